@@ -1,0 +1,45 @@
+/**
+ * @file export.h
+ * Writers for the analysis of one document: JSON (the document format of docs/output-format.md),
+ * GraphML (through igraph, attribute set of docs/output-format.md) and a readable text table.
+ */
+#ifndef QUOTEGRAPH_EXPORT_H
+#define QUOTEGRAPH_EXPORT_H
+
+#include <stdio.h>
+#include <quotegraph/common.h>
+#include <quotegraph/analyze.h>
+#include <quotegraph/graph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum qg_format {
+    QG_FORMAT_JSON = 0,    /**< document JSON, pretty-printed, keys in a fixed order */
+    QG_FORMAT_GRAPHML = 1, /**< GraphML 1.0 written by igraph */
+    QG_FORMAT_TEXT = 2,    /**< readable table: quote, speaker, organisation, cue */
+} qg_format;
+
+/** Parse "json", "graphml", "text"; QG_EINVAL for anything else. */
+QG_API qg_status qg_format_parse(qg_format *out, const char *name);
+
+/**
+ * Write the analysis of @p doc and its graph to @p fp.
+ *
+ * @param fp     Open stream (borrowed). Nothing is flushed or closed.
+ * @param doc    Analysed document (borrowed).
+ * @param graph  Its graph from qg_graph_build() (borrowed).
+ * @param format One of ::qg_format.
+ * @param compact For JSON: one line, no indentation (JSON Lines); ignored otherwise.
+ * @param[out] err Optional; filled on failure.
+ * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_ERROR from igraph.
+ * Output is deterministic: the same document gives the same bytes.
+ */
+QG_API qg_status qg_export_write(FILE *fp, const qg_doc *doc, const qg_graph *graph,
+                                 qg_format format, int compact, qg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

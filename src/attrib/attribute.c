@@ -1,0 +1,592 @@
+/* Quotes and their speakers. Each top-level quotation from quote/ is attributed by the first
+ * rule that fires (docs/pipeline.md lists them with examples):
+ *   tag_after      “Q,” X said · “Q,” said X · “Q” —Name, Org
+ *   tag_before     X said: “Q” · X, a doctor at Y, said, “Q” · He added: “Q”
+ *   colon_leadin   X told reporters:¶“Q” · And from board chair X:¶“Q”
+ *   mixed          X insisted this was based on ‘no evidence’ (a reported clause holding marks)
+ *   continuation   “Q1,” X said. “Q2.” · a quote paragraph after an attributed one
+ *   prev_sentence  a verbless quote whose speaker was introduced in the sentence before
+ * A quote no rule attributes that sits inside a sentence and is short is a quoted term. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "../text/text.h"
+#include "entity.h"
+
+static const char *const ADVERBS[] = {"also", "later", "then", "once", "previously", "has",
+                                      "had", "have", "again", "further", "repeatedly", "simply",
+                                      "quickly", "recently", "earlier", "just", "would", "will",
+                                      "had", "finally", "only", "still", "even", "first", NULL};
+
+typedef struct attribution {
+    bool found;
+    np phrase;          /* the speaker phrase (kind NP_NONE when the speaker is inherited) */
+    size_t entity;      /* resolved entity */
+    qg_span mention;    /* the mention next to the cue */
+    qg_span cue;
+    const char *rule;
+    double confidence;
+    bool mixed;
+    size_t content_tok; /* mixed: first token of the reported clause */
+} attribution;
+
+static bool is_adverb(const actx *c, size_t k)
+{
+    if (lex_in(c, k, ADVERBS))
+        return true;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    return n > 4 && !lex_is_cap(c, k) && lex_is_word(c, k) &&
+           !memcmp(c->doc->text + t->end - 2, "ly", 2);
+}
+
+static bool is_quote_mark_tok(const actx *c, size_t k)
+{
+    return c->tok[k].flags & (QG_TOK_OPEN | QG_TOK_CLOSE);
+}
+
+static bool is_dash_tok(const actx *c, size_t k)
+{
+    const qg_token *t = &c->tok[k];
+    size_t i = t->begin;
+    int32_t cp = qg_utf8_next(c->doc->text, t->end, &i);
+    return qg_cp_is_dash(cp) && i == t->end;
+}
+
+static qg_span tspan(const actx *c, size_t b, size_t e)
+{
+    qg_span s = {c->tok[b].begin, c->tok[e - 1].end};
+    return s;
+}
+
+/* Token index of the first token at or after byte b. */
+static size_t tok_at(const actx *c, size_t b)
+{
+    size_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Resolve the speaker of a parsed phrase; fills a->entity and a->mention. */
+static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
+{
+    np *p = &a->phrase;
+    a->mention = p->text;
+    a->entity = QG_NONE;
+    (void)cue_tok;
+    if (p->kind == NP_PRONOUN) {
+        bool org = lex_is(c, p->start, "it") || lex_is(c, p->start, "they");
+        a->entity = entity_resolve_pronoun(c, p->start, p->gender, org);
+        if (a->entity == QG_NONE && org)
+            a->entity = entity_resolve_pronoun(c, p->start, 0, false);
+        if (a->entity == QG_NONE && !org)
+            a->entity = entity_resolve_pronoun(c, p->start, 0, true);
+        if (a->entity != QG_NONE)
+            entity_add_mention(c, a->entity, p->text);
+        a->confidence *= 0.85;
+        return;
+    }
+    if (p->kind == NP_DESC && p->appos_name.end > p->appos_name.begin) {
+        /* "her neighbour, Omar Siddiq": the name is the speaker */
+        size_t k = tok_at(c, p->appos_name.begin);
+        const struct qg_mention_x *m = entity_mention_at(c, k);
+        a->entity = m && m->entity != QG_NONE ? m->entity
+                                              : entity_for_span(c, p->appos_name, QG_ENTITY_PERSON);
+        a->mention = p->appos_name;
+        return;
+    }
+    const struct qg_mention_x *m = entity_mention_at(c, p->start);
+    if (m && m->entity != QG_NONE) {
+        a->entity = m->entity;
+        return;
+    }
+    if (p->kind == NP_NAME)
+        a->entity = entity_for_span(c, p->name, QG_ENTITY_PERSON);
+    else if (p->kind == NP_ROLE)
+        a->entity = entity_for_span(c, p->name, p->anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE);
+    else if (p->kind == NP_DESC && !p->possessive_det)
+        a->entity = entity_for_span(c, p->name, QG_ENTITY_ROLE);
+    if (a->entity != QG_NONE)
+        entity_add_mention(c, a->entity, p->text);
+    a->confidence *= 0.8;
+}
+
+/* Is [k, limit) "NP [appositive] [adverbs] CUE"? Fills a when it is. */
+static bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
+{
+    np p;
+    if (!np_parse(c, k, limit, &p))
+        return false;
+    size_t j = p.appos_end > p.end ? p.appos_end : p.end;
+    if (j < limit && lex_is(c, j, ","))
+        j++;
+    while (j < limit && is_adverb(c, j))
+        j++;
+    if (j >= limit || !lex_is_speech_cue(c, j))
+        return false;
+    a->phrase = p;
+    a->cue = tspan(c, j, j + 1);
+    return true;
+}
+
+/* Is [k, limit) "CUE [adverbs] NP" (inverted: said X, grumbled X, sighed her neighbour, Y)? */
+static bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
+{
+    if (k >= limit || !lex_is_speech_cue(c, k) || lex_is_cap(c, k))
+        return false;
+    size_t j = k + 1;
+    while (j < limit && is_adverb(c, j))
+        j++;
+    np p;
+    if (!np_parse(c, j, limit, &p) || p.kind == NP_NONE)
+        return false;
+    if (p.kind == NP_DESC && p.appos_name.end <= p.appos_name.begin &&
+        !lex_is(c, p.start, "the"))
+        return false;
+    a->phrase = p;
+    a->cue = tspan(c, k, k + 1);
+    return true;
+}
+
+/* End (exclusive) of the sentence holding token k, but not past the paragraph. */
+static size_t sentence_end_tok(const actx *c, size_t k)
+{
+    return c->doc->sentences.items[c->tok[k].sentence].end_token;
+}
+
+static size_t sentence_start_tok(const actx *c, size_t k)
+{
+    return c->doc->sentences.items[c->tok[k].sentence].first_token;
+}
+
+static uint32_t para_of(const actx *c, size_t k)
+{
+    return c->doc->sentences.items[c->tok[k].sentence].paragraph;
+}
+
+/* After the closing mark: “Q,” X said · “Q,” said X · “Q” —Name, Org */
+static bool tag_after(actx *c, size_t close_tok, attribution *a)
+{
+    size_t k = close_tok + 1;
+    if (k >= c->ntok || para_of(c, k) != para_of(c, close_tok))
+        return false;
+    size_t limit = sentence_end_tok(c, k);
+    /* stop at the next quotation */
+    for (size_t j = k; j < limit; j++)
+        if (c->tok[j].flags & QG_TOK_OPEN) {
+            limit = j;
+            break;
+        }
+    if (is_dash_tok(c, k) && k + 1 < limit) {
+        np p;
+        if (np_parse(c, k + 1, limit, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE)) {
+            a->phrase = p;
+            a->cue = tspan(c, k, k + 1);
+            a->rule = "dash_credit";
+            a->confidence = 0.9;
+            return true;
+        }
+        return false;
+    }
+    if (c->tok[k].sentence != c->tok[close_tok].sentence)
+        return false;
+    if (lex_is(c, k, ","))
+        k++;
+    if (cue_then_subject(c, k, limit, a) || subject_then_cue(c, k, limit, a)) {
+        a->rule = "tag_after";
+        a->confidence = 0.95;
+        return true;
+    }
+    return false;
+}
+
+/* Before the opening mark, in the same sentence: X said: “Q” · He added, “Q” · said X, “Q” */
+static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution *a)
+{
+    if (open_tok == 0 || open_tok <= sent_start)
+        return false;
+    size_t j = open_tok - 1;
+    bool lead_punct = lex_is(c, j, ":") || lex_is(c, j, ",");
+    /* the lead-in starts after the previous quotation in the sentence */
+    size_t start = sent_start;
+    for (size_t x = open_tok; x-- > sent_start;)
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
+            start = x + 1;
+            break;
+        }
+    if (start >= open_tok)
+        return false;
+    /* nearest speech cue before the mark */
+    size_t cue = SIZE_MAX;
+    for (size_t x = open_tok; x-- > start;) {
+        if (lex_is_speech_cue(c, x) && !lex_is_cap(c, x)) {
+            cue = x;
+            break;
+        }
+        if (open_tok - x > 24)
+            break;
+    }
+    if (cue == SIZE_MAX)
+        return false;
+    /* words between the cue and the mark: a lead-in only allows an object or an adverbial
+     * ("told reporters:", "said in a statement:"); otherwise the quote is part of a clause */
+    size_t between = 0;
+    for (size_t x = cue + 1; x < j + (lead_punct ? 0 : 1); x++)
+        between += lex_is_word(c, x);
+    bool is_mixed = !lead_punct && between > 0;
+    if (lead_punct && between > 6) {
+        /* "said X, chairman of Y, “...": an inverted lead-in */
+        if (!cue_then_subject(c, cue, open_tok, a))
+            return false;
+        a->rule = "tag_before";
+        a->confidence = 0.9;
+        return true;
+    }
+    /* subject: the leftmost phrase that ends right before the cue (after adverbs) */
+    size_t before = cue;
+    while (before > start && is_adverb(c, before - 1))
+        before--;
+    for (size_t s = start; s < before; s++) {
+        np p;
+        if (!np_parse(c, s, before + 1, &p))
+            continue;
+        size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
+        if (pe < before && lex_is(c, pe, ","))
+            pe++;
+        if (pe != before)
+            continue;
+        a->phrase = p;
+        a->cue = tspan(c, cue, cue + 1);
+        a->rule = is_mixed ? "mixed" : "tag_before";
+        a->confidence = is_mixed ? 0.8 : 0.9;
+        a->mixed = is_mixed;
+        a->content_tok = cue + 1;
+        if (a->mixed && lex_is(c, a->content_tok, "that"))
+            a->content_tok++;
+        return true;
+    }
+    if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {
+        a->rule = "tag_before";
+        a->confidence = 0.85;
+        return true;
+    }
+    return false;
+}
+
+/* A paragraph ending with a colon introduces the quote that opens the next paragraph. */
+static bool colon_leadin(actx *c, size_t open_tok, attribution *a)
+{
+    if (open_tok == 0 || !lex_is(c, open_tok - 1, ":"))
+        return false;
+    size_t colon = open_tok - 1;
+    if (para_of(c, colon) + 1 != para_of(c, open_tok))
+        return false;
+    size_t s = sentence_start_tok(c, colon);
+    /* with a cue: X told reporters: / X issued the following statement: */
+    attribution b = *a;
+    if (tag_before(c, colon + 1, s, &b) && !b.mixed) {
+        *a = b;
+        a->rule = "colon_leadin";
+        a->confidence = 0.85;
+        return true;
+    }
+    /* without one: the last name of the lead-in ("And from board chair Viktor Haldane:") */
+    bool found = false;
+    for (size_t k = s; k < colon; k++) {
+        np p;
+        if (np_parse(c, k, colon, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE)) {
+            a->phrase = p;
+            found = true;
+            k = p.end - 1;
+        }
+    }
+    if (found) {
+        a->cue = tspan(c, colon, colon + 1);
+        a->rule = "colon_leadin";
+        a->confidence = 0.75;
+    }
+    return found;
+}
+
+/* Does the quote open its sentence (only punctuation before it)? */
+static bool opens_sentence(const actx *c, size_t open_tok)
+{
+    for (size_t k = sentence_start_tok(c, open_tok); k < open_tok; k++)
+        if (lex_is_word(c, k))
+            return false;
+    return true;
+}
+
+static bool quote_is_term_like(const actx *c, const qg_raw_quote *q)
+{
+    size_t words = 0, caps = 0;
+    size_t b = tok_at(c, q->content.begin);
+    for (size_t k = b; k < c->ntok && c->tok[k].end <= q->content.end; k++)
+        if (lex_is_word(c, k)) {
+            words++;
+            caps += lex_is_cap(c, k);
+        }
+    (void)caps;
+    return words <= 5;
+}
+
+/* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
+ * mention so that ids follow the text. */
+static qg_status keep_referenced_entities(qg_doc *doc, qg_error *err)
+{
+    size_t n = doc->entities.count;
+    if (!n)
+        return QG_OK;
+    bool *keep = calloc(n, sizeof *keep);
+    size_t *map = calloc(n, sizeof *map);
+    size_t *order = calloc(n, sizeof *order);
+    if (!keep || !map || !order) {
+        free(keep);
+        free(map);
+        free(order);
+        return QG_OOM(err);
+    }
+    for (size_t q = 0; q < doc->quotes.count; q++)
+        if (doc->quotes.items[q].speaker != QG_NONE)
+            keep[doc->quotes.items[q].speaker] = true;
+    for (int round = 0; round < 4; round++)
+        for (size_t e = 0; e < n; e++)
+            if (keep[e] && doc->entities.items[e].affiliation != QG_NONE)
+                keep[doc->entities.items[e].affiliation] = true;
+    /* order kept entities by their first mention */
+    size_t kept = 0;
+    for (size_t e = 0; e < n; e++)
+        if (keep[e])
+            order[kept++] = e;
+    for (size_t i = 1; i < kept; i++) {
+        size_t x = order[i], j = i;
+        size_t xb = doc->entities.items[x].mentions.count ? doc->entities.items[x].mentions.items[0].span.begin : SIZE_MAX;
+        while (j > 0) {
+            size_t y = order[j - 1];
+            size_t yb = doc->entities.items[y].mentions.count ? doc->entities.items[y].mentions.items[0].span.begin : SIZE_MAX;
+            if (yb <= xb)
+                break;
+            order[j] = y;
+            j--;
+        }
+        order[j] = x;
+    }
+    for (size_t e = 0; e < n; e++)
+        map[e] = QG_NONE;
+    for (size_t i = 0; i < kept; i++)
+        map[order[i]] = i;
+    qg_entity_rec *old = doc->entities.items;
+    qg_entity_rec *fresh = calloc(kept ? kept : 1, sizeof *fresh);
+    if (!fresh) {
+        free(keep);
+        free(map);
+        free(order);
+        return QG_OOM(err);
+    }
+    for (size_t i = 0; i < kept; i++) {
+        fresh[i] = old[order[i]];
+        if (fresh[i].affiliation != QG_NONE)
+            fresh[i].affiliation = map[fresh[i].affiliation];
+    }
+    for (size_t e = 0; e < n; e++) {
+        if (keep[e])
+            continue;
+        free(old[e].name);
+        free(old[e].key);
+        qg_vec_free(&old[e].mentions);
+    }
+    free(old);
+    doc->entities.items = fresh;
+    doc->entities.count = doc->entities.cap = kept;
+    for (size_t q = 0; q < doc->quotes.count; q++)
+        if (doc->quotes.items[q].speaker != QG_NONE)
+            doc->quotes.items[q].speaker = map[doc->quotes.items[q].speaker];
+    free(keep);
+    free(map);
+    free(order);
+    return QG_OK;
+}
+
+qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
+{
+    actx c = {0};
+    c.doc = doc;
+    c.model = model;
+    c.tok = doc->tokens.items;
+    c.ntok = doc->tokens.count;
+    qg_status st = entity_detect(&c, err);
+    if (st)
+        goto done;
+    size_t nq = doc->raw_quotes.count;
+    attribution *att = calloc(nq ? nq : 1, sizeof *att);
+    if (!att) {
+        st = QG_OOM(err);
+        goto done;
+    }
+    /* token of each quote's marks */
+    size_t *open_tok = calloc(nq ? nq : 1, sizeof *open_tok);
+    size_t *close_tok = calloc(nq ? nq : 1, sizeof *close_tok);
+    if (!open_tok || !close_tok) {
+        free(att);
+        free(open_tok);
+        free(close_tok);
+        st = QG_OOM(err);
+        goto done;
+    }
+    for (size_t r = 0; r < nq; r++) {
+        const qg_raw_quote *q = &doc->raw_quotes.items[r];
+        open_tok[r] = close_tok[r] = SIZE_MAX;
+        if (q->depth != 0)
+            continue;
+        size_t k = tok_at(&c, q->open_mark.begin);
+        if (k < c.ntok && c.tok[k].begin == q->open_mark.begin)
+            open_tok[r] = k;
+        if (!q->unclosed) {
+            k = tok_at(&c, q->close_mark.begin);
+            if (k < c.ntok && c.tok[k].begin == q->close_mark.begin)
+                close_tok[r] = k;
+        }
+    }
+    /* explicit tags first, then inherited speakers in text order */
+    for (size_t r = 0; r < nq; r++) {
+        attribution *a = &att[r];
+        if (open_tok[r] == SIZE_MAX)
+            continue;
+        if ((close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
+            tag_before(&c, open_tok[r], sentence_start_tok(&c, open_tok[r]), a) ||
+            colon_leadin(&c, open_tok[r], a)) {
+            a->found = true;
+            resolve_speaker(&c, a, 0);
+            if (a->entity == QG_NONE)
+                a->found = false;
+        }
+    }
+    size_t prev = SIZE_MAX; /* previous top-level quote */
+    for (size_t r = 0; r < nq; r++) {
+        if (open_tok[r] == SIZE_MAX)
+            continue;
+        attribution *a = &att[r];
+        size_t p = prev;
+        prev = r;
+        if (a->found || !opens_sentence(&c, open_tok[r]))
+            continue;
+        uint32_t para = para_of(&c, open_tok[r]);
+        if (p != SIZE_MAX && att[p].found) {
+            uint32_t ppara = doc->raw_quotes.items[p].last_paragraph;
+            bool same_para = ppara == para;
+            bool next_para = ppara + 1 == para &&
+                             doc->paragraphs.items[para].begin == doc->raw_quotes.items[r].open_mark.begin;
+            /* no other speaker cue between the two quotes */
+            bool clean = true;
+            size_t from = close_tok[p] != SIZE_MAX ? close_tok[p] + 1 : open_tok[p] + 1;
+            for (size_t k = from; k < open_tok[r] && clean; k++)
+                if (lex_is_speech_cue(&c, k) && c.tok[k].quote < 0 &&
+                    !(att[p].cue.begin == c.tok[k].begin))
+                    clean = false;
+            if ((same_para || next_para) && clean) {
+                *a = att[p];
+                a->rule = "continuation";
+                a->mixed = false;
+                a->confidence = att[p].confidence * 0.85;
+                continue;
+            }
+        }
+        /* the speaker introduced in the sentence before (same paragraph, no quote in it) */
+        uint32_t s = c.tok[open_tok[r]].sentence;
+        if (s > 0 && doc->sentences.items[s - 1].paragraph == para) {
+            const qg_sentence *ps = &doc->sentences.items[s - 1];
+            for (size_t k = ps->first_token; k < ps->end_token; k++) {
+                if (c.tok[k].quote >= 0 || is_quote_mark_tok(&c, k))
+                    break;
+                const struct qg_mention_x *m = entity_mention_at(&c, k);
+                if (!m || m->entity == QG_NONE)
+                    continue;
+                qg_entity_kind ek = doc->entities.items[m->entity].kind;
+                if (ek == QG_ENTITY_PERSON || ek == QG_ENTITY_ROLE) {
+                    a->found = true;
+                    a->phrase = m->phrase;
+                    a->entity = m->entity;
+                    a->mention = m->phrase.text;
+                    a->rule = "prev_sentence";
+                    a->confidence = 0.6;
+                }
+                break;
+            }
+        }
+    }
+    /* publish quotes and terms */
+    for (size_t r = 0; r < nq && st == QG_OK; r++) {
+        const qg_raw_quote *q = &doc->raw_quotes.items[r];
+        if (open_tok[r] == SIZE_MAX)
+            continue;
+        attribution *a = &att[r];
+        if (!a->found && (!opens_sentence(&c, open_tok[r]) || quote_is_term_like(&c, q)) &&
+            quote_is_term_like(&c, q)) {
+            qg_term *t = qg_vec_push(&doc->terms);
+            if (!t) {
+                st = QG_OOM(err);
+                break;
+            }
+            t->span = q->content;
+            size_t caps = 0, words = 0;
+            for (size_t k = open_tok[r] + 1; k < c.ntok && c.tok[k].end <= q->content.end; k++)
+                if (lex_is_word(&c, k)) {
+                    words++;
+                    caps += lex_is_cap(&c, k) || (c.tok[k].flags & QG_TOK_NUMBER);
+                }
+            t->kind = words > 0 && caps == words ? "title" : "scare";
+            continue;
+        }
+        qg_quote *out = qg_vec_push(&doc->quotes);
+        if (!out) {
+            st = QG_OOM(err);
+            break;
+        }
+        out->type = QG_QUOTE_DIRECT;
+        out->content = q->content;
+        out->speaker = QG_NONE;
+        out->rule = "none";
+        if (a->found) {
+            out->speaker = a->entity;
+            out->speaker_mention = a->mention;
+            out->cue = a->cue;
+            out->confidence = a->confidence;
+            out->rule = a->rule;
+            if (a->mixed && a->content_tok < open_tok[r]) {
+                out->type = QG_QUOTE_MIXED;
+                out->content.begin = c.tok[a->content_tok].begin;
+                /* to the end of the clause: the closing mark, or the sentence end */
+                size_t send = sentence_end_tok(&c, open_tok[r]);
+                size_t e = q->unclosed ? q->content.end : q->close_mark.end;
+                size_t last = send;
+                while (last > 0 && last - 1 > open_tok[r] &&
+                       (lex_is(&c, last - 1, ".") || lex_is(&c, last - 1, ",")))
+                    last--;
+                if (last > 0 && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
+                    e = c.tok[last - 1].end;
+                out->content.end = e;
+            }
+        }
+    }
+    free(att);
+    free(open_tok);
+    free(close_tok);
+    if (st == QG_OK)
+        st = keep_referenced_entities(doc, err);
+    if (st == QG_OK)
+        st = entity_publish(&c, err);
+done:
+    qg_vec_free(&c.mentions);
+    if (st == QG_OK && c.oom)
+        st = QG_OOM(err);
+    return st;
+}

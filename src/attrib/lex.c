@@ -1,0 +1,162 @@
+#include "lex.h"
+
+#include <string.h>
+
+#include "../core/strbuf.h"
+#include "../text/text.h"
+
+size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
+{
+    const qg_token *t = &c->tok[k];
+    const char *s = c->doc->text + t->begin;
+    size_t n = t->end - t->begin;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (ascii) {
+        if (n + 1 > cap)
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+        buf[n] = '\0';
+        return n;
+    }
+    qg_strbuf f = QG_STRBUF_INIT;
+    qg_text_fold(&f, s, n);
+    size_t len = 0;
+    if (!f.failed && f.len + 1 <= cap) {
+        memcpy(buf, f.data, f.len);
+        buf[f.len] = '\0';
+        len = f.len;
+    }
+    qg_strbuf_dispose(&f);
+    return len;
+}
+
+bool lex_is(const actx *c, size_t k, const char *w)
+{
+    if (k >= c->ntok)
+        return false;
+    const qg_token *t = &c->tok[k];
+    size_t n = strlen(w);
+    if (t->end - t->begin != n)
+        return false;
+    const char *s = c->doc->text + t->begin;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != w[i])
+            return false;
+    }
+    return true;
+}
+
+bool lex_in(const actx *c, size_t k, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (lex_is(c, k, list[i]))
+            return true;
+    return false;
+}
+
+bool lex_glued(const actx *c, size_t k)
+{
+    return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
+}
+
+bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used)
+{
+    char key[256];
+    size_t len = 0;
+    if (k + n > c->ntok)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            if (c->tok[k + i].sentence != c->tok[k].sentence || len + 1 >= sizeof key)
+                return false;
+            key[len++] = ' ';
+        }
+        size_t m = lex_fold(c, k + i, key + len, sizeof key - len);
+        if (!m)
+            return false;
+        len += m;
+    }
+    size_t last = k + n - 1;
+    if (last + 1 < c->ntok && lex_glued(c, last) && lex_is(c, last + 1, ".") &&
+        len + 2 < sizeof key) {
+        key[len] = '.';
+        key[len + 1] = '\0';
+        if (qg_lexicon_get(lex, key, len + 1, value)) {
+            if (used)
+                *used = n + 1;
+            return true;
+        }
+        key[len] = '\0';
+    }
+    if (qg_lexicon_get(lex, key, len, value)) {
+        if (used)
+            *used = n;
+        return true;
+    }
+    return false;
+}
+
+size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
+{
+    size_t maxw = lex->max_words ? lex->max_words : 1;
+    for (size_t n = maxw; n >= 1; n--) {
+        if (k + n > limit)
+            continue;
+        size_t used;
+        if (lex_get(c, lex, k, n, value, &used))
+            return used;
+    }
+    return 0;
+}
+
+bool lex_is_word(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_WORD);
+}
+
+bool lex_is_cap(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_CAP);
+}
+
+bool lex_is_punct(const actx *c, size_t k, int32_t cp)
+{
+    if (k >= c->ntok)
+        return false;
+    const qg_token *t = &c->tok[k];
+    size_t i = t->begin;
+    return qg_utf8_next(c->doc->text, t->end, &i) == cp && i == t->end;
+}
+
+size_t lex_possessive_len(const actx *c, size_t k)
+{
+    const qg_token *t = &c->tok[k];
+    const char *s = c->doc->text + t->begin;
+    size_t n = t->end - t->begin;
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return 2;
+    if (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0 && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return 4;
+    return 0;
+}
+
+bool lex_is_cue_class(const actx *c, size_t k, int cls)
+{
+    int v;
+    size_t used;
+    return k < c->ntok && lex_get(c, &c->model->cues, k, 1, &v, &used) && (v & QG_CUE_BIT(cls));
+}
+
+bool lex_is_speech_cue(const actx *c, size_t k)
+{
+    return lex_is_cue_class(c, k, QG_CUE_SPEECH);
+}

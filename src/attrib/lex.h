@@ -1,0 +1,48 @@
+/* Token-level access for attribution: token text, case-folded lookups in the lexicons. */
+#ifndef QG_ATTRIB_LEX_H
+#define QG_ATTRIB_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/doc.h"
+#include "../model/model.h"
+
+typedef struct qg_mention_x qg_mention_x;
+
+/* The attribution context: the document, its tokens and the lexicons. */
+typedef struct actx {
+    qg_doc *doc;
+    const qg_model *model;
+    const qg_token *tok;
+    size_t ntok;
+    QG_VEC(struct qg_mention_x) mentions; /* see entity.h */
+    bool oom;
+} actx;
+
+/* Fold token k (ICU case folding; ASCII fast path) into buf (NUL-terminated); returns length,
+ * 0 when it does not fit. Possessive endings are kept. */
+size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
+/* Is token k equal to ASCII word w, ignoring case? */
+bool lex_is(const actx *c, size_t k, const char *w);
+/* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
+bool lex_in(const actx *c, size_t k, const char *const *list);
+/* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
+ * also tried with the period ("sen."); *used receives the number of tokens consumed. */
+bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);
+/* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
+size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
+
+bool lex_is_word(const actx *c, size_t k);
+bool lex_is_cap(const actx *c, size_t k);
+bool lex_is_punct(const actx *c, size_t k, int32_t cp);
+/* Token k is directly followed (no space) by token k+1. */
+bool lex_glued(const actx *c, size_t k);
+/* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")? */
+size_t lex_possessive_len(const actx *c, size_t k);
+
+/* Is token k a speech cue verb (class speech)? */
+bool lex_is_speech_cue(const actx *c, size_t k);
+bool lex_is_cue_class(const actx *c, size_t k, int cls);
+
+#endif

@@ -1,0 +1,40 @@
+/* A small noun-phrase parser for speakers: pronouns, names with titles, roles with their
+ * organisation ("a spokesman for the bank", "a Kaspersky Lab spokesman", "the trust's director"),
+ * definite descriptions ("the bank") and appositives (", chairman of X,", ", who chairs X"). */
+#ifndef QG_ATTRIB_NP_H
+#define QG_ATTRIB_NP_H
+
+#include "lex.h"
+
+typedef enum np_kind { NP_NONE = 0, NP_PRONOUN, NP_NAME, NP_ROLE, NP_DESC } np_kind;
+
+typedef struct np {
+    np_kind kind;
+    size_t start, end;   /* tokens [start, end) of the phrase (without appositive) */
+    qg_span text;        /* bytes: the phrase as written */
+    qg_span name;        /* bytes: the name without titles (NAME), the phrase (ROLE/DESC) */
+    qg_span org;         /* bytes: an organisation named inside the phrase or its appositive */
+    bool org_is_desc;    /* org is a description ("the bank") to resolve */
+    bool possessive_org; /* org came from a possessive ("the trust's director") */
+    bool had_title;
+    bool possessive_det; /* "her neighbour": a relation of someone else */
+    bool is_possessive;  /* the phrase itself is possessive ("Kaspersky Lab’s") */
+    bool anonymous;
+    int gender;          /* 'm', 'f' or 0 */
+    size_t appos_end;    /* tokens: end of the appositive, == end when none */
+    qg_span appos_name;  /* bytes: a name in the appositive ("her neighbour, Omar Siddiq") */
+    qg_span role;        /* bytes: a role in the appositive or the phrase */
+} np;
+
+/* Parse a noun phrase starting at token k, not past token limit. Returns false when none. */
+bool np_parse(const actx *c, size_t k, size_t limit, np *out);
+
+/* End of a capitalised name starting at k (exclusive), or k when there is none. */
+size_t np_name_end(const actx *c, size_t k, size_t limit);
+
+/* Capitalised words that are not names at a sentence start ("However", "The"). */
+bool np_is_function_word(const actx *c, size_t k);
+
+bool np_is_pronoun(const actx *c, size_t k, int *gender);
+
+#endif

@@ -1,0 +1,24 @@
+#ifndef QG_CLI_H
+#define QG_CLI_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+typedef struct cli_args {
+    const char *command, *format, *output, *models, *id, *pred, *input;
+} cli_args;
+
+typedef struct cli_output {
+    const char *path;
+    char *tmp; /* temporary file beside path, renamed on success */
+    FILE *fp;
+} cli_output;
+
+void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_read_input(const char *path, char **data_out, size_t *len_out);
+int cli_open_output(cli_output *o, const char *path);
+int cli_close_output(cli_output *o, int ok);
+
+int cmd_eval(cli_args *a);
+
+#endif

@@ -1,0 +1,291 @@
+/* quotegraph command-line tool. Includes only the public API. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <quotegraph/quotegraph.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "usage: quotegraph COMMAND [OPTIONS] [FILE]\n"
+    "\n"
+    "Find who is quoted saying what, for whom, in news articles.\n"
+    "\n"
+    "commands:\n"
+    "  analyze [FILE|-]     analyse one article (UTF-8 text; stdin when FILE is - or absent)\n"
+    "  eval GOLD.jsonl      score the analyser against annotated articles (see docs/evaluation.md)\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FMT     analyze: json (default), graphml, text\n"
+    "                       eval: text (default), json\n"
+    "  -o, --output PATH    write to PATH (atomically: temporary file, then rename)\n"
+    "  -m, --models DIR     model directory holding en/ (default: built-in models)\n"
+    "      --id ID          document id in the output (default: file name, or \"stdin\")\n"
+    "      --pred FILE      eval: score saved predictions (JSON Lines of analyze output)\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "\n"
+    "exit status: 0 success, 1 an input or output failed, 2 usage error\n";
+
+void cli_error(const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("quotegraph: ", stderr);
+    if (where)
+        fprintf(stderr, "%s: ", where);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* Read a whole file (or stdin for "-") into memory, refusing directories and inputs over
+ * QG_MAX_TEXT. */
+int cli_read_input(const char *path, char **data_out, size_t *len_out)
+{
+    FILE *fp = stdin;
+    *data_out = NULL;
+    *len_out = 0;
+    if (strcmp(path, "-") != 0) {
+        struct stat sb;
+        if (stat(path, &sb) != 0) {
+            cli_error(path, "%s", strerror(errno));
+            return 1;
+        }
+        if (S_ISDIR(sb.st_mode)) {
+            cli_error(path, "is a directory");
+            return 1;
+        }
+        if (S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > QG_MAX_TEXT) {
+            cli_error(path, "input of %lld bytes is over the supported size of %zu bytes",
+                      (long long)sb.st_size, QG_MAX_TEXT);
+            return 1;
+        }
+        fp = fopen(path, "rb");
+        if (!fp) {
+            cli_error(path, "%s", strerror(errno));
+            return 1;
+        }
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        cli_error(path, "out of memory");
+        if (fp != stdin)
+            fclose(fp);
+        return 1;
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap > QG_MAX_TEXT) {
+                cli_error(path, "input is over the supported size of %zu bytes", QG_MAX_TEXT);
+                free(buf);
+                if (fp != stdin)
+                    fclose(fp);
+                return 1;
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                cli_error(path, "out of memory");
+                free(buf);
+                if (fp != stdin)
+                    fclose(fp);
+                return 1;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len, fp);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    int bad = ferror(fp);
+    int e = errno;
+    if (fp != stdin)
+        fclose(fp);
+    if (bad) {
+        cli_error(path, "read failed: %s", strerror(e));
+        free(buf);
+        return 1;
+    }
+    if (len > QG_MAX_TEXT) {
+        cli_error(path, "input of %zu bytes is over the supported size of %zu bytes", len,
+                  QG_MAX_TEXT);
+        free(buf);
+        return 1;
+    }
+    *data_out = buf;
+    *len_out = len;
+    return 0;
+}
+
+int cli_open_output(cli_output *o, const char *path)
+{
+    o->path = path;
+    o->tmp = NULL;
+    o->fp = stdout;
+    if (!path || !strcmp(path, "-"))
+        return 0;
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) {
+        cli_error(path, "out of memory");
+        return 1;
+    }
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        cli_error(path, "cannot create a temporary file beside it: %s", strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return 1;
+    }
+    o->fp = fdopen(fd, "wb");
+    if (!o->fp) {
+        cli_error(path, "%s", strerror(errno));
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+/* Finish the output: flush and check stdout, or close and rename the temporary file. On
+ * failure (or when ok is 0) the temporary file is removed, so no partial file is left. */
+int cli_close_output(cli_output *o, int ok)
+{
+    int rc = 0;
+    if (!o->tmp) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_error(NULL, "write to standard output failed: %s", strerror(errno));
+            rc = 1;
+        }
+        return rc;
+    }
+    if (fflush(o->fp) != 0 || ferror(o->fp)) {
+        cli_error(o->path, "write failed: %s", strerror(errno));
+        ok = 0;
+    }
+    if (fclose(o->fp) != 0 && ok) {
+        cli_error(o->path, "write failed: %s", strerror(errno));
+        ok = 0;
+    }
+    if (ok && rename(o->tmp, o->path) != 0) {
+        cli_error(o->path, "cannot rename the temporary file: %s", strerror(errno));
+        ok = 0;
+    }
+    if (!ok) {
+        unlink(o->tmp);
+        rc = 1;
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return rc;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static int cmd_analyze(cli_args *a)
+{
+    qg_format fmt;
+    if (qg_format_parse(&fmt, a->format ? a->format : "json") != QG_OK) {
+        cli_error(NULL, "unknown format '%s' for analyze (json, graphml, text)", a->format);
+        return 2;
+    }
+    const char *path = a->input ? a->input : "-";
+    char *data;
+    size_t len;
+    if (cli_read_input(path, &data, &len))
+        return 1;
+    qg_error err = QG_ERROR_INIT;
+    qg_model *model = NULL;
+    qg_doc *doc = NULL;
+    qg_graph *graph = NULL;
+    int rc = 1;
+    const char *id = a->id ? a->id : strcmp(path, "-") ? base_name(path) : "stdin";
+    if (qg_model_load(&model, a->models, "en", &err) != QG_OK) {
+        cli_error(a->models, "%s", err.message);
+        goto done;
+    }
+    if (qg_doc_decode(&doc, data, len, id, &err) != QG_OK ||
+        qg_analyze(doc, model, &err) != QG_OK || qg_graph_build(&graph, doc, &err) != QG_OK) {
+        cli_error(path, "%s", err.message);
+        goto done;
+    }
+    cli_output out;
+    if (cli_open_output(&out, a->output))
+        goto done;
+    qg_status st = qg_export_write(out.fp, doc, graph, fmt, 0, &err);
+    if (st != QG_OK)
+        cli_error(a->output ? a->output : NULL, "%s", err.message);
+    rc = cli_close_output(&out, st == QG_OK) || st != QG_OK;
+done:
+    qg_graph_free(graph);
+    qg_doc_free(doc);
+    qg_model_free(model);
+    free(data);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"models", required_argument, NULL, 'm'}, {"id", required_argument, NULL, 'I'},
+        {"pred", required_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+    cli_args a = {0};
+    if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+        fputs(USAGE, stdout);
+        return 0;
+    }
+    if (argc >= 2 && (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))) {
+        printf("quotegraph %s\n", QG_VERSION_STRING);
+        return 0;
+    }
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return 2;
+    }
+    a.command = argv[1];
+    optind = 2;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "f:o:m:hV", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'f': a.format = optarg; break;
+        case 'o': a.output = optarg; break;
+        case 'm': a.models = optarg; break;
+        case 'I': a.id = optarg; break;
+        case 'P': a.pred = optarg; break;
+        case 'h': fputs(USAGE, stdout); return 0;
+        case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return 0;
+        default: fputs(USAGE, stderr); return 2;
+        }
+    }
+    if (optind < argc)
+        a.input = argv[optind++];
+    if (optind < argc) {
+        cli_error(NULL, "one input at a time: unexpected '%s'", argv[optind]);
+        return 2;
+    }
+    qg_init();
+    if (!strcmp(a.command, "analyze"))
+        return cmd_analyze(&a);
+    if (!strcmp(a.command, "eval"))
+        return cmd_eval(&a);
+    cli_error(NULL, "unknown command '%s' (try --help)", a.command);
+    return 2;
+}

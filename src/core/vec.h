@@ -1,0 +1,30 @@
+/* Growable arrays of plain values, used for every per-document list.
+ * QG_VEC(T) declares {T *items; size_t count, cap;}. qg_vec_push returns a pointer to the
+ * new zeroed slot, or NULL when memory runs out. */
+#ifndef QG_CORE_VEC_H
+#define QG_CORE_VEC_H
+
+#include <stddef.h>
+
+#define QG_VEC(T)                                                                                  \
+    struct {                                                                                       \
+        T *items;                                                                                  \
+        size_t count, cap;                                                                         \
+    }
+
+void *qg_vec_grow(void *items, size_t *cap, size_t need, size_t elem_size);
+
+#define qg_vec_push(v)                                                                             \
+    (((v)->count < (v)->cap ||                                                                     \
+      ((v)->items = qg_vec_grow((v)->items, &(v)->cap, (v)->count + 1, sizeof *(v)->items)))       \
+         ? &(v)->items[(v)->count++]                                                               \
+         : NULL)
+
+#define qg_vec_free(v)                                                                             \
+    do {                                                                                           \
+        free((v)->items);                                                                          \
+        (v)->items = NULL;                                                                         \
+        (v)->count = (v)->cap = 0;                                                                 \
+    } while (0)
+
+#endif

@@ -1,0 +1,316 @@
+/* Loads the lexicons of models/<lang>/ (format "quotegraph-lexicon 1", see models/en/README.md)
+ * from a directory or from the copy compiled in at build time (models_embedded.c). */
+#include "model.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "../core/strbuf.h"
+#include "../text/text.h"
+
+/* Generated at build time by cmake/embed-models.cmake. */
+typedef struct qg_embedded_file {
+    const char *path; /* "en/cues.tsv" */
+    const char *data;
+    size_t len;
+} qg_embedded_file;
+extern const qg_embedded_file qg_embedded_models[];
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+{
+    if ((lex->count + 1) * 2 > lex->cap) {
+        size_t cap = lex->cap ? lex->cap * 2 : 256;
+        char **keys = calloc(cap, sizeof *keys);
+        int *values = calloc(cap, sizeof *values);
+        if (!keys || !values) {
+            free(keys);
+            free(values);
+            return false;
+        }
+        for (size_t i = 0; i < lex->cap; i++) {
+            if (!lex->keys[i])
+                continue;
+            size_t h = hash_bytes(lex->keys[i], strlen(lex->keys[i])) & (cap - 1);
+            while (keys[h])
+                h = (h + 1) & (cap - 1);
+            keys[h] = lex->keys[i];
+            values[h] = lex->values[i];
+        }
+        free(lex->keys);
+        free(lex->values);
+        lex->keys = keys;
+        lex->values = values;
+        lex->cap = cap;
+    }
+    size_t h = hash_bytes(key, len) & (lex->cap - 1);
+    while (lex->keys[h]) {
+        if (strlen(lex->keys[h]) == len && memcmp(lex->keys[h], key, len) == 0) {
+            if (merge)
+                lex->values[h] |= value; /* cue forms: a bit per class */
+            return true; /* otherwise the first entry wins */
+        }
+        h = (h + 1) & (lex->cap - 1);
+    }
+    char *k = malloc(len + 1);
+    if (!k)
+        return false;
+    memcpy(k, key, len);
+    k[len] = '\0';
+    lex->keys[h] = k;
+    lex->values[h] = value;
+    lex->count++;
+    size_t words = 1;
+    for (size_t i = 0; i < len; i++)
+        words += key[i] == ' ';
+    if (words > lex->max_words)
+        lex->max_words = words;
+    return true;
+}
+
+bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
+{
+    if (!lex->cap)
+        return false;
+    size_t h = hash_bytes(key, len) & (lex->cap - 1);
+    while (lex->keys[h]) {
+        if (memcmp(lex->keys[h], key, len) == 0 && lex->keys[h][len] == '\0') {
+            if (value)
+                *value = lex->values[h];
+            return true;
+        }
+        h = (h + 1) & (lex->cap - 1);
+    }
+    return false;
+}
+
+static void lex_free(qg_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->cap; i++)
+        free(lex->keys[i]);
+    free(lex->keys);
+    free(lex->values);
+    memset(lex, 0, sizeof *lex);
+}
+
+void qg_model_free(qg_model *model)
+{
+    if (!model)
+        return;
+    lex_free(&model->cues);
+    lex_free(&model->titles);
+    lex_free(&model->roles);
+    lex_free(&model->org_words);
+    lex_free(&model->outlets);
+    lex_free(&model->first_names);
+    lex_free(&model->pronouns);
+    free(model);
+}
+
+static bool contains(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* Value of a lexicon line from its second and third fields. */
+typedef int (*value_fn)(const char *f2, const char *f3);
+
+/* A bit per class (QG_CUE_BIT): one form can be a verb and a noun ("claims"). */
+static int cue_value(const char *lemma, const char *cls)
+{
+    (void)lemma;
+    if (!strcmp(cls, "speech"))
+        return QG_CUE_BIT(QG_CUE_SPEECH);
+    if (!strcmp(cls, "thought"))
+        return QG_CUE_BIT(QG_CUE_THOUGHT);
+    if (!strcmp(cls, "evidence"))
+        return QG_CUE_BIT(QG_CUE_EVIDENCE);
+    if (!strcmp(cls, "noun"))
+        return QG_CUE_BIT(QG_CUE_NOUN);
+    if (!strcmp(cls, "prep"))
+        return QG_CUE_BIT(QG_CUE_PREP);
+    return 0;
+}
+
+static int title_value(const char *kind, const char *unused)
+{
+    (void)unused;
+    return kind && !strcmp(kind, "honorific") ? 1 : 2;
+}
+
+static int role_value(const char *gender, const char *anon)
+{
+    int v = gender && (gender[0] == 'm' || gender[0] == 'f') ? gender[0] : 0;
+    if (anon && !strcmp(anon, "yes"))
+        v |= 0x100;
+    return v;
+}
+
+static int org_word_value(const char *kind, const char *unused)
+{
+    (void)unused;
+    if (kind && !strcmp(kind, "outlet"))
+        return 2;
+    if (kind && !strcmp(kind, "gov"))
+        return 3;
+    return 1;
+}
+
+static int outlet_value(const char *kind, const char *unused)
+{
+    (void)unused;
+    return kind && !strcmp(kind, "agency") ? 2 : 1;
+}
+
+static int gender_value(const char *gender, const char *unused)
+{
+    (void)unused;
+    return gender && gender[0] != '-' ? gender[0] : 0;
+}
+
+/* Parse one lexicon file held in memory: '#' comments, TAB-separated fields; the first field is
+ * case-folded and used as the key. The header must name format version 1. */
+static qg_status parse_lexicon(qg_lexicon *lex, const char *name, const char *data, size_t len,
+                               value_fn value_of, qg_error *err)
+{
+    bool version_ok = false;
+    size_t line_no = 0;
+    qg_strbuf folded = QG_STRBUF_INIT;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        line_no++;
+        size_t le = e;
+        if (le > i && data[le - 1] == '\r')
+            le--;
+        if (le > i && data[i] == '#') {
+            if (contains(data + i, le - i, "quotegraph-lexicon 1"))
+                version_ok = true;
+        } else if (le > i) {
+            if (!version_ok) {
+                qg_strbuf_dispose(&folded);
+                return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET,
+                                    "%s: no 'format: quotegraph-lexicon 1' header before line %zu",
+                                    name, line_no);
+            }
+            char fields[3][128] = {"", "", ""};
+            size_t f = 0, k = 0;
+            size_t key_len = 0;
+            for (size_t j = i; j < le; j++) {
+                if (data[j] == '\t') {
+                    if (f == 0)
+                        key_len = j - i;
+                    f++;
+                    k = 0;
+                    if (f >= 3)
+                        break;
+                    continue;
+                }
+                if (f > 0 && k < sizeof fields[0] - 1) {
+                    fields[f][k++] = data[j];
+                    fields[f][k] = '\0';
+                }
+            }
+            if (f == 0)
+                key_len = le - i;
+            if (key_len == 0) {
+                qg_strbuf_dispose(&folded);
+                return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET, "%s:%zu: empty first field",
+                                    name, line_no);
+            }
+            folded.len = 0;
+            qg_text_fold(&folded, data + i, key_len);
+            if (folded.failed ||
+                !lex_put(lex, folded.data, folded.len, value_of(fields[1], fields[2]),
+                         value_of == cue_value)) {
+                qg_strbuf_dispose(&folded);
+                return QG_OOM(err);
+            }
+        }
+        i = e + 1;
+    }
+    qg_strbuf_dispose(&folded);
+    if (!version_ok)
+        return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET,
+                            "%s: no 'format: quotegraph-lexicon 1' header", name);
+    return QG_OK;
+}
+
+static qg_status load_file(qg_lexicon *lex, const char *dir, const char *lang, const char *file,
+                           value_fn value_of, qg_error *err)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "%s/%s", lang, file);
+    if (!dir) {
+        for (const qg_embedded_file *e = qg_embedded_models; e->path; e++)
+            if (!strcmp(e->path, rel))
+                return parse_lexicon(lex, rel, e->data, e->len, value_of, err);
+        return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET,
+                            "no built-in model file %s (language not bundled)", rel);
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET, "cannot open model file %s: %s", path,
+                            strerror(errno));
+    qg_strbuf sb = QG_STRBUF_INIT;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        qg_strbuf_append(&sb, chunk, n);
+    bool bad = ferror(fp);
+    fclose(fp);
+    if (bad) {
+        qg_strbuf_dispose(&sb);
+        return qg_error_set(err, QG_EMODEL, QG_NO_OFFSET, "cannot read model file %s", path);
+    }
+    if (sb.failed) {
+        qg_strbuf_dispose(&sb);
+        return QG_OOM(err);
+    }
+    qg_status st = parse_lexicon(lex, path, sb.data ? sb.data : "", sb.len, value_of, err);
+    qg_strbuf_dispose(&sb);
+    return st;
+}
+
+qg_status qg_model_load(qg_model **out, const char *dir, const char *lang, qg_error *err)
+{
+    *out = NULL;
+    if (!lang || !*lang || strchr(lang, '/') || strstr(lang, ".."))
+        return qg_error_set(err, QG_EINVAL, QG_NO_OFFSET, "invalid language tag '%s'",
+                            lang ? lang : "");
+    qg_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return QG_OOM(err);
+    qg_status st;
+    if ((st = load_file(&m->cues, dir, lang, "cues.tsv", cue_value, err)) ||
+        (st = load_file(&m->titles, dir, lang, "titles.tsv", title_value, err)) ||
+        (st = load_file(&m->roles, dir, lang, "roles.tsv", role_value, err)) ||
+        (st = load_file(&m->org_words, dir, lang, "org_words.tsv", org_word_value, err)) ||
+        (st = load_file(&m->outlets, dir, lang, "outlets.tsv", outlet_value, err)) ||
+        (st = load_file(&m->first_names, dir, lang, "first_names.tsv", gender_value, err)) ||
+        (st = load_file(&m->pronouns, dir, lang, "pronouns.tsv", gender_value, err))) {
+        qg_model_free(m);
+        return st;
+    }
+    *out = m;
+    return QG_OK;
+}

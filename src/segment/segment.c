@@ -1,0 +1,462 @@
+/* Paragraphs, sentences and tokens. ICU does the segmentation (ubrk over UText on the UTF-8
+ * text, so there is no UTF-16 copy); this file repairs what news text needs (see
+ * docs/pipeline.md): no break inside a quotation or between a closing mark and its speech tag,
+ * none after honorifics and initials, a break after a company abbreviation that ends a sentence,
+ * and the opening mark kept with the sentence it opens. */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "../core/error.h"
+#include "../core/strbuf.h"
+#include "../text/text.h"
+
+static qg_status check_icu(UErrorCode uerr, const char *what, qg_error *err)
+{
+    if (U_SUCCESS(uerr))
+        return QG_OK;
+    return qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "%s: %s", what, u_errorName(uerr));
+}
+
+static bool is_blank_line_at(const char *t, size_t len, size_t i, size_t *end_out)
+{
+    /* i points at '\n'; a blank line follows when only spaces/tabs/CR come before the next '\n' */
+    size_t j = i + 1;
+    while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+        j++;
+    if (j < len && t[j] == '\n') {
+        *end_out = j;
+        return true;
+    }
+    return false;
+}
+
+static qg_status push_paragraph(qg_doc *doc, size_t b, size_t e)
+{
+    const char *t = doc->text;
+    while (b < e) { /* trim white space on both ends */
+        size_t i = b;
+        if (!qg_cp_is_space(qg_utf8_next(t, e, &i)))
+            break;
+        b = i;
+    }
+    while (e > b) {
+        size_t i = e;
+        if (!qg_cp_is_space(qg_utf8_prev(t, &i)))
+            break;
+        e = i;
+    }
+    if (b == e)
+        return QG_OK;
+    qg_span *p = qg_vec_push(&doc->paragraphs);
+    if (!p)
+        return QG_ENOMEM;
+    p->begin = b;
+    p->end = e;
+    return QG_OK;
+}
+
+qg_status qg_segment_paragraphs(qg_doc *doc, qg_error *err)
+{
+    const char *t = doc->text;
+    size_t len = doc->len, start = doc->body_begin;
+    bool blank_lines = false;
+    for (size_t i = start, e; i < len && !blank_lines; i++)
+        if (t[i] == '\n' && is_blank_line_at(t, len, i, &e))
+            blank_lines = true;
+    size_t b = start;
+    for (size_t i = start; i < len; i++) {
+        if (t[i] != '\n')
+            continue;
+        size_t e = i;
+        if (blank_lines && !is_blank_line_at(t, len, i, &e))
+            continue;
+        if (push_paragraph(doc, b, i))
+            return QG_OOM(err);
+        b = e + 1;
+        i = e;
+    }
+    if (push_paragraph(doc, b, len))
+        return QG_OOM(err);
+    return QG_OK;
+}
+
+/* --- sentence repairs ------------------------------------------------------------------- */
+
+/* End of [b, e) without trailing white space. */
+static size_t trimmed_end(const char *t, size_t b, size_t e)
+{
+    while (e > b) {
+        size_t i = e;
+        if (!qg_cp_is_space(qg_utf8_prev(t, &i)))
+            break;
+        e = i;
+    }
+    return e;
+}
+
+/* Start of the word ending at e (letters, digits, apostrophes, inner periods). */
+static size_t word_start(const char *t, size_t b, size_t e)
+{
+    while (e > b) {
+        size_t i = e;
+        int32_t c = qg_utf8_prev(t, &i);
+        if (!qg_cp_is_alnum(c) && c != '.' && c != '\'' && c != 0x2019)
+            break;
+        e = i;
+    }
+    return e;
+}
+
+static bool folded_in(const qg_lexicon *lex, const char *s, size_t len, int *value)
+{
+    qg_strbuf f = QG_STRBUF_INIT;
+    qg_text_fold(&f, s, len);
+    bool hit = !f.failed && f.len && qg_lexicon_get(lex, f.data, f.len, value);
+    qg_strbuf_dispose(&f);
+    return hit;
+}
+
+/* Does the sentence starting at b open with a speech tag: a lower-case word, or within its first
+ * six words a speech cue before any quotation mark ("Senator Abena Osei asked ...")? */
+static bool starts_with_speech_tag(const qg_doc *doc, const qg_model *model, size_t b, size_t e)
+{
+    const char *t = doc->text;
+    size_t i = b;
+    int32_t c = qg_utf8_next(t, e, &i);
+    if (qg_cp_is_lower(c))
+        return true;
+    if (qg_cp_mark_class(c) != QG_MARK_NONE || !qg_cp_is_letter(c))
+        return false;
+    i = b;
+    for (int words = 0; words < 6 && i < e;) {
+        size_t ws = i;
+        while (i < e) {
+            size_t k = i;
+            int32_t d = qg_utf8_next(t, e, &k);
+            if (!qg_cp_is_alnum(d) && d != '.' && d != '\'' && d != 0x2019 && d != '-')
+                break;
+            i = k;
+        }
+        if (i > ws) {
+            words++;
+            size_t we = i;
+            while (we > ws && t[we - 1] == '.')
+                we--;
+            int cls;
+            if (folded_in(&model->cues, t + ws, we - ws, &cls) && (cls & QG_CUE_BIT(QG_CUE_SPEECH)))
+                return true;
+        }
+        if (i >= e)
+            break;
+        size_t k = i;
+        int32_t d = qg_utf8_next(t, e, &k);
+        if (qg_cp_mark_class(d) != QG_MARK_NONE || d == '.' || d == '!' || d == '?' ||
+            d == ':' || d == ';')
+            return false;
+        i = k;
+    }
+    return false;
+}
+
+/* Abbreviations that can end a sentence (company forms, generational suffixes). */
+static const char *const FINAL_ABBREVIATIONS[] = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr",
+                                                  "Bros", "Plc", "LLC", "Cos", NULL};
+/* Words that start a new sentence after such an abbreviation. */
+static const char *const SENTENCE_STARTERS[] = {
+    "He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There", "His",
+    "Her", "Its", "Their", "A", "An", "In", "On", "At", "Yesterday", "However", "Today", "You",
+    NULL};
+
+static bool word_in(const char *const *list, const char *s, size_t len)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+/* Must the boundary at b (between [pb, b) and [b, ...)) go? */
+static bool is_false_break(const qg_doc *doc, const qg_model *model, size_t pb, size_t b,
+                           size_t next_end)
+{
+    const char *t = doc->text;
+    size_t e = trimmed_end(t, pb, b);
+    if (e == pb)
+        return false;
+    size_t i = e;
+    int32_t last = qg_utf8_prev(t, &i);
+    /* a closing mark after ? ! or , followed by a speech tag: ?” she asked */
+    if (qg_cp_mark_class(last) != QG_MARK_NONE) {
+        int32_t before = qg_utf8_prev(t, &i);
+        if ((before == '?' || before == '!' || before == ',' || before == 0x2014) &&
+            starts_with_speech_tag(doc, model, b, next_end))
+            return true;
+        return false;
+    }
+    if (last != '.')
+        return false;
+    size_t ws = word_start(t, pb, i);
+    size_t wl = i - ws;
+    if (wl == 0)
+        return false;
+    /* initials: K. D. Farrow */
+    size_t k = ws;
+    int32_t c0 = qg_utf8_next(t, i, &k);
+    if (k == i && qg_cp_is_upper(c0))
+        return true;
+    /* honorifics and titles written with a period: Mr. Ms. Dr. Sen. Gov. */
+    int v;
+    qg_strbuf w = QG_STRBUF_INIT;
+    qg_strbuf_append(&w, t + ws, wl);
+    qg_strbuf_append(&w, ".", 1);
+    bool title = !w.failed && folded_in(&model->titles, w.data, w.len, &v);
+    qg_strbuf_dispose(&w);
+    return title;
+}
+
+typedef QG_VEC(size_t) size_vec;
+
+/* Add breaks ICU suppressed after a final abbreviation: "… Grain Co. He declined". */
+static qg_status add_abbreviation_breaks(const qg_doc *doc, size_t b, size_t e, size_vec *out)
+{
+    const char *t = doc->text;
+    for (size_t i = b; i + 2 < e; i++) {
+        if (t[i] != '.' || t[i + 1] != ' ')
+            continue;
+        size_t ws = word_start(t, b, i);
+        if (!word_in(FINAL_ABBREVIATIONS, t + ws, i - ws))
+            continue;
+        size_t n = i + 1;
+        while (n < e && t[n] == ' ')
+            n++;
+        size_t ne = n;
+        while (ne < e && ((t[ne] >= 'A' && t[ne] <= 'Z') || (t[ne] >= 'a' && t[ne] <= 'z')))
+            ne++;
+        if (ne > n && word_in(SENTENCE_STARTERS, t + n, ne - n)) {
+            size_t *p = qg_vec_push(out);
+            if (!p)
+                return QG_ENOMEM;
+            *p = n;
+        }
+    }
+    return QG_OK;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Index of the first top-level quote whose content ends after `at`, from *cursor on. */
+static const qg_raw_quote *quote_around(const qg_doc *doc, size_t *cursor, size_t at)
+{
+    while (*cursor < doc->raw_quotes.count &&
+           (doc->raw_quotes.items[*cursor].content.end <= at ||
+            doc->raw_quotes.items[*cursor].depth != 0))
+        (*cursor)++;
+    if (*cursor >= doc->raw_quotes.count)
+        return NULL;
+    const qg_raw_quote *q = &doc->raw_quotes.items[*cursor];
+    return q->content.begin < at ? q : NULL;
+}
+
+static qg_status split_paragraph(qg_doc *doc, const qg_model *model, UBreakIterator *bi,
+                                 uint32_t para, size_t *quote_cursor, size_vec *cuts,
+                                 qg_error *err)
+{
+    const char *t = doc->text;
+    qg_span p = doc->paragraphs.items[para];
+    UErrorCode uerr = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, t + p.begin, (int64_t)(p.end - p.begin), &uerr);
+    if (check_icu(uerr, "utext_openUTF8", err))
+        return QG_ERROR;
+    ubrk_setUText(bi, ut, &uerr);
+    if (check_icu(uerr, "ubrk_setUText", err)) {
+        utext_close(ut);
+        return QG_ERROR;
+    }
+    cuts->count = 0;
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+        size_t at = p.begin + (size_t)b;
+        if (at >= p.end)
+            break;
+        size_t *c = qg_vec_push(cuts);
+        if (!c) {
+            utext_close(ut);
+            return QG_OOM(err);
+        }
+        *c = at;
+    }
+    utext_close(ut);
+    if (add_abbreviation_breaks(doc, p.begin, p.end, cuts))
+        return QG_OOM(err);
+    if (cuts->count > 1)
+        qsort(cuts->items, cuts->count, sizeof *cuts->items, cmp_size);
+    size_t start = p.begin;
+    for (size_t k = 0; k <= cuts->count; k++) {
+        size_t b = k < cuts->count ? cuts->items[k] : p.end;
+        if (k < cuts->count) {
+            if (b <= start)
+                continue;
+            size_t next_end = k + 1 < cuts->count ? cuts->items[k + 1] : p.end;
+            const qg_raw_quote *q = quote_around(doc, quote_cursor, b);
+            bool inside = q && q->content.begin < b && b < q->content.end &&
+                          !q->unclosed; /* an unclosed quote may have swallowed the rest */
+            if (inside || is_false_break(doc, model, start, b, next_end))
+                continue;
+            /* the opening mark stays with the sentence it opens */
+            size_t e = trimmed_end(t, start, b);
+            size_t i = e;
+            int32_t last = qg_utf8_prev(t, &i);
+            if (qg_cp_mark_class(last) != QG_MARK_NONE) {
+                for (size_t r = 0; r < doc->raw_quotes.count; r++) {
+                    const qg_raw_quote *oq = &doc->raw_quotes.items[r];
+                    if (oq->open_mark.begin == i && i > start) {
+                        b = i;
+                        break;
+                    }
+                    if (oq->open_mark.begin > i)
+                        break;
+                }
+            }
+        }
+        qg_sentence *s = qg_vec_push(&doc->sentences);
+        if (!s)
+            return QG_OOM(err);
+        s->span.begin = start;
+        s->span.end = trimmed_end(t, start, b);
+        s->paragraph = para;
+        start = b;
+    }
+    return QG_OK;
+}
+
+/* Word tokens over the whole text with ICU's word BreakIterator; white space is skipped. */
+static qg_status tokenize(qg_doc *doc, qg_error *err)
+{
+    const char *t = doc->text;
+    UErrorCode uerr = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, t, (int64_t)doc->len, &uerr);
+    if (check_icu(uerr, "utext_openUTF8", err))
+        return QG_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &uerr);
+    if (check_icu(uerr, "ubrk_open(word)", err)) {
+        utext_close(ut);
+        return QG_ERROR;
+    }
+    ubrk_setUText(bi, ut, &uerr);
+    if (check_icu(uerr, "ubrk_setUText", err)) {
+        ubrk_close(bi);
+        utext_close(ut);
+        return QG_ERROR;
+    }
+    size_t sent = 0, rq = 0;
+    const qg_sentence *ss = doc->sentences.items;
+    size_t ns = doc->sentences.count;
+    bool space_before = true;
+    int32_t prev = ubrk_first(bi);
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; prev = b, b = ubrk_next(bi)) {
+        size_t tb = (size_t)prev, te = (size_t)b;
+        if (tb < doc->body_begin)
+            continue;
+        size_t i = tb;
+        int32_t c = qg_utf8_next(t, te, &i);
+        if (qg_cp_is_space(c)) {
+            space_before = true;
+            continue;
+        }
+        while (sent < ns && ss[sent].span.end <= tb)
+            sent++;
+        if (sent >= ns || ss[sent].span.begin > tb) {
+            space_before = true;
+            continue; /* outside every sentence (between paragraphs) */
+        }
+        qg_token *tok = qg_vec_push(&doc->tokens);
+        if (!tok) {
+            ubrk_close(bi);
+            utext_close(ut);
+            return QG_OOM(err);
+        }
+        tok->begin = (uint32_t)tb;
+        tok->end = (uint32_t)te;
+        tok->sentence = (uint32_t)sent;
+        tok->quote = -1;
+        uint32_t f = space_before ? QG_TOK_SPACE_BEFORE : 0;
+        if (qg_cp_is_alnum(c)) {
+            f |= QG_TOK_WORD;
+            if (qg_cp_is_digit(c))
+                f |= QG_TOK_NUMBER;
+            if (qg_cp_is_upper(c))
+                f |= QG_TOK_CAP;
+            size_t letters = 0, upper = 0;
+            for (size_t k = tb; k < te;) {
+                int32_t d = qg_utf8_next(t, te, &k);
+                if (qg_cp_is_letter(d)) {
+                    letters++;
+                    upper += qg_cp_is_upper(d);
+                }
+            }
+            if (letters >= 2 && upper == letters)
+                f |= QG_TOK_ALLCAPS;
+        } else {
+            f |= QG_TOK_PUNCT;
+        }
+        /* quote membership and marks (top-level quotes only) */
+        while (rq < doc->raw_quotes.count &&
+               (doc->raw_quotes.items[rq].depth != 0 ||
+                (doc->raw_quotes.items[rq].close_mark.end > doc->raw_quotes.items[rq].content.end
+                     ? doc->raw_quotes.items[rq].close_mark.end
+                     : doc->raw_quotes.items[rq].content.end) <= tb))
+            rq++;
+        if (rq < doc->raw_quotes.count) {
+            const qg_raw_quote *q = &doc->raw_quotes.items[rq];
+            if (q->open_mark.begin == tb && q->open_mark.end > q->open_mark.begin)
+                f |= QG_TOK_OPEN;
+            else if (q->close_mark.begin == tb && q->close_mark.end > q->close_mark.begin)
+                f |= QG_TOK_CLOSE;
+            else if (tb >= q->content.begin && te <= q->content.end)
+                tok->quote = (int32_t)rq;
+        }
+        tok->flags = f;
+        space_before = false;
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    for (size_t k = 0, s = 0; s < ns; s++) {
+        doc->sentences.items[s].first_token = (uint32_t)k;
+        while (k < doc->tokens.count && doc->tokens.items[k].sentence == s)
+            k++;
+        doc->sentences.items[s].end_token = (uint32_t)k;
+    }
+    return QG_OK;
+}
+
+qg_status qg_segment_sentences(qg_doc *doc, const qg_model *model, qg_error *err)
+{
+    UErrorCode uerr = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &uerr);
+    if (check_icu(uerr, "ubrk_open(sentence)", err))
+        return QG_ERROR;
+    size_vec cuts = {NULL, 0, 0};
+    size_t cursor = 0;
+    qg_status st = QG_OK;
+    for (uint32_t p = 0; p < doc->paragraphs.count && st == QG_OK; p++)
+        st = split_paragraph(doc, model, bi, p, &cursor, &cuts, err);
+    qg_vec_free(&cuts);
+    ubrk_close(bi);
+    if (st)
+        return st;
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        qg_span *v = qg_vec_push(&doc->sentence_view);
+        if (!v)
+            return QG_OOM(err);
+        *v = doc->sentences.items[s].span;
+    }
+    return tokenize(doc, err);
+}

@@ -1,0 +1,125 @@
+#include "text.h"
+
+#include <stdlib.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/utf8.h>
+
+int32_t qg_utf8_next(const char *s, size_t len, size_t *i)
+{
+    if (*i >= len)
+        return -1;
+    UChar32 c;
+    int32_t pos = 0;
+    const uint8_t *p = (const uint8_t *)s + *i;
+    int32_t n = (int32_t)(len - *i < 4 ? len - *i : 4);
+    U8_NEXT(p, pos, n, c);
+    *i += (size_t)pos;
+    return c < 0 ? 0xFFFD : c;
+}
+
+int32_t qg_utf8_prev(const char *s, size_t *i)
+{
+    if (*i == 0)
+        return -1;
+    size_t j = *i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && *i - j < 4)
+        j--;
+    size_t k = j;
+    int32_t cp = qg_utf8_next(s, *i, &k);
+    *i = j;
+    return cp;
+}
+
+int32_t qg_utf8_at(const char *s, size_t len, size_t i)
+{
+    return qg_utf8_next(s, len, &i);
+}
+
+bool qg_cp_is_space(int32_t cp)
+{
+    return cp >= 0 && u_isUWhiteSpace(cp);
+}
+bool qg_cp_is_letter(int32_t cp)
+{
+    return cp >= 0 && u_isUAlphabetic(cp);
+}
+bool qg_cp_is_upper(int32_t cp)
+{
+    return cp >= 0 && (u_isUUppercase(cp) || u_istitle(cp));
+}
+bool qg_cp_is_lower(int32_t cp)
+{
+    return cp >= 0 && u_isULowercase(cp);
+}
+bool qg_cp_is_digit(int32_t cp)
+{
+    return cp >= 0 && u_isdigit(cp);
+}
+bool qg_cp_is_punct(int32_t cp)
+{
+    return cp >= 0 && u_ispunct(cp);
+}
+bool qg_cp_is_dash(int32_t cp)
+{
+    return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_DASH);
+}
+bool qg_cp_is_alnum(int32_t cp)
+{
+    return qg_cp_is_letter(cp) || qg_cp_is_digit(cp);
+}
+
+qg_mark_class qg_cp_mark_class(int32_t cp)
+{
+    switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case '"': case 0xFF02:
+        return QG_MARK_DOUBLE;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case '\'':
+        return QG_MARK_SINGLE;
+    case 0x00AB: case 0x00BB:
+        return QG_MARK_GUILL;
+    case 0x2039: case 0x203A:
+        return QG_MARK_GUILL1;
+    case 0x300C: case 0x300D:
+        return QG_MARK_CORNER;
+    case 0x300E: case 0x300F:
+        return QG_MARK_CORNER2;
+    default:
+        return QG_MARK_NONE;
+    }
+}
+
+/* One UCaseMap per thread, opened on first use (folding is locale-independent). */
+static _Thread_local UCaseMap *fold_map;
+
+void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
+{
+    char small[256];
+    UErrorCode uerr = U_ZERO_ERROR;
+    if (!fold_map) {
+        fold_map = ucasemap_open("", U_FOLD_CASE_DEFAULT, &uerr);
+        if (U_FAILURE(uerr)) {
+            fold_map = NULL;
+            qg_strbuf_append(out, s, len);
+            return;
+        }
+    }
+    int32_t n = ucasemap_utf8FoldCase(fold_map, small, (int32_t)sizeof small, s, (int32_t)len,
+                                      &uerr);
+    if (uerr == U_BUFFER_OVERFLOW_ERROR) {
+        char *big = malloc((size_t)n + 1);
+        uerr = U_ZERO_ERROR;
+        if (big)
+            n = ucasemap_utf8FoldCase(fold_map, big, n + 1, s, (int32_t)len, &uerr);
+        if (big && U_SUCCESS(uerr))
+            qg_strbuf_append(out, big, (size_t)n);
+        else
+            qg_strbuf_append(out, s, len);
+        free(big);
+    } else if (U_SUCCESS(uerr)) {
+        qg_strbuf_append(out, small, (size_t)n);
+    } else {
+        qg_strbuf_append(out, s, len);
+    }
+}
