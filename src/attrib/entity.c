@@ -401,7 +401,9 @@ qg_status entity_detect(actx *c, qg_error *err)
             np p;
             if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
                 push_mention(c, &p, sent);
-                k = p.end > k ? p.end : k + 1;
+                /* the appositive belongs to this mention ("X, a paediatrician at Y,") */
+                size_t next = p.appos_end > p.end ? p.appos_end : p.end;
+                k = next > k ? next : k + 1;
                 continue;
             }
             k++;

@@ -158,5 +158,6 @@ bool lex_is_cue_class(const actx *c, size_t k, int cls)
 
 bool lex_is_speech_cue(const actx *c, size_t k)
 {
-    return lex_is_cue_class(c, k, QG_CUE_SPEECH);
+    /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
+    return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
 }

@@ -96,8 +96,18 @@ size_t np_name_end(const actx *c, size_t k, size_t limit)
                  memchr(c->doc->text + c->tok[e].begin, '.', c->tok[e].end - c->tok[e].begin)))
                 next = e + 2;
             if (lex_possessive_len(c, e)) {
+                /* "Saint Brigid's Hospital" goes on; "Kaspersky Lab’s software" ends */
+                bool org_follows = false;
+                for (size_t x = next; x < limit && x < next + 4 && is_name_word(c, x); x++) {
+                    int v;
+                    size_t used;
+                    if (lex_get(c, &c->model->org_words, x, 1, &v, &used))
+                        org_follows = true;
+                }
                 e = next;
-                break; /* "Kaspersky Lab’s" ends the name */
+                if (!org_follows)
+                    break;
+                continue;
             }
             e = next;
             continue;
@@ -215,11 +225,25 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         return;
     if (a.kind == NP_NAME) {
         /* "her neighbour, Omar Siddiq": the name; "Dalia Ferreira, Coastal Banking Authority":
-         * an organisation (decided by the caller with the org lexicon) */
-        out->appos_name = a.name;
-        if (a.org.end > a.org.begin && !out->org.end) {
-            out->org = a.org;
-            out->org_is_desc = a.org_is_desc;
+         * an organisation, known by an organisation word */
+        bool is_org = false;
+        for (size_t x = a.start; x < a.end; x++) {
+            int v;
+            size_t used;
+            if (lex_is_cap(c, x) && lex_get(c, &c->model->org_words, x, 1, &v, &used))
+                is_org = true;
+        }
+        if (is_org && out->kind == NP_NAME) {
+            if (!out->org.end) {
+                out->org = a.name;
+                out->org_is_desc = false;
+            }
+        } else {
+            out->appos_name = a.name;
+            if (a.org.end > a.org.begin && !out->org.end) {
+                out->org = a.org;
+                out->org_is_desc = a.org_is_desc;
+            }
         }
     } else if (a.kind == NP_ROLE) {
         out->role = a.text;

@@ -121,6 +121,23 @@ static bool folded_in(const qg_lexicon *lex, const char *s, size_t len, int *val
     return hit;
 }
 
+/* Abbreviations that can end a sentence (company forms, generational suffixes). */
+static const char *const FINAL_ABBREVIATIONS[] = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr",
+                                                  "Bros", "Plc", "LLC", "Cos", NULL};
+/* Words that start a new sentence after such an abbreviation. */
+static const char *const SENTENCE_STARTERS[] = {
+    "He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There", "His",
+    "Her", "Its", "Their", "A", "An", "In", "On", "At", "Yesterday", "However", "Today", "You",
+    NULL};
+
+static bool word_in(const char *const *list, const char *s, size_t len)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
 /* Does the sentence starting at b open with a speech tag: a lower-case word, or within its first
  * six words a speech cue before any quotation mark ("Senator Abena Osei asked ...")? */
 static bool starts_with_speech_tag(const qg_doc *doc, const qg_model *model, size_t b, size_t e)
@@ -163,23 +180,6 @@ static bool starts_with_speech_tag(const qg_doc *doc, const qg_model *model, siz
     return false;
 }
 
-/* Abbreviations that can end a sentence (company forms, generational suffixes). */
-static const char *const FINAL_ABBREVIATIONS[] = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr",
-                                                  "Bros", "Plc", "LLC", "Cos", NULL};
-/* Words that start a new sentence after such an abbreviation. */
-static const char *const SENTENCE_STARTERS[] = {
-    "He", "She", "It", "They", "We", "I", "The", "But", "And", "This", "That", "There", "His",
-    "Her", "Its", "Their", "A", "An", "In", "On", "At", "Yesterday", "However", "Today", "You",
-    NULL};
-
-static bool word_in(const char *const *list, const char *s, size_t len)
-{
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
-            return true;
-    return false;
-}
-
 /* Must the boundary at b (between [pb, b) and [b, ...)) go? */
 static bool is_false_break(const qg_doc *doc, const qg_model *model, size_t pb, size_t b,
                            size_t next_end)
@@ -209,6 +209,17 @@ static bool is_false_break(const qg_doc *doc, const qg_model *model, size_t pb, 
     int32_t c0 = qg_utf8_next(t, i, &k);
     if (k == i && qg_cp_is_upper(c0))
         return true;
+    /* abbreviations with inner periods (U.S., U.K.) before a word that does not start a
+     * sentence: "the U.S. Grain Council" */
+    if (memchr(t + ws, '.', i - ws)) {
+        size_t n = b, ne;
+        while (n < next_end && t[n] == ' ')
+            n++;
+        for (ne = n; ne < next_end && ((t[ne] >= 'A' && t[ne] <= 'Z') || (t[ne] >= 'a' && t[ne] <= 'z')); ne++)
+            ;
+        if (ne > n && !word_in(SENTENCE_STARTERS, t + n, ne - n))
+            return true;
+    }
     /* honorifics and titles written with a period: Mr. Ms. Dr. Sen. Gov. */
     int v;
     qg_strbuf w = QG_STRBUF_INIT;
