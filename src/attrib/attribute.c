@@ -209,47 +209,38 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
     return false;
 }
 
-/* Before the opening mark, in the same sentence: X said: “Q” · He added, “Q” · said X, “Q” */
-static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution *a)
+/* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
+static bool is_cue_verb_at(const actx *c, size_t x)
 {
-    if (open_tok == 0 || open_tok <= sent_start)
+    if (!lex_is_speech_cue(c, x))
         return false;
+    if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
+        return false;
+    if (x + 1 < c->ntok && lex_is(c, x + 1, "-") && c->tok[x].end == c->tok[x + 1].begin)
+        return false;
+    return true;
+}
+
+/* Try the lead-in "… CUE … [:|,] “" with the cue at token cue. */
+static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok, attribution *a)
+{
     size_t j = open_tok - 1;
     bool lead_punct = lex_is(c, j, ":") || lex_is(c, j, ",");
-    /* the lead-in starts after the previous quotation in the sentence */
-    size_t start = sent_start;
-    for (size_t x = open_tok; x-- > sent_start;)
-        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
-            start = x + 1;
-            break;
-        }
-    if (start >= open_tok)
-        return false;
-    /* nearest speech cue before the mark */
-    size_t cue = SIZE_MAX;
-    for (size_t x = open_tok; x-- > start;) {
-        if (lex_is_speech_cue(c, x) && !lex_is_cap(c, x)) {
-            cue = x;
-            break;
-        }
-        if (open_tok - x > 24)
-            break;
-    }
-    if (cue == SIZE_MAX)
-        return false;
     /* words between the cue and the mark: a lead-in only allows an object or an adverbial
      * ("told reporters:", "said in a statement:"); otherwise the quote is part of a clause */
     size_t between = 0;
     for (size_t x = cue + 1; x < j + (lead_punct ? 0 : 1); x++)
         between += lex_is_word(c, x);
-    bool is_mixed = !lead_punct && between > 0;
-    if (lead_punct && between > 6) {
+    bool that_clause = lex_is(c, cue + 1, "that");
+    bool is_mixed = (!lead_punct && between > 0) || that_clause;
+    if (lead_punct && !that_clause && between > 5) {
         /* "said X, chairman of Y, “...": an inverted lead-in */
-        if (!cue_then_subject(c, cue, open_tok, a))
-            return false;
-        a->rule = "tag_before";
-        a->confidence = 0.9;
-        return true;
+        if (cue_then_subject(c, cue, open_tok, a)) {
+            a->rule = "tag_before";
+            a->confidence = 0.9;
+            return true;
+        }
+        is_mixed = true;
     }
     /* subject: the leftmost phrase that ends right before the cue (after adverbs) */
     size_t before = cue;
@@ -270,8 +261,6 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         a->confidence = is_mixed ? 0.8 : 0.9;
         a->mixed = is_mixed;
         a->content_tok = cue + 1;
-        if (a->mixed && lex_is(c, a->content_tok, "that"))
-            a->content_tok++;
         return true;
     }
     if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {
@@ -279,6 +268,28 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         a->confidence = 0.85;
         return true;
     }
+    return false;
+}
+
+/* Before the opening mark, in the same sentence: X said: “Q” · He added, “Q” · said X, “Q” ·
+ * X insisted this was based on ‘no evidence’ (mixed) */
+static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution *a)
+{
+    if (open_tok == 0 || open_tok <= sent_start)
+        return false;
+    /* the lead-in starts after the previous quotation in the sentence */
+    size_t start = sent_start;
+    for (size_t x = open_tok; x-- > sent_start;)
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
+            start = x + 1;
+            break;
+        }
+    if (start >= open_tok)
+        return false;
+    /* speech cues before the mark, nearest first */
+    for (size_t x = open_tok; x-- > start && open_tok - x <= 30;)
+        if (is_cue_verb_at(c, x) && lead_in_with_cue(c, x, start, open_tok, a))
+            return true;
     return false;
 }
 
