@@ -120,6 +120,35 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
     a->confidence *= 0.8;
 }
 
+/* Skip what may stand between a subject and its verb: adverbs, a parenthesis "(R-Fla.)",
+ * a short prepositional phrase "in the room", "in a statement". */
+static size_t skip_to_cue(const actx *c, size_t j, size_t limit)
+{
+    static const char *const PREPS[] = {"in", "on", "at", "during", "after", "before", NULL};
+    while (j < limit && is_adverb(c, j))
+        j++;
+    if (j < limit && lex_is(c, j, "(")) {
+        size_t x = j + 1;
+        while (x < limit && x < j + 8 && !lex_is(c, x, ")"))
+            x++;
+        if (x < limit && lex_is(c, x, ")"))
+            j = x + 1;
+    }
+    if (j < limit && lex_in(c, j, PREPS) && !lex_is_speech_cue(c, j)) {
+        for (size_t x = j + 1; x < limit && x <= j + 4; x++) {
+            if (lex_is_speech_cue(c, x)) {
+                j = x;
+                break;
+            }
+            if (!lex_is_word(c, x))
+                break;
+        }
+    }
+    while (j < limit && is_adverb(c, j))
+        j++;
+    return j;
+}
+
 /* Is [k, limit) "NP [appositive] [adverbs] CUE"? Fills a when it is. */
 static bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
 {
@@ -129,8 +158,7 @@ static bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
     size_t j = p.appos_end > p.end ? p.appos_end : p.end;
     if (j < limit && lex_is(c, j, ","))
         j++;
-    while (j < limit && is_adverb(c, j))
-        j++;
+    j = skip_to_cue(c, j, limit);
     if (j >= limit || !lex_is_speech_cue(c, j))
         return false;
     a->phrase = p;
@@ -312,12 +340,12 @@ static bool colon_leadin(actx *c, size_t open_tok, attribution *a)
     }
     /* without one: the last name of the lead-in ("And from board chair Viktor Haldane:") */
     bool found = false;
-    for (size_t k = s; k < colon; k++) {
+    for (size_t k = s; k < colon && !found; k++) {
         np p;
-        if (np_parse(c, k, colon, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE)) {
+        if (np_parse(c, k, colon, &p) &&
+            (p.kind == NP_NAME || p.kind == NP_ROLE || (p.kind == NP_PRONOUN && k == s))) {
             a->phrase = p;
             found = true;
-            k = p.end - 1;
         }
     }
     if (found) {
@@ -337,17 +365,18 @@ static bool opens_sentence(const actx *c, size_t open_tok)
     return true;
 }
 
+static size_t quote_words(const actx *c, const qg_raw_quote *q)
+{
+    size_t words = 0;
+    for (size_t k = tok_at(c, q->content.begin); k < c->ntok && c->tok[k].end <= q->content.end; k++)
+        words += lex_is_word(c, k);
+    return words;
+}
+
+/* Titles, nicknames and scare quotes are short. */
 static bool quote_is_term_like(const actx *c, const qg_raw_quote *q)
 {
-    size_t words = 0, caps = 0;
-    size_t b = tok_at(c, q->content.begin);
-    for (size_t k = b; k < c->ntok && c->tok[k].end <= q->content.end; k++)
-        if (lex_is_word(c, k)) {
-            words++;
-            caps += lex_is_cap(c, k);
-        }
-    (void)caps;
-    return words <= 5;
+    return quote_words(c, q) <= 5;
 }
 
 /* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
@@ -518,6 +547,20 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             for (size_t k = ps->first_token; k < ps->end_token; k++) {
                 if (c.tok[k].quote >= 0 || is_quote_mark_tok(&c, k))
                     break;
+                int g;
+                if (k == ps->first_token && np_is_pronoun(&c, k, &g) && !lex_is(&c, k, "it") &&
+                    !lex_is(&c, k, "i") && !lex_is(&c, k, "we")) {
+                    attribution b = {0};
+                    np_parse(&c, k, k + 1, &b.phrase);
+                    b.confidence = 0.6;
+                    resolve_speaker(&c, &b, 0);
+                    if (b.entity != QG_NONE) {
+                        *a = b;
+                        a->found = true;
+                        a->rule = "prev_sentence";
+                    }
+                    break;
+                }
                 const struct qg_mention_x *m = entity_mention_at(&c, k);
                 if (!m || m->entity == QG_NONE)
                     continue;
@@ -540,8 +583,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         if (open_tok[r] == SIZE_MAX)
             continue;
         attribution *a = &att[r];
-        if (!a->found && (!opens_sentence(&c, open_tok[r]) || quote_is_term_like(&c, q)) &&
-            quote_is_term_like(&c, q)) {
+        if (!a->found && quote_is_term_like(&c, q) &&
+            (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2)) {
             qg_term *t = qg_vec_push(&doc->terms);
             if (!t) {
                 st = QG_OOM(err);
@@ -582,7 +625,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 while (last > 0 && last - 1 > open_tok[r] &&
                        (lex_is(&c, last - 1, ".") || lex_is(&c, last - 1, ",")))
                     last--;
-                if (last > 0 && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
+                bool words_after = false;
+                for (size_t x = close_tok[r] != SIZE_MAX ? close_tok[r] + 1 : last; x < last; x++)
+                    words_after |= lex_is_word(&c, x);
+                if (words_after && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
                     e = c.tok[last - 1].end;
                 out->content.end = e;
             }

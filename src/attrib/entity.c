@@ -183,8 +183,15 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     size_t used;
     if (k < c->ntok && lex_get(c, &c->model->first_names, k, 1, &g, &used))
         return QG_ENTITY_PERSON;
-    if (words >= 2)
-        return QG_ENTITY_PERSON;
+    if (words >= 2) {
+        /* an all-capital word or a connector ("Bank of America", "Ernst & Young") makes an
+         * organisation; otherwise two or three capitalised words are a person */
+        size_t e = token_at(c, p->name.end);
+        for (size_t x = k; x < e && x < c->ntok; x++)
+            if ((c->tok[x].flags & QG_TOK_ALLCAPS) || lex_is(c, x, "of") || lex_is(c, x, "&"))
+                return QG_ENTITY_ORGANIZATION;
+        return words <= 3 ? QG_ENTITY_PERSON : QG_ENTITY_ORGANIZATION;
+    }
     return QG_ENTITY_ANONYMOUS; /* one unknown word: decided later */
 }
 

@@ -220,6 +220,17 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         out->appos_end = e;
         return;
     }
+    if (lex_in(c, k, NAME_PREPS)) {
+        /* "Mr. Mahaney, of RBC Capital Markets," */
+        np tmp = *out;
+        size_t oe = parse_org_after(c, k + 1, e, &tmp);
+        if (oe == e && !tmp.org_is_desc) {
+            out->org = tmp.org;
+            out->org_is_desc = false;
+            out->appos_end = e;
+        }
+        return;
+    }
     np a;
     if (!np_parse(c, k, e, &a))
         return;
@@ -333,6 +344,19 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         /* "Barclays spokesman", "Kaspersky Lab spokesman": a role of the named organisation */
         if (!lex_possessive_len(c, ne - 1) && ne < limit && !lex_is_cap(c, ne) &&
             is_role(c, ne, limit, &used, &rv) && !out->had_title) {
+            size_t after = ne + used;
+            size_t ne2 = np_name_end(c, after, limit);
+            if (ne2 > after) {
+                /* "Snyder spokesman Dave Murray": a person, with the organisation before */
+                out->kind = NP_NAME;
+                out->org = tok_span(c, j, ne);
+                out->had_title = true;
+                out->end = ne2;
+                out->name = strip_possessive(c, tok_span(c, after, ne2), ne2 - 1);
+                out->is_possessive = lex_possessive_len(c, ne2 - 1) != 0;
+                finish(c, out, limit);
+                return true;
+            }
             out->kind = NP_ROLE;
             out->org = tok_span(c, j, ne);
             out->end = ne + used;
@@ -377,6 +401,21 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         /* a title with no name after it may be a role: "the spokesman" handled below */
         out->had_title = false;
         out->gender = 0;
+    }
+    /* "the ACU", "the Financial Times": a name after "the" */
+    if (lex_is(c, k, "the") && k + 1 < limit) {
+        size_t te = np_name_end(c, k + 1, limit);
+        size_t used = 0;
+        int rv = 0;
+        if (te > k + 1 && !(te < limit && !lex_is_cap(c, te) && is_role(c, te, limit, &used, &rv))) {
+            out->kind = NP_NAME;
+            out->end = te;
+            out->name = strip_possessive(c, tok_span(c, k + 1, te), te - 1);
+            out->is_possessive = lex_possessive_len(c, te - 1) != 0;
+            attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
+        }
     }
     /* determiner phrases and bare roles */
     j = k;

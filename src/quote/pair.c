@@ -218,11 +218,19 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
     for (size_t i = p.begin; i < p.end;) {
         size_t at = i;
         int32_t cp = qg_utf8_next(t, p.end, &i);
-        if (qg_cp_mark_class(cp) == QG_MARK_NONE)
+        if (qg_cp_mark_class(cp) == QG_MARK_NONE && cp != '`')
             continue;
+        /* typewriter doubles (New York Times style): ``…'' and ''…'' */
+        bool doubled = (cp == '\'' || cp == '`') && i < p.end && t[i] == (char)cp;
+        if (cp == '`' && !doubled)
+            continue;
+        if (doubled)
+            i++;
         size_t j = at;
         int32_t prev = at == p.begin ? -1 : qg_utf8_prev(t, &j);
         int32_t next = qg_utf8_at(t, p.end, i);
+        if (doubled)
+            cp = cp == '`' ? 0x201C : '"';
         mark_role r = classify_mark(t, p.end, i, cp, prev, next);
         qg_span mark = {at, i};
         if (r.weak && last_strong_single > at)

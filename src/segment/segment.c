@@ -418,6 +418,20 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
         } else {
             f |= QG_TOK_PUNCT;
         }
+        /* a mark written with two characters (``, '') is one token */
+        if (doc->tokens.count >= 2) {
+            qg_token *pt = &doc->tokens.items[doc->tokens.count - 2];
+            if ((pt->flags & (QG_TOK_OPEN | QG_TOK_CLOSE)) && pt->end == tb && rq < doc->raw_quotes.count) {
+                const qg_raw_quote *q = &doc->raw_quotes.items[rq];
+                if ((q->open_mark.begin == pt->begin && te <= q->open_mark.end) ||
+                    (q->close_mark.begin == pt->begin && te <= q->close_mark.end)) {
+                    pt->end = (uint32_t)te;
+                    doc->tokens.count--;
+                    space_before = false;
+                    continue;
+                }
+            }
+        }
         /* quote membership and marks (top-level quotes only) */
         while (rq < doc->raw_quotes.count &&
                (doc->raw_quotes.items[rq].depth != 0 ||
