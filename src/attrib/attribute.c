@@ -262,8 +262,9 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     bool that_clause = lex_is(c, cue + 1, "that");
     bool is_mixed = (!lead_punct && between > 0) || that_clause;
     if (lead_punct && !that_clause && between > 5) {
-        /* "said X, chairman of Y, “...": an inverted lead-in */
-        if (cue_then_subject(c, cue, open_tok, a)) {
+        /* "said X, chairman of Y, “...": an inverted lead-in whose phrase ends at the mark */
+        if (cue_then_subject(c, cue, open_tok, a) &&
+            (a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end) + 1 >= j) {
             a->rule = "tag_before";
             a->confidence = 0.9;
             return true;
@@ -314,6 +315,18 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         }
     if (start >= open_tok)
         return false;
+    /* "Clinton: “…”": a name and a colon */
+    if (lex_is(c, open_tok - 1, ":") && open_tok - 1 > start) {
+        np p;
+        if (np_parse(c, start, open_tok - 1, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE) &&
+            (p.appos_end > p.end ? p.appos_end : p.end) == open_tok - 1) {
+            a->phrase = p;
+            a->cue = tspan(c, open_tok - 1, open_tok);
+            a->rule = "tag_before";
+            a->confidence = 0.8;
+            return true;
+        }
+    }
     /* speech cues before the mark, nearest first */
     for (size_t x = open_tok; x-- > start && open_tok - x <= 30;)
         if (is_cue_verb_at(c, x) && lead_in_with_cue(c, x, start, open_tok, a))
