@@ -591,11 +591,22 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         }
     }
     /* publish quotes and terms */
+    uint32_t last_mixed_sentence = UINT32_MAX;
     for (size_t r = 0; r < nq && st == QG_OK; r++) {
         const qg_raw_quote *q = &doc->raw_quotes.items[r];
         if (open_tok[r] == SIZE_MAX)
             continue;
         attribution *a = &att[r];
+        /* a later fragment of the same reported clause joins the mixed quote:
+         * X said the platform “is open” and that the convention “will be fair” */
+        if (doc->quotes.count > 0 && last_mixed_sentence == c.tok[open_tok[r]].sentence &&
+            (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin))) {
+            qg_quote *mq = &doc->quotes.items[doc->quotes.count - 1];
+            size_t e = q->unclosed ? q->content.end : q->close_mark.end;
+            if (e > mq->content.end)
+                mq->content.end = e;
+            continue;
+        }
         if (!a->found && quote_is_term_like(&c, q) &&
             (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2)) {
             qg_term *t = qg_vec_push(&doc->terms);
@@ -618,6 +629,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             st = QG_OOM(err);
             break;
         }
+        last_mixed_sentence = UINT32_MAX;
         out->type = QG_QUOTE_DIRECT;
         out->content = q->content;
         out->speaker = QG_NONE;
@@ -630,6 +642,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             out->rule = a->rule;
             if (a->mixed && a->content_tok < open_tok[r]) {
                 out->type = QG_QUOTE_MIXED;
+                last_mixed_sentence = c.tok[open_tok[r]].sentence;
                 out->content.begin = c.tok[a->content_tok].begin;
                 /* to the end of the clause: the closing mark, or the sentence end */
                 size_t send = sentence_end_tok(&c, open_tok[r]);
