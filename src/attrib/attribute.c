@@ -113,8 +113,8 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
         a->entity = entity_for_span(c, p->name, QG_ENTITY_PERSON);
     else if (p->kind == NP_ROLE)
         a->entity = entity_for_span(c, p->name, p->anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE);
-    else if (p->kind == NP_DESC && !p->possessive_det)
-        a->entity = entity_for_span(c, p->name, QG_ENTITY_ROLE);
+    else if (p->kind == NP_DESC)
+        a->entity = entity_for_span(c, p->name, QG_ENTITY_ROLE); /* "my father" */
     if (a->entity != QG_NONE)
         entity_add_mention(c, a->entity, p->text);
     a->confidence *= 0.8;
@@ -327,10 +327,46 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             return true;
         }
     }
+    bool colon_lead = lex_is(c, open_tok - 1, ":");
+    /* "…, saying …“": a participle reports for the subject of the sentence */
+    for (size_t x = open_tok; x-- > start && open_tok - x <= 30;) {
+        if (!is_cue_verb_at(c, x))
+            continue;
+        const qg_token *t = &c->tok[x];
+        bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+        if (!ing || x == 0 || !lex_is(c, x - 1, ","))
+            break;
+        np p;
+        if (np_parse(c, sent_start, x, &p) && p.kind != NP_NONE) {
+            a->phrase = p;
+            a->cue = tspan(c, x, x + 1);
+            a->rule = "mixed";
+            a->mixed = !(lex_is(c, open_tok - 1, ":") || lex_is(c, open_tok - 1, ",")) ||
+                       lex_is(c, x + 1, "that");
+            a->content_tok = x + 1;
+            a->confidence = 0.7;
+            if (!a->mixed)
+                a->rule = "tag_before";
+            return true;
+        }
+        break;
+    }
     /* speech cues before the mark, nearest first */
     for (size_t x = open_tok; x-- > start && open_tok - x <= 30;)
         if (is_cue_verb_at(c, x) && lead_in_with_cue(c, x, start, open_tok, a))
             return true;
+    /* "He also played up his strength: “…”": the subject that opens the sentence */
+    if (colon_lead && start == sent_start) {
+        np p;
+        if (np_parse(c, start, open_tok - 1, &p) &&
+            (p.kind == NP_NAME || p.kind == NP_ROLE || p.kind == NP_PRONOUN)) {
+            a->phrase = p;
+            a->cue = tspan(c, open_tok - 1, open_tok);
+            a->rule = "colon_leadin";
+            a->confidence = 0.7;
+            return true;
+        }
+    }
     return false;
 }
 

@@ -319,6 +319,41 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         out->appos_end = out->end;
         return true;
     }
+    /* descriptors before a role word and a name: "super PAC spokeswoman Kellyanne Conway",
+     * "former tech executive Carly Fiorina", "vice presidential candidate Mike Pence" */
+    if (!lex_is_cap(c, k) || !np_is_function_word(c, k)) {
+        for (size_t r = k; r < limit && r < k + 5; r++) {
+            if (!lex_is_word(c, r) || lex_is_speech_cue(c, r))
+                break;
+            size_t used = 0;
+            int rv = 0;
+            int tv2 = 0;
+            size_t tu = lex_longest(c, &c->model->titles, r, limit, &tv2);
+            if (!tu && is_role(c, r, limit, &used, &rv))
+                tu = used;
+            if (!tu || r == k)
+                continue; /* a title right at the start is handled below */
+            size_t nb = r + tu;
+            size_t ne3 = np_name_end(c, nb, limit);
+            if (ne3 <= nb)
+                break;
+            out->kind = NP_NAME;
+            out->had_title = true;
+            out->end = ne3;
+            out->name = strip_possessive(c, tok_span(c, nb, ne3), ne3 - 1);
+            out->is_possessive = lex_possessive_len(c, ne3 - 1) != 0;
+            for (size_t m = k; m < r; m++) {
+                size_t me = np_name_end(c, m, r);
+                if (me > m) {
+                    out->org = tok_span(c, m, me);
+                    break;
+                }
+            }
+            attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
+        }
+    }
     /* titles and honorifics: Senator, Mr., board chair, Gov. */
     size_t j = k;
     int tv = 0;
@@ -402,41 +437,6 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         out->had_title = false;
         out->gender = 0;
     }
-    /* descriptors before a role word and a name: "super PAC spokeswoman Kellyanne Conway",
-     * "former tech executive Carly Fiorina", "vice presidential candidate Mike Pence" */
-    if (!lex_is_cap(c, k) || !np_is_function_word(c, k)) {
-        for (size_t r = k; r < limit && r < k + 5; r++) {
-            if (!lex_is_word(c, r) || lex_is_speech_cue(c, r))
-                break;
-            size_t used = 0;
-            int rv = 0;
-            int tv2 = 0;
-            size_t tu = lex_longest(c, &c->model->titles, r, limit, &tv2);
-            if (!tu && is_role(c, r, limit, &used, &rv))
-                tu = used;
-            if (!tu || lex_is_cap(c, r))
-                continue;
-            size_t nb = r + tu;
-            size_t ne3 = np_name_end(c, nb, limit);
-            if (ne3 <= nb)
-                break;
-            out->kind = NP_NAME;
-            out->had_title = true;
-            out->end = ne3;
-            out->name = strip_possessive(c, tok_span(c, nb, ne3), ne3 - 1);
-            out->is_possessive = lex_possessive_len(c, ne3 - 1) != 0;
-            for (size_t m = k; m < r; m++) {
-                size_t me = np_name_end(c, m, r);
-                if (me > m) {
-                    out->org = tok_span(c, m, me);
-                    break;
-                }
-            }
-            attach_pp(c, out, limit, false);
-            finish(c, out, limit);
-            return true;
-        }
-    }
     /* "the ACU", "the Financial Times": a name after "the" */
     if (lex_is(c, k, "the") && k + 1 < limit) {
         size_t te = np_name_end(c, k + 1, limit);
@@ -466,7 +466,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             break;
         size_t used = 0;
         int rv = 0;
-        if (!lex_is_cap(c, r) && is_role(c, r, limit, &used, &rv)) {
+        if ((!lex_is_cap(c, r) || det) && is_role(c, r, limit, &used, &rv)) {
             if (!det && r != j)
                 break;
             out->kind = NP_ROLE;
