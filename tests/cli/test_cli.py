@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Tests of the quotegraph command-line tool, one per ctest test.
+
+usage: test_cli.py QUOTEGRAPH TEST_NAME
+Exit status: 0 pass, 1 fail, 77 skipped (a needed module or device is missing), 2 usage error.
+"""
+import collections, json, os, random, subprocess, sys, tempfile
+
+QG = None
+TOP_KEYS = ["quotegraph_version", "document", "quotes", "entities", "quoted_terms",
+            "diagnostics", "graph"]
+ARTICLE = ("Lena Ostrova chairs the Riverside Housing Board.\n\n"
+           "“We will publish the inspection results next week,” Ostrova said. "
+           "The old system was a ‘paper maze’ for tenants.\n\n"
+           "\"Nobody will lose their flat,\" said Tariq Bell, a spokesman for Dalton Homes.\n")
+
+
+class Skip(Exception):
+    pass
+
+
+def run(*args, stdin=None):
+    return subprocess.run([QG, *args], input=stdin, capture_output=True, timeout=15)
+
+
+def write(dirname, name, data):
+    path = os.path.join(dirname, name)
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def analyze_json(path):
+    r = run("analyze", path)
+    assert r.returncode == 0, f"exit {r.returncode}: {r.stderr.decode(errors='replace')}"
+    return json.loads(r.stdout.decode("utf-8"))
+
+
+def networkx():
+    try:
+        import networkx as nx
+    except ImportError:
+        raise Skip("python module networkx is not installed")
+    return nx
+
+
+# ---- tests ----
+
+def json_output_parses_and_has_the_documented_top_level_keys(tmp):
+    doc = analyze_json(write(tmp, "a.txt", ARTICLE))
+    assert list(doc) == TOP_KEYS, f"top-level keys {list(doc)}"
+    for key in ("quotes", "entities", "quoted_terms", "diagnostics"):
+        assert isinstance(doc[key], list), f"{key} is not a list"
+    assert isinstance(doc["document"], dict) and isinstance(doc["graph"], dict)
+    assert isinstance(doc["quotegraph_version"], str) and doc["quotegraph_version"]
+    assert len(doc["quotes"]) == 2, f"want the 2 quotes of the article, got {doc['quotes']}"
+    assert [t["text"] for t in doc["quoted_terms"]] == ["paper maze"], doc["quoted_terms"]
+
+
+def same_input_twice_gives_the_same_bytes(tmp):
+    path = write(tmp, "a.txt", ARTICLE.encode("utf-8") + b"A bad byte \xff here.\n")
+    for fmt in ("json", "graphml", "text"):
+        a, b = run("analyze", "-f", fmt, path), run("analyze", "-f", fmt, path)
+        assert a.returncode == 0 and b.returncode == 0, f"{fmt}: exit {a.returncode}/{b.returncode}"
+        assert a.stdout, f"{fmt}: empty output"
+        assert a.stdout == b.stdout, f"{fmt}: two runs differ"
+
+
+def graph_summary_of_graphml(nx, data):
+    g = nx.read_graphml(data)
+    by_name = {n: attrs.get("name") for n, attrs in g.nodes(data=True)}
+    nodes = collections.Counter(attrs.get("node_type") for _, attrs in g.nodes(data=True))
+    edges = collections.Counter((by_name[s], by_name[t], attrs.get("relation"))
+                                for s, t, attrs in g.edges(data=True))
+    return g, set(by_name.values()), nodes, edges
+
+
+def graphml_loads_in_networkx_and_matches_the_json_graph(tmp):
+    nx = networkx()
+    path = write(tmp, "a.txt", ARTICLE)
+    doc = analyze_json(path)
+    r = run("analyze", "-f", "graphml", path)
+    assert r.returncode == 0, r.stderr
+    out = write(tmp, "a.graphml", r.stdout)
+    g, names, nodes, edges = graph_summary_of_graphml(nx, out)
+    assert g.is_directed() == doc["graph"]["directed"]
+    jnodes = doc["graph"]["nodes"]
+    assert names == {n["id"] for n in jnodes}, f"GraphML names {names}"
+    assert nodes == collections.Counter(n["node_type"] for n in jnodes), f"node types {nodes}"
+    assert edges == collections.Counter((e["source"], e["target"], e["relation"])
+                                        for e in doc["graph"]["edges"]), f"edges {edges}"
+    assert nodes["quote"] == len(doc["quotes"]) and nodes["article"] == 1
+
+
+def graphml_loads_when_the_article_holds_control_characters_and_markup(tmp):
+    nx = networkx()
+    text = ("Rosa Lind runs the Bell & Hart <Theatre>.\f\n\n"
+            "“Tickets \x1b[1m& seats\x1b[0m are <sold> out \"again\" 🎉\f\x01\x7f,” said Rosa Lind.\n\n"
+            "“The roof leaks ").encode("utf-8") + b"\xff\xfe" + " again,” said Rosa Lind.\n".encode("utf-8")
+    path = write(tmp, "c.txt", text)
+    r = run("analyze", "-f", "graphml", path)
+    assert r.returncode == 0, r.stderr
+    out = write(tmp, "c.graphml", r.stdout)
+    try:
+        g, names, nodes, edges = graph_summary_of_graphml(nx, out)
+    except Exception as e:
+        raise AssertionError(f"networkx cannot read the GraphML: {type(e).__name__}: {e}")
+    assert nodes["quote"] == 2, f"want both quotes in the graph, node types {nodes}"
+    texts = " ".join(str(a.get("text", "")) + str(a.get("label", "")) for _, a in g.nodes(data=True))
+    assert "&" in texts and "<sold>" in texts, "markup characters were lost, not escaped"
+    assert "🎉" in texts, "the emoji was lost"
+    doc = analyze_json(path)
+    assert len(doc["quotes"]) == 2
+
+
+def empty_file_exits_0_with_no_quotes(tmp):
+    doc = analyze_json(write(tmp, "empty.txt", b""))
+    assert doc["quotes"] == [] and doc["entities"] == []
+
+
+def directory_exits_1_with_a_one_line_error(tmp):
+    r = run("analyze", tmp)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    err = r.stderr.decode()
+    assert err.endswith("\n") and err.count("\n") == 1 and len(err) > 1, f"stderr {err!r}"
+    assert r.stdout == b"", f"stdout {r.stdout!r}"
+
+
+def missing_file_exits_1(tmp):
+    r = run("analyze", os.path.join(tmp, "no-such-file.txt"))
+    assert r.returncode == 1, f"exit {r.returncode}"
+    assert r.stderr.strip(), "no error message"
+    assert r.stdout == b""
+
+
+def binary_file_exits_0_with_valid_json(tmp):
+    data = random.Random(20240601).randbytes(64 * 1024)
+    doc = analyze_json(write(tmp, "noise.bin", data))
+    assert list(doc) == TOP_KEYS
+    assert any(d["kind"] == "invalid_utf8" for d in doc["diagnostics"]), "no invalid_utf8 diagnostic"
+
+
+def unclosed_quote_at_the_end_of_the_file_is_kept_and_diagnosed(tmp):
+    doc = analyze_json(write(tmp, "u.txt", "Ravi Shah said: “The plant will reopen in March"))
+    texts = [q["text"] for q in doc["quotes"]]
+    assert texts == ["The plant will reopen in March"], f"quotes {texts}"
+    assert doc["quotes"][0]["speaker"]["name"] == "Ravi Shah", doc["quotes"][0]["speaker"]
+    assert [d["kind"] for d in doc["diagnostics"]].count("unclosed_quote") == 1, doc["diagnostics"]
+
+
+def output_option_writes_the_file_and_leaves_no_temporary_file(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    outdir = os.path.join(tmp, "out")
+    os.mkdir(outdir)
+    dest = os.path.join(outdir, "a.json")
+    r = run("analyze", "-o", dest, src)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b"", "output went to stdout too"
+    assert os.listdir(outdir) == ["a.json"], f"files left: {os.listdir(outdir)}"
+    with open(dest, "rb") as f:
+        written = f.read()
+    assert written == run("analyze", src).stdout, "-o output differs from stdout output"
+    json.loads(written)
+
+
+def writing_to_a_full_device_fails_with_exit_1(tmp):
+    if not os.path.exists("/dev/full"):
+        raise Skip("/dev/full does not exist")
+    src = write(tmp, "a.txt", ARTICLE)
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([QG, "analyze", src], stdout=full, stderr=subprocess.PIPE, timeout=15)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    assert r.stderr.strip(), "no error message"
+
+
+def help_exits_0_on_stdout(tmp):
+    r = run("--help")
+    assert r.returncode == 0, f"exit {r.returncode}"
+    assert r.stdout.startswith(b"usage:"), r.stdout[:80]
+    assert r.stderr == b""
+
+
+def unknown_option_exits_2(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    r = run("analyze", "--no-such-option", src)
+    assert r.returncode == 2, f"exit {r.returncode}"
+    assert r.stdout == b"" and r.stderr.strip()
+
+
+def main():
+    global QG
+    if len(sys.argv) != 3 or sys.argv[2] not in globals() or sys.argv[2].startswith("_"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    QG = os.path.abspath(sys.argv[1])
+    test = globals()[sys.argv[2]]
+    with tempfile.TemporaryDirectory(prefix="qg-cli-") as tmp:
+        try:
+            test(tmp)
+        except Skip as e:
+            print(f"skipped: {e}")
+            return 77
+        except AssertionError as e:
+            print(f"FAIL {test.__name__}: {e}")
+            return 1
+    print(f"ok   {test.__name__}")
+    return 0
+
+
+sys.exit(main())
