@@ -95,7 +95,7 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
         a->confidence *= 0.85;
         return;
     }
-    if (p->kind == NP_DESC && p->appos_name.end > p->appos_name.begin) {
+    if ((p->kind == NP_DESC || p->kind == NP_ROLE) && p->appos_name.end > p->appos_name.begin) {
         /* "her neighbour, Omar Siddiq": the name is the speaker */
         size_t k = tok_at(c, p->appos_name.begin);
         const struct qg_mention_x *m = entity_mention_at(c, k);

@@ -377,7 +377,9 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         size_t used = 0;
         int rv = 0;
         /* "Barclays spokesman", "Kaspersky Lab spokesman": a role of the named organisation */
-        if (!lex_possessive_len(c, ne - 1) && ne < limit && !lex_is_cap(c, ne) &&
+        /* a role word ending in -s after a name is a verb: "Lena Ostrova chairs the board" */
+        bool verb_like = ne < limit && c->doc->text[c->tok[ne].end - 1] == 's';
+        if (!lex_possessive_len(c, ne - 1) && ne < limit && !lex_is_cap(c, ne) && !verb_like &&
             is_role(c, ne, limit, &used, &rv) && !out->had_title) {
             size_t after = ne + used;
             size_t ne2 = np_name_end(c, after, limit);
@@ -509,6 +511,17 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             out->kind = NP_DESC;
             out->end = e;
             out->name = tok_span(c, k, e);
+            /* "a hydrologist at the Kestrel Water Institute": a role of that organisation */
+            if (!out->possessive_det && (lex_is(c, k, "a") || lex_is(c, k, "an"))) {
+                attach_pp(c, out, limit, true);
+                if (out->org.end > out->org.begin && !out->org_is_desc)
+                    out->kind = NP_ROLE;
+                else {
+                    out->org.begin = out->org.end = 0;
+                    out->end = e;
+                }
+                out->name = tok_span(c, k, out->end);
+            }
             finish(c, out, limit);
             return true;
         }

@@ -76,6 +76,10 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
         memcpy(doc->text, bytes, 3);
         o = i = 3;
         doc->body_begin = 3;
+        if (qg_doc_add_diag(doc, "bom", 0, "UTF-8 byte order mark skipped")) {
+            st = QG_OOM(err);
+            goto fail;
+        }
     }
     bool seen_nul = false;
     size_t bad = 0;

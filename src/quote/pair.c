@@ -159,22 +159,6 @@ static mark_role classify_mark(const char *t, size_t len, size_t after, int32_t 
     return r;
 }
 
-static qg_status emit(qg_doc *doc, const open_mark *o, qg_span close, size_t content_end,
-                      uint32_t para, int depth, bool unclosed)
-{
-    qg_raw_quote *q = qg_vec_push(&doc->raw_quotes);
-    if (!q)
-        return QG_ENOMEM;
-    q->open_mark = o->mark;
-    q->close_mark = close;
-    q->content.begin = o->mark.end;
-    q->content.end = content_end;
-    q->paragraph = q->last_paragraph = para;
-    q->depth = depth;
-    q->unclosed = unclosed;
-    return QG_OK;
-}
-
 /* Trim white space at the end of [begin, end). */
 static size_t trim_end(const char *t, size_t begin, size_t end)
 {
@@ -186,6 +170,31 @@ static size_t trim_end(const char *t, size_t begin, size_t end)
         end = j;
     }
     return end;
+}
+
+static qg_status emit(qg_doc *doc, const open_mark *o, qg_span close, size_t content_end,
+                      uint32_t para, int depth, bool unclosed)
+{
+    qg_raw_quote *q = qg_vec_push(&doc->raw_quotes);
+    if (!q)
+        return QG_ENOMEM;
+    /* white space inside the marks (French « … » with no-break spaces) is not content */
+    size_t b = o->mark.end;
+    while (b < content_end) {
+        size_t i = b;
+        if (!qg_cp_is_space(qg_utf8_next(doc->text, content_end, &i)))
+            break;
+        b = i;
+    }
+    content_end = trim_end(doc->text, b, content_end);
+    q->open_mark = o->mark;
+    q->close_mark = close;
+    q->content.begin = b;
+    q->content.end = content_end;
+    q->paragraph = q->last_paragraph = para;
+    q->depth = depth;
+    q->unclosed = unclosed;
+    return QG_OK;
 }
 
 static int cmp_raw(const void *a, const void *b)
@@ -317,7 +326,10 @@ qg_status qg_quote_pair(qg_doc *doc, qg_error *err)
             int32_t nc = qg_utf8_at(doc->text, doc->len, rq[m].open_mark.begin);
             if (qg_cp_mark_class(oc) != qg_cp_mark_class(nc))
                 break;
-            if (!rq[m].unclosed && !only_tail_after(doc, rq[m].close_mark.end, next_para))
+            /* a closed quote followed by its own tag is a new quote, unless the quote already
+             * runs over paragraphs (then the tag closes the whole passage) */
+            if (!rq[m].unclosed && !only_tail_after(doc, rq[m].close_mark.end, next_para) &&
+                rq[k].last_paragraph == rq[k].paragraph)
                 break;
             /* swallow every quote of that paragraph nested in m */
             rq[k].content.end = rq[m].content.end;
