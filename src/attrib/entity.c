@@ -11,6 +11,16 @@
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
+/* Entity look-ups scan at most this many of the most recent entities, so that analysis stays
+ * linear on huge inputs (an article has far fewer; see docs/pipeline.md). */
+#define ENTITY_WINDOW 256
+
+static size_t window_start(const actx *c)
+{
+    size_t n = c->doc->entities.count;
+    return n > ENTITY_WINDOW ? n - ENTITY_WINDOW : 0;
+}
+
 /* Country abbreviations are places, not organisations that speak. */
 static const char *const PLACE_ACRONYMS[] = {"us", "uk", "usa", "eu", "u.s", "u.k", "uae", NULL};
 /* Generic heads of descriptions that refer to an organisation. */
@@ -106,7 +116,8 @@ void entity_add_mention(actx *c, size_t e, qg_span span)
     if (e == QG_NONE)
         return;
     qg_entity_rec *r = &c->doc->entities.items[e];
-    for (size_t i = 0; i < r->mentions.count; i++)
+    /* mentions arrive nearly in text order: look at the last few for a repeat */
+    for (size_t i = r->mentions.count; i-- > 0 && i + 8 >= r->mentions.count;)
         if (r->mentions.items[i].span.begin == span.begin)
             return;
     qg_mention *m = qg_vec_push(&r->mentions);
@@ -115,25 +126,6 @@ void entity_add_mention(actx *c, size_t e, qg_span span)
         return;
     }
     m->span = span;
-}
-
-static bool is_org_word_in(const actx *c, qg_span name, bool *outlet)
-{
-    /* any word of the name that is an organisation head word ("Police", "Lab", "Centre") */
-    for (size_t k = 0; k < c->ntok; k++) {
-        if (c->tok[k].begin < name.begin)
-            continue;
-        if (c->tok[k].end > name.end)
-            break;
-        int v;
-        size_t used;
-        if (lex_is_cap(c, k) && lex_get(c, &c->model->org_words, k, 1, &v, &used)) {
-            if (v == 2 && outlet)
-                *outlet = true;
-            return true;
-        }
-    }
-    return false;
 }
 
 /* First token index at or after byte b (binary search). */
@@ -148,6 +140,23 @@ static size_t token_at(const actx *c, size_t b)
             hi = mid;
     }
     return lo;
+}
+
+static bool is_org_word_in(const actx *c, qg_span name, bool *outlet)
+{
+    /* any word of the name that is an organisation head word ("Police", "Lab", "Centre") */
+    for (size_t k = token_at(c, name.begin); k < c->ntok; k++) {
+        if (c->tok[k].end > name.end)
+            break;
+        int v;
+        size_t used;
+        if (lex_is_cap(c, k) && lex_get(c, &c->model->org_words, k, 1, &v, &used)) {
+            if (v == 2 && outlet)
+                *outlet = true;
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool is_outlet_name(const actx *c, const char *key)
@@ -197,7 +206,7 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
 
 static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
-    for (size_t i = 0; i < c->doc->entities.count; i++) {
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
         if (e->kind == kind && e->key && !strcmp(e->key, key))
             return i;
@@ -210,7 +219,7 @@ static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 static size_t match_short_form(const actx *c, const char *key)
 {
     size_t best = QG_NONE;
-    for (size_t i = 0; i < c->doc->entities.count; i++) {
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
         if (!e->key || !strchr(e->key, ' '))
             continue;
@@ -284,16 +293,17 @@ static size_t resolve_description(const actx *c, qg_span desc, size_t before)
         if (!strcmp(head, ORG_HEADS[i]))
             generic = true;
     size_t best = QG_NONE, best_pos = 0, any = QG_NONE, any_pos = 0;
-    for (size_t i = 0; i < c->doc->entities.count; i++) {
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
         if (e->kind != QG_ENTITY_ORGANIZATION && e->kind != QG_ENTITY_OUTLET)
             continue;
         size_t last = 0;
         bool seen = false;
-        for (size_t m = 0; m < e->mentions.count; m++)
+        for (size_t m = e->mentions.count; m-- > 0;)
             if (e->mentions.items[m].span.begin < before) {
                 last = e->mentions.items[m].span.begin;
                 seen = true;
+                break;
             }
         if (!seen)
             continue;
@@ -443,7 +453,7 @@ qg_status entity_detect(actx *c, qg_error *err)
                     m->entity = find_entity(c, kind, key);
                     if (m->entity == QG_NONE) {
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
-                        for (size_t e = 0; e < doc->entities.count; e++) {
+                        for (size_t e = window_start(c); e < doc->entities.count; e++) {
                             const qg_entity_rec *r = &doc->entities.items[e];
                             if (r->kind == QG_ENTITY_PERSON &&
                                 !strcmp(last_word(r->key), last_word(key)) &&
@@ -536,7 +546,7 @@ qg_status entity_detect(actx *c, qg_error *err)
             }
             qg_entity_kind kind = m->phrase.anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE;
             size_t e = QG_NONE;
-            for (size_t x = 0; x < doc->entities.count; x++) {
+            for (size_t x = window_start(c); x < doc->entities.count; x++) {
                 const qg_entity_rec *r = &doc->entities.items[x];
                 if (r->kind == kind && !strcmp(r->key, key) && r->affiliation == org) {
                     e = x;

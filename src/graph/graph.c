@@ -103,9 +103,12 @@ static qg_status add_node(qg_graph *g, char *id, const char *type, char *label, 
     return QG_OK;
 }
 
+/* Within one article every (source, target, relation) is added once: contains and
+ * attributed_to once per quote, affiliated_with once per entity. The check for a parallel edge
+ * therefore looks only at the edge added last. */
 static qg_status add_edge(qg_graph *g, size_t s, size_t t, const char *rel, double conf)
 {
-    for (size_t i = 0; i < g->edges.count; i++) {
+    for (size_t i = g->edges.count ? g->edges.count - 1 : 0; i < g->edges.count; i++) {
         qg_graph_edge *e = &g->edges.items[i];
         if (e->source == s && e->target == t && !strcmp(e->relation, rel)) {
             e->weight += 1; /* parallel edges collapse into one with a weight */
