@@ -6,7 +6,7 @@
 # Runs `quotegraph analyze - --id ID` once per article of ../shared/data/polnear/dev.jsonl (the
 # article text on stdin), writes one {"id", "quotes"} line per article to PRED.jsonl (default:
 # BUILD_DIR/polnear-dev.pred.jsonl), then prints what ../shared/tools/score.py says.
-# See docs/evaluation-notes.md for what the figures mean.
+# See docs/evaluation.md for what the figures mean.
 #
 # Exit status: 0 when scored, or when ../shared/data is absent (a message says it was skipped);
 # 1 when the scorer fails; 2 usage error.

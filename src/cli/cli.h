@@ -2,6 +2,7 @@
 #define QG_CLI_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct cli_args {
@@ -12,6 +13,8 @@ typedef struct cli_output {
     const char *path;
     char *tmp; /* temporary file beside path, renamed on success */
     FILE *fp;
+    char *resolved; /* the path with symbolic links resolved (owned), or NULL */
+    bool direct;    /* a device or pipe written in place */
 } cli_output;
 
 void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,7 +1,9 @@
 /* quotegraph command-line tool. Includes only the public API. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,16 +133,48 @@ int cli_open_output(cli_output *o, const char *path)
     o->path = path;
     o->tmp = NULL;
     o->fp = stdout;
+    o->direct = false;
     if (!path || !strcmp(path, "-"))
         return 0;
+    /* a device or pipe (/dev/null, a FIFO) is written in place; a symbolic link is followed so
+     * that its target, not the link, is replaced */
+    struct stat sb;
+    mode_t mode = 0666;
+    mode_t mask = umask(0);
+    umask(mask);
+    mode &= ~mask;
+    if (stat(path, &sb) == 0) {
+        if (!S_ISREG(sb.st_mode)) {
+            o->fp = fopen(path, "wb");
+            if (!o->fp) {
+                cli_error(path, "%s", strerror(errno));
+                return 1;
+            }
+            o->direct = true;
+            return 0;
+        }
+        mode = sb.st_mode & 07777;
+    }
+    char *resolved = realpath(path, NULL);
+    if (resolved)
+        o->path = o->resolved = resolved;
     size_t n = strlen(path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp) {
         cli_error(path, "out of memory");
         return 1;
     }
-    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    free(o->tmp);
+    n = strlen(o->path) + 16;
+    o->tmp = malloc(n);
+    if (!o->tmp) {
+        cli_error(path, "out of memory");
+        return 1;
+    }
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", o->path);
     int fd = mkstemp(o->tmp);
+    if (fd >= 0)
+        fchmod(fd, mode);
     if (fd < 0) {
         cli_error(path, "cannot create a temporary file beside it: %s", strerror(errno));
         free(o->tmp);
@@ -164,8 +198,17 @@ int cli_open_output(cli_output *o, const char *path)
 int cli_close_output(cli_output *o, int ok)
 {
     int rc = 0;
+    if (o->direct) {
+        bool bad = fflush(o->fp) != 0 || ferror(o->fp);
+        bad |= fclose(o->fp) != 0;
+        if (bad && ok)
+            cli_error(o->path, "write failed: %s", strerror(errno));
+        return bad || !ok;
+    }
     if (!o->tmp) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
+            if (!ok)
+                return 1; /* already reported */
             cli_error(NULL, "write to standard output failed: %s", strerror(errno));
             rc = 1;
         }
@@ -189,6 +232,8 @@ int cli_close_output(cli_output *o, int ok)
     }
     free(o->tmp);
     o->tmp = NULL;
+    free(o->resolved);
+    o->resolved = NULL;
     return rc;
 }
 
@@ -225,7 +270,7 @@ static int cmd_analyze(cli_args *a)
         cli_error(path, "%s", err.message);
         goto done;
     }
-    cli_output out;
+    cli_output out = {0};
     if (cli_open_output(&out, a->output))
         goto done;
     qg_status st = qg_export_write(out.fp, doc, graph, fmt, 0, &err);
@@ -281,6 +326,8 @@ int main(int argc, char **argv)
         cli_error(NULL, "one input at a time: unexpected '%s'", argv[optind]);
         return 2;
     }
+    /* a closed pipe is a write error reported on stderr (exit 1), not a silent SIGPIPE */
+    signal(SIGPIPE, SIG_IGN);
     qg_init();
     if (!strcmp(a.command, "analyze"))
         return cmd_analyze(&a);

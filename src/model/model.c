@@ -86,7 +86,7 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
         return false;
     size_t h = hash_bytes(key, len) & (lex->cap - 1);
     while (lex->keys[h]) {
-        if (memcmp(lex->keys[h], key, len) == 0 && lex->keys[h][len] == '\0') {
+        if (strncmp(lex->keys[h], key, len) == 0 && lex->keys[h][len] == '\0') {
             if (value)
                 *value = lex->values[h];
             return true;
