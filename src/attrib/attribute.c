@@ -62,20 +62,6 @@ static qg_span tspan(const actx *c, size_t b, size_t e)
     return s;
 }
 
-/* Token index of the first token at or after byte b. */
-static size_t tok_at(const actx *c, size_t b)
-{
-    size_t lo = 0, hi = c->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->tok[mid].begin < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Resolve the speaker of a parsed phrase; fills a->entity and a->mention. */
 static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
 {
@@ -97,7 +83,7 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
     }
     if ((p->kind == NP_DESC || p->kind == NP_ROLE) && p->appos_name.end > p->appos_name.begin) {
         /* "her neighbour, Omar Siddiq": the name is the speaker */
-        size_t k = tok_at(c, p->appos_name.begin);
+        size_t k = lex_token_at(c, p->appos_name.begin);
         const struct qg_mention_x *m = entity_mention_at(c, k);
         a->entity = m && m->entity != QG_NONE ? m->entity
                                               : entity_for_span(c, p->appos_name, QG_ENTITY_PERSON);
@@ -417,7 +403,7 @@ static bool opens_sentence(const actx *c, size_t open_tok)
 static size_t quote_words(const actx *c, const qg_raw_quote *q)
 {
     size_t words = 0;
-    for (size_t k = tok_at(c, q->content.begin); k < c->ntok && c->tok[k].end <= q->content.end; k++)
+    for (size_t k = lex_token_at(c, q->content.begin); k < c->ntok && c->tok[k].end <= q->content.end; k++)
         words += lex_is_word(c, k);
     return words;
 }
@@ -536,11 +522,11 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         open_tok[r] = close_tok[r] = SIZE_MAX;
         if (q->depth != 0)
             continue;
-        size_t k = tok_at(&c, q->open_mark.begin);
+        size_t k = lex_token_at(&c, q->open_mark.begin);
         if (k < c.ntok && c.tok[k].begin == q->open_mark.begin)
             open_tok[r] = k;
         if (!q->unclosed) {
-            k = tok_at(&c, q->close_mark.begin);
+            k = lex_token_at(&c, q->close_mark.begin);
             if (k < c.ntok && c.tok[k].begin == q->close_mark.begin)
                 close_tok[r] = k;
         }

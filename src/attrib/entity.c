@@ -128,24 +128,10 @@ void entity_add_mention(actx *c, size_t e, qg_span span)
     m->span = span;
 }
 
-/* First token index at or after byte b (binary search). */
-static size_t token_at(const actx *c, size_t b)
-{
-    size_t lo = 0, hi = c->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->tok[mid].begin < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static bool is_org_word_in(const actx *c, qg_span name, bool *outlet)
 {
     /* any word of the name that is an organisation head word ("Police", "Lab", "Centre") */
-    for (size_t k = token_at(c, name.begin); k < c->ntok; k++) {
+    for (size_t k = lex_token_at(c, name.begin); k < c->ntok; k++) {
         if (c->tok[k].end > name.end)
             break;
         int v;
@@ -179,7 +165,7 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     bool outlet = false;
     if (is_org_word_in(c, p->name, &outlet))
         return outlet ? QG_ENTITY_OUTLET : QG_ENTITY_ORGANIZATION;
-    size_t k = token_at(c, p->name.begin);
+    size_t k = lex_token_at(c, p->name.begin);
     if (words == 1 && k < c->ntok && (c->tok[k].flags & QG_TOK_ALLCAPS)) {
         for (int i = 0; PLACE_ACRONYMS[i]; i++)
             if (!strcmp(key, PLACE_ACRONYMS[i]))
@@ -195,7 +181,7 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     if (words >= 2) {
         /* an all-capital word or a connector ("Bank of America", "Ernst & Young") makes an
          * organisation; otherwise two or three capitalised words are a person */
-        size_t e = token_at(c, p->name.end);
+        size_t e = lex_token_at(c, p->name.end);
         for (size_t x = k; x < e && x < c->ntok; x++)
             if ((c->tok[x].flags & QG_TOK_ALLCAPS) || lex_is(c, x, "of") || lex_is(c, x, "&"))
                 return QG_ENTITY_ORGANIZATION;
@@ -476,7 +462,7 @@ qg_status entity_detect(actx *c, qg_error *err)
                 if (e == QG_NONE && kind == QG_ENTITY_ANONYMOUS) {
                     /* one unknown word: a place acronym is nothing; else an organisation
                      * ("Barclays said") */
-                    size_t k = token_at(c, m->phrase.name.begin);
+                    size_t k = lex_token_at(c, m->phrase.name.begin);
                     bool place = false;
                     for (int q = 0; PLACE_ACRONYMS[q]; q++)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))

@@ -161,3 +161,16 @@ bool lex_is_speech_cue(const actx *c, size_t k)
     /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
     return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
 }
+
+size_t lex_token_at(const actx *c, size_t b)
+{
+    size_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

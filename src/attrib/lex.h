@@ -33,6 +33,9 @@ bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *valu
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 
+/* Index of the first token that starts at or after byte b (binary search). */
+size_t lex_token_at(const actx *c, size_t b);
+
 bool lex_is_word(const actx *c, size_t k);
 bool lex_is_cap(const actx *c, size_t k);
 bool lex_is_punct(const actx *c, size_t k, int32_t cp);
