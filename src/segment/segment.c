@@ -277,6 +277,20 @@ static const qg_raw_quote *quote_around(const qg_doc *doc, size_t *cursor, size_
     return q->content.begin < at ? q : NULL;
 }
 
+/* Does a quote open at byte i? raw_quotes is sorted by opening mark: binary search. */
+static bool opens_quote_at(const qg_doc *doc, size_t i)
+{
+    size_t lo = 0, hi = doc->raw_quotes.count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->raw_quotes.items[mid].open_mark.begin < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->raw_quotes.count && doc->raw_quotes.items[lo].open_mark.begin == i;
+}
+
 static qg_status split_paragraph(qg_doc *doc, const qg_model *model, UBreakIterator *bi,
                                  uint32_t para, size_t *quote_cursor, size_vec *cuts,
                                  qg_error *err)
@@ -326,15 +340,8 @@ static qg_status split_paragraph(qg_doc *doc, const qg_model *model, UBreakItera
             size_t i = e;
             int32_t last = qg_utf8_prev(t, &i);
             if (qg_cp_mark_class(last) != QG_MARK_NONE) {
-                for (size_t r = 0; r < doc->raw_quotes.count; r++) {
-                    const qg_raw_quote *oq = &doc->raw_quotes.items[r];
-                    if (oq->open_mark.begin == i && i > start) {
-                        b = i;
-                        break;
-                    }
-                    if (oq->open_mark.begin > i)
-                        break;
-                }
+                if (i > start && opens_quote_at(doc, i))
+                    b = i;
             }
         }
         qg_sentence *s = qg_vec_push(&doc->sentences);
