@@ -15,25 +15,15 @@
 #include "../core/error.h"
 #include "../text/text.h"
 #include "entity.h"
+#include "rules.h"
 
 static const char *const ADVERBS[] = {"also", "later", "then", "once", "previously", "has",
                                       "had", "have", "again", "further", "repeatedly", "simply",
                                       "quickly", "recently", "earlier", "just", "would", "will",
                                       "had", "finally", "only", "still", "even", "first", NULL};
 
-typedef struct attribution {
-    bool found;
-    np phrase;          /* the speaker phrase (kind NP_NONE when the speaker is inherited) */
-    size_t entity;      /* resolved entity */
-    qg_span mention;    /* the mention next to the cue */
-    qg_span cue;
-    const char *rule;
-    double confidence;
-    bool mixed;
-    size_t content_tok; /* mixed: first token of the reported clause */
-} attribution;
 
-static bool is_adverb(const actx *c, size_t k)
+bool is_adverb(const actx *c, size_t k)
 {
     if (lex_in(c, k, ADVERBS))
         return true;
@@ -43,7 +33,7 @@ static bool is_adverb(const actx *c, size_t k)
            !memcmp(c->doc->text + t->end - 2, "ly", 2);
 }
 
-static bool is_quote_mark_tok(const actx *c, size_t k)
+bool is_quote_mark_tok(const actx *c, size_t k)
 {
     return c->tok[k].flags & (QG_TOK_OPEN | QG_TOK_CLOSE);
 }
@@ -56,14 +46,14 @@ static bool is_dash_tok(const actx *c, size_t k)
     return qg_cp_is_dash(cp) && i == t->end;
 }
 
-static qg_span tspan(const actx *c, size_t b, size_t e)
+qg_span tspan(const actx *c, size_t b, size_t e)
 {
     qg_span s = {c->tok[b].begin, c->tok[e - 1].end};
     return s;
 }
 
 /* Resolve the speaker of a parsed phrase; fills a->entity and a->mention. */
-static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
+void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
 {
     np *p = &a->phrase;
     a->mention = p->text;
@@ -96,7 +86,7 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
         return;
     }
     if (p->kind == NP_NAME)
-        a->entity = entity_for_span(c, p->name, QG_ENTITY_PERSON);
+        a->entity = entity_for_name(c, p);
     else if (p->kind == NP_ROLE)
         a->entity = entity_for_span(c, p->name, p->anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE);
     else if (p->kind == NP_DESC)
@@ -108,7 +98,7 @@ static void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
 
 /* Skip what may stand between a subject and its verb: adverbs, a parenthesis "(R-Fla.)",
  * a short prepositional phrase "in the room", "in a statement". */
-static size_t skip_to_cue(const actx *c, size_t j, size_t limit)
+size_t skip_to_cue(const actx *c, size_t j, size_t limit)
 {
     static const char *const PREPS[] = {"in", "on", "at", "during", "after", "before", NULL};
     while (j < limit && is_adverb(c, j))
@@ -136,7 +126,7 @@ static size_t skip_to_cue(const actx *c, size_t j, size_t limit)
 }
 
 /* Is [k, limit) "NP [appositive] [adverbs] CUE"? Fills a when it is. */
-static bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
+bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
 {
     np p;
     if (!np_parse(c, k, limit, &p))
@@ -153,7 +143,7 @@ static bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
 }
 
 /* Is [k, limit) "CUE [adverbs] NP" (inverted: said X, grumbled X, sighed her neighbour, Y)? */
-static bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
+bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
 {
     if (k >= limit || !lex_is_speech_cue(c, k) || lex_is_cap(c, k))
         return false;
@@ -172,12 +162,12 @@ static bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
 }
 
 /* End (exclusive) of the sentence holding token k, but not past the paragraph. */
-static size_t sentence_end_tok(const actx *c, size_t k)
+size_t sentence_end_tok(const actx *c, size_t k)
 {
     return c->doc->sentences.items[c->tok[k].sentence].end_token;
 }
 
-static size_t sentence_start_tok(const actx *c, size_t k)
+size_t sentence_start_tok(const actx *c, size_t k)
 {
     return c->doc->sentences.items[c->tok[k].sentence].first_token;
 }
@@ -224,7 +214,7 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
 }
 
 /* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
-static bool is_cue_verb_at(const actx *c, size_t x)
+bool is_cue_verb_at(const actx *c, size_t x)
 {
     if (!lex_is_speech_cue(c, x))
         return false;
@@ -685,6 +675,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     free(att);
     free(open_tok);
     free(close_tok);
+    if (st == QG_OK)
+        st = reported_speech(&c, err);
     if (st == QG_OK)
         st = keep_referenced_entities(doc, err);
     if (st == QG_OK)

@@ -624,3 +624,23 @@ qg_status entity_publish(actx *c, qg_error *err)
     }
     return QG_OK;
 }
+
+size_t entity_for_name(actx *c, const np *p)
+{
+    char *name = span_dup(c, p->name);
+    char *key = name ? fold_str(name) : NULL;
+    size_t e = QG_NONE;
+    if (name && key) {
+        size_t words = 1;
+        for (const char *q = key; *q; q++)
+            words += *q == ' ';
+        qg_entity_kind kind = classify_name(c, p, key, words);
+        if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET)
+            e = org_entity_for_name(c, p->name);
+    } else {
+        c->oom = true;
+    }
+    free(name);
+    free(key);
+    return e != QG_NONE ? e : entity_for_span(c, p->name, QG_ENTITY_PERSON);
+}

@@ -24,6 +24,10 @@ size_t entity_resolve_pronoun(const actx *c, size_t k, int gender, bool org);
 /* Entity for a name or role written at bytes span (creating it when new). */
 size_t entity_for_span(actx *c, qg_span span, qg_entity_kind kind);
 
+/* Entity for a name phrase with no mention of its own ("a survey by the Dunmore Housing
+ * Trust"): an organisation or outlet when its words say so, else a person. */
+size_t entity_for_name(actx *c, const np *p);
+
 /* Add a mention of entity e at span. */
 void entity_add_mention(actx *c, size_t e, qg_span span);
 

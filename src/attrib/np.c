@@ -26,6 +26,11 @@ static const char *const FUNCTION_WORDS[] = {
     "within", "outside", "inside", "upon", "until", "unless", "whether", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
+/* Words that end a description: the verb group after it ("the council would not say"). */
+static const char *const VERB_GROUP[] = {
+    "would", "will", "could", "can", "should", "may", "might", "must", "shall", "is", "was",
+    "are", "were", "has", "had", "have", "did", "does", "do", "not", "never", "also", "had",
+    "then", "later", "still", "declined", "refused", NULL};
 static const char *const ORG_PREPS[] = {"of", "for", "at", "with", "from", NULL};
 static const char *const NAME_PREPS[] = {"of", "at", "from", NULL};
 static const char *const FINAL_ABBREVIATIONS[] = {"co", "inc", "ltd", "corp", "jr", "sr",
@@ -178,7 +183,7 @@ static size_t parse_org_after(const actx *c, size_t k, size_t limit, np *out)
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
                !lex_in(c, e, ORG_PREPS) && !lex_is_cue_class(c, e, QG_CUE_SPEECH) &&
-               !lex_is(c, e, "and") && !lex_is(c, e, "who"))
+               !lex_is(c, e, "and") && !lex_is(c, e, "who") && !lex_in(c, e, VERB_GROUP))
             e++;
         if (e > j) {
             out->org = strip_possessive(c, tok_span(c, k, e), e - 1);

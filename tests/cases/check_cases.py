@@ -9,6 +9,8 @@ an expected quote passes when the output has a quote whose "text" equals "conten
 surrounding white space, quote marks and final punctuation), whose "speaker.name" and
 "speaker.org" together hold every word of "speaker" (articles and "of/for/at" aside), and,
 when "org" is given, whose "speaker.org" holds every word of "org".
+Project cases may also list "absent": texts that no output quote may contain (a negated cue,
+a non-speech verb); each is checked as one more item.
 
 --types        check only expected quotes of these types (e.g. direct,mixed)
 --case         check only the case with this id
@@ -56,7 +58,7 @@ def main():
     for case in cases:
         todo = [(i, e) for i, e in enumerate(case["expected"]["quotes"])
                 if types is None or e.get("type") in types]
-        if not todo:
+        if not todo and not (types is None and case["expected"].get("absent")):
             continue
         try:
             run = subprocess.run(cmd, input=case["text"].encode("utf-8"), capture_output=True, timeout=30)
@@ -79,6 +81,13 @@ def main():
                 failed += 1; print(f"FAIL {label}: {why}  [{exp['content'][:50]!r}]")
                 if not hit and not err:
                     print(f"     got: {[q.get('text') for q in got]!r}")
+            else:
+                passed += 1; print(f"ok   {label}")
+        for j, text in enumerate(case["expected"].get("absent", []) if types is None else []):
+            label = f'{case["id"]}.absent{j+1}'
+            bad = [q.get("text") for q in got if norm(text) in norm(q.get("text"))]
+            if err or bad:
+                failed += 1; print(f"FAIL {label}: {err or 'quoted: ' + repr(bad[0])}")
             else:
                 passed += 1; print(f"ok   {label}")
     print(f"{passed} passed, {failed} failed")

@@ -1,0 +1,611 @@
+/* Reported speech: attributions without quotation marks (type "indirect").
+ *
+ * Rules, tried for each cue outside quotation marks and not already the cue of a quote-mark
+ * quote (docs/pipeline.md has the full list with examples):
+ *   reported_tag     CLAUSE, X said.  ·  CLAUSE, said X.  ·  CLAUSE, she said, and CLAUSE2 (two
+ *                    quotes)  ·  The economy, he said, is improving (the part after the tag)
+ *   reported_clause  X said (that) CLAUSE  ·  X told Y (that) CLAUSE  ·  X, who said CLAUSE  ·
+ *                    X claimed / insisted / denied / warned / argued that CLAUSE
+ *   participle       X …, saying (that) CLAUSE  (the subject of the sentence speaks)
+ *   according_to     according to X, CLAUSE  ·  CLAUSE, according to X  (a survey by Y → Y)
+ *   cue_noun         X's claim that CLAUSE  ·  the statement by X that CLAUSE
+ * The content is the reported clause without the complementiser "that" and without the
+ * sentence's final punctuation. Cue words come from models/en/cues.tsv (class speech; class
+ * evidence — show, find, estimate — only with a named source such as "Census Bureau data";
+ * class noun for cue nouns). Negated or withheld speech ("would not say", "declined to
+ * comment") and passives ("was told", "is said to") report nothing; a cue with no subject
+ * gives no quote. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "entity.h"
+#include "rules.h"
+
+/* Fewest words in a reported clause: "it was false" (3) is speech, "so" or "yes" are not. */
+#define MIN_CONTENT_WORDS 3
+/* Farthest a comma may be from the cue in "CLAUSE, [subject] said" (tokens). */
+#define TAG_WINDOW 16
+
+static const char *const BE_FORMS[] = {"is", "was", "were", "are", "be", "been", "being",
+                                       "'s", "’s", NULL};
+static const char *const NEGATIONS[] = {"not", "n't", "n’t", "never", "no", "cannot", NULL};
+static const char *const WITHHOLDING[] = {"declined", "declines", "decline", "declining",
+                                          "refused", "refuses", "refuse", "refusing",
+                                          "wouldn't", "won't", "didn't", "doesn't", "don't",
+                                          "failed", "fails", NULL};
+/* Verbs whose first object is the hearer: "told reporters that …". */
+static const char *const HEARER_VERBS[] = {"told", "tell", "tells", "telling", "assured",
+                                           "assures", "assuring", "informed", "informs",
+                                           "reminded", "reminds", "warned", "warns", "warning",
+                                           "promised", "promises", "advised", "advises",
+                                           "convinced", "persuaded", "notified", "briefed",
+                                           "emailed", "texted", "wrote", NULL};
+/* Time and manner phrases between a cue and its clause or at the end of a tag. */
+static const char *const TIME_WORDS[] = {
+    "yesterday", "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "recently", "earlier", "later", "again", "previously",
+    "privately", "publicly", "repeatedly", "separately", "afterward", "afterwards", "late",
+    "early", NULL};
+static const char *const TIME_DETS[] = {"last", "this", "next", "that", "each", "every", NULL};
+static const char *const PREPOSITIONS[] = {"in", "on", "at", "during", "after", "before", "via",
+                                           "through", "with", "over", "from", "to", "by", NULL};
+/* Words opening a sentence that belong to the narration, not to the reported clause. */
+static const char *const CONNECTIVES[] = {"but", "and", "so", "yet", "still", "however",
+                                          "meanwhile", "instead", "moreover", "also", "now",
+                                          "then", "indeed", "nonetheless", "nevertheless",
+                                          "besides", "or", "plus", NULL};
+/* What cannot open a reported clause after a cue ("said to be", "said of", "told to"). */
+static const char *const NOT_CLAUSE_START[] = {
+    "to", "of", "about", "for", "so", "yes", "no", "nothing", "something", "anything", "much",
+    "little", "goodbye", "hello", "thanks", "sorry", "as", "than", "by", "into", NULL};
+/* Document heads whose author is the source: "a survey by the trust" → the trust. */
+static const char *const DOCUMENT_WORDS[] = {
+    "survey", "surveys", "poll", "polls", "polling", "report", "reports", "study", "studies",
+    "analysis", "data", "figures", "records", "estimate", "estimates", "statement", "review",
+    "census", "research", "documents", "document", "filing", "filings", "count", "tally",
+    "audit", "investigation", "projections", "forecast", "numbers", "statistics", "memo",
+    "letter", "release", "complaint", "lawsuit", "ruling", "indictment", NULL};
+static const char *const BY_PREPS[] = {"by", "from", "of", "at", "for", NULL};
+static const char *const RELATIVES[] = {"who", "which", NULL};
+
+typedef struct rctx {
+    actx *c;
+    bool *covered;     /* per token: inside a published quote, its marks, or used */
+    bool *covered_cue; /* per token: the cue of a published quote */
+    size_t first_new;  /* doc->quotes index of the first quote added here */
+} rctx;
+
+static bool is_comma(const actx *c, size_t k)
+{
+    return lex_is(c, k, ",");
+}
+
+static bool is_final_punct(const actx *c, size_t k)
+{
+    return lex_is(c, k, ".") || lex_is(c, k, "!") || lex_is(c, k, "?") || lex_is(c, k, ";") ||
+           lex_is(c, k, ":") || lex_is(c, k, ",") || lex_is(c, k, "…") || is_quote_mark_tok(c, k);
+}
+
+static size_t count_words(const actx *c, size_t b, size_t e)
+{
+    size_t n = 0;
+    for (size_t k = b; k < e; k++)
+        n += lex_is_word(c, k);
+    return n;
+}
+
+static bool any_covered(const rctx *r, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++)
+        if (r->covered[k])
+            return true;
+    return false;
+}
+
+/* End (exclusive) of the clause that starts at b and runs to the end of the sentence: the
+ * final punctuation is dropped, and the clause stops before a published quote. */
+static size_t clause_end(const rctx *r, size_t b, size_t send)
+{
+    const actx *c = r->c;
+    size_t e = b;
+    while (e < send && !r->covered[e] && !is_quote_mark_tok(c, e))
+        e++;
+    if (e < send) {
+        /* a quote follows: stop at the last comma before it ("…, adding: “…”") */
+        size_t x = e;
+        while (x > b && !is_comma(c, x - 1) && !lex_is(c, x - 1, ":") && !lex_is(c, x - 1, ";"))
+            x--;
+        if (x > b)
+            e = x - 1;
+    }
+    while (e > b && (is_final_punct(c, e - 1) || !lex_is_word(c, e - 1)) &&
+           !lex_is(c, e - 1, ")") && !lex_is(c, e - 1, "%"))
+        e--;
+    return e;
+}
+
+/* Skip a time or manner phrase: "on Tuesday", "yesterday", "last week", "in a statement",
+ * "in an interview with Fox News". Returns the first token after it (k when none). */
+static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
+{
+    if (k >= limit)
+        return k;
+    if (lex_in(c, k, TIME_WORDS))
+        return k + 1;
+    if (lex_in(c, k, TIME_DETS) && k + 1 < limit && lex_is_word(c, k + 1) &&
+        !lex_is(c, k, "that"))
+        return k + 2;
+    if (lex_in(c, k, PREPOSITIONS) && !lex_is(c, k, "to")) {
+        /* a short phrase ending before "that", a comma, or the end of the sentence */
+        for (size_t x = k + 1; x <= limit && x <= k + 8; x++) {
+            if (x == limit || lex_is(c, x, "that") || is_comma(c, x) || lex_is(c, x, ".") ||
+                lex_is(c, x, "!") || lex_is(c, x, "?") || lex_is(c, x, ";"))
+                return x;
+            if (!lex_is_word(c, x) && !lex_is(c, x, "'s") && !lex_is(c, x, "’s") &&
+                !lex_is(c, x, "-"))
+                return k;
+            if (is_cue_verb_at(c, x))
+                return k;
+        }
+        return k;
+    }
+    return k;
+}
+
+/* Is there negation or withholding between the subject end s and the cue ("did not say",
+ * "declined to say")? */
+static bool negated(const actx *c, size_t s, size_t cue)
+{
+    size_t from = cue > 4 ? cue - 4 : 0;
+    if (s < from)
+        from = s;
+    for (size_t k = from; k < cue; k++)
+        if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING))
+            return true;
+    if (cue > 0) {
+        /* "not" glued as n't to the auxiliary: "wouldn't say" */
+        for (size_t k = from; k < cue; k++) {
+            const qg_token *t = &c->tok[k];
+            size_t n = t->end - t->begin;
+            if (n >= 3 && (!memcmp(c->doc->text + t->end - 3, "n't", 3) ||
+                           (n >= 5 && !memcmp(c->doc->text + t->end - 5, "n’t", 5))))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A passive or an infinitive of the cue: "was told", "is said to", "to say". */
+static bool passive_or_infinitive(const actx *c, size_t cue)
+{
+    size_t k = cue;
+    while (k > 0 && is_adverb(c, k - 1) && !lex_in(c, k - 1, BE_FORMS))
+        k--;
+    if (k == 0)
+        return false;
+    if (lex_in(c, k - 1, BE_FORMS)) {
+        /* "has been saying" is active: a progressive after "been" */
+        const qg_token *t = &c->tok[cue];
+        bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+        return !ing;
+    }
+    return lex_is(c, k - 1, "to");
+}
+
+/* Is the phrase a plausible source of speech? Names, roles, pronouns, organisations, and
+ * descriptions of people or bodies; not "the data", "it means". */
+static bool phrase_can_speak(const actx *c, const np *p, bool evidence_cue)
+{
+    if (p->kind == NP_NONE)
+        return false;
+    if (evidence_cue) {
+        /* "Census Bureau data show" — a named document; not "the data shows" */
+        for (size_t k = p->start; k < p->end; k++)
+            if (lex_is_cap(c, k) && !(k == p->start && np_is_function_word(c, k)))
+                return true;
+        return false;
+    }
+    return true;
+}
+
+static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
+                      double confidence, qg_error *err)
+{
+    actx *c = r->c;
+    if (e <= b || count_words(c, b, e) < MIN_CONTENT_WORDS || any_covered(r, b, e))
+        return QG_OK;
+    if (!a->found) {
+        a->confidence = confidence;
+        resolve_speaker(c, a, 0);
+        if (a->entity == QG_NONE)
+            return QG_OK;
+        a->found = true;
+        a->rule = rule;
+        confidence = a->confidence;
+    }
+    qg_quote *q = qg_vec_push(&c->doc->quotes);
+    if (!q)
+        return QG_OOM(err);
+    memset(q, 0, sizeof *q);
+    q->type = QG_QUOTE_INDIRECT;
+    q->content = tspan(c, b, e);
+    q->cue = a->cue;
+    q->speaker = a->entity;
+    q->speaker_mention = a->mention;
+    q->confidence = confidence;
+    q->rule = rule;
+    for (size_t k = b; k < e; k++)
+        r->covered[k] = true;
+    return QG_OK;
+}
+
+/* First token of a clause at sentence start f: skip connectives and a leading comma. */
+static size_t clause_start(const actx *c, size_t f, size_t limit)
+{
+    size_t k = f;
+    while (k < limit && (lex_in(c, k, CONNECTIVES) || is_comma(c, k) || is_quote_mark_tok(c, k) ||
+                         lex_is(c, k, "—") || lex_is(c, k, "-")))
+        k++;
+    return k;
+}
+
+/* "CLAUSE, X said." · "CLAUSE, said X." · "CLAUSE, X said, and CLAUSE2" · "A, he said, B". */
+static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, qg_status *st,
+                         qg_error *err)
+{
+    actx *c = r->c;
+    size_t lo = cue > f + TAG_WINDOW ? cue - TAG_WINDOW : f;
+    for (size_t comma = cue; comma-- > lo;) {
+        if (r->covered[comma] || is_quote_mark_tok(c, comma))
+            return false;
+        if (!is_comma(c, comma) && !lex_is(c, comma, "—"))
+            continue;
+        attribution a = {0};
+        size_t tag_end;
+        if (comma + 1 == cue) {
+            if (!cue_then_subject(c, cue, send, &a))
+                continue; /* "…, the city's largest lender, said": an appositive's comma */
+            tag_end = a.phrase.appos_end > a.phrase.end ? a.phrase.appos_end : a.phrase.end;
+        } else {
+            if (!subject_then_cue(c, comma + 1, cue + 1, &a) || a.cue.begin != c->tok[cue].begin) {
+                /* "a spokesman for Calder Bank, the city's largest lender, said": an
+                 * appositive the phrase parser does not know, between commas */
+                np p;
+                if (!is_comma(c, cue - 1) || !np_parse(c, comma + 1, cue, &p) ||
+                    p.kind == NP_NONE || p.end >= cue - 1 || !is_comma(c, p.end))
+                    continue;
+                bool plain = true;
+                for (size_t x = p.end + 1; x < cue - 1 && plain; x++)
+                    plain = !is_comma(c, x) && !is_cue_verb_at(c, x) && !r->covered[x];
+                if (!plain || cue - 1 - p.end > 10)
+                    continue;
+                memset(&a, 0, sizeof a);
+                a.phrase = p;
+                a.cue = tspan(c, cue, cue + 1);
+            }
+            tag_end = cue + 1;
+        }
+        if (a.phrase.kind == NP_DESC && a.phrase.appos_name.end <= a.phrase.appos_name.begin &&
+            !lex_is(c, a.phrase.start, "the") && !lex_is(c, a.phrase.start, "a") &&
+            !lex_is(c, a.phrase.start, "an"))
+            return false;
+        /* after the tag: a time or manner phrase, then the end, ", and CLAUSE" or ", CLAUSE" */
+        size_t t = skip_circumstance(c, tag_end, send);
+        t = skip_circumstance(c, t, send);
+        size_t b = clause_start(c, f, comma);
+        bool at_end = true;
+        for (size_t x = t; x < send; x++)
+            if (lex_is_word(c, x) || r->covered[x]) {
+                at_end = false;
+                break;
+            }
+        if (at_end) {
+            *st = emit(r, b, comma, &a, "reported_tag", 0.85, err);
+            return true;
+        }
+        if (t < send && (is_comma(c, t) || lex_is(c, t, "—"))) {
+            size_t after = t + 1;
+            bool conj = lex_is(c, after, "and") || lex_is(c, after, "but");
+            size_t e2 = clause_end(r, after + conj, send);
+            if (conj || count_words(c, b, comma) >= 4) {
+                *st = emit(r, b, comma, &a, "reported_tag", 0.85, err);
+                if (*st == QG_OK && conj && a.found)
+                    *st = emit(r, after + 1, e2, &a, "reported_tag", a.confidence, err);
+            } else {
+                /* "The economy, he said, is improving": the part after the tag */
+                *st = emit(r, after, e2, &a, "reported_tag", 0.75, err);
+            }
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* The subject before a cue: the leftmost phrase of [from, cue) that ends right before it
+ * (after auxiliaries and adverbs), or the antecedent of "who". */
+static bool subject_before(const actx *c, size_t from, size_t cue, np *out)
+{
+    size_t before = cue;
+    while (before > from && is_adverb(c, before - 1))
+        before--;
+    if (before > from && lex_in(c, before - 1, RELATIVES) && before - 1 > from &&
+        is_comma(c, before - 2)) {
+        /* "Smith, a lawyer, who said": the phrase before the relative */
+        size_t end = before - 2;
+        for (size_t s = from; s < end; s++) {
+            np p;
+            if (!np_parse(c, s, end, &p) || p.kind == NP_NONE)
+                continue;
+            size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
+            if (pe == end || (pe + 1 == end && is_comma(c, pe))) {
+                *out = p;
+                return true;
+            }
+        }
+        return false;
+    }
+    for (size_t s = from; s < before; s++) {
+        np p;
+        if (!np_parse(c, s, before + 1, &p) || p.kind == NP_NONE)
+            continue;
+        size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
+        if (pe < before && is_comma(c, pe))
+            pe++;
+        if (pe == before) {
+            *out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where a subject may start: the sentence start or the last clause boundary before the cue. */
+static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
+{
+    const actx *c = r->c;
+    static const char *const BOUNDARIES[] = {"and", "but", "while", "because", "as", "when",
+                                             "although", "though", "since", "after", "before",
+                                             "if", "whereas", ";", NULL};
+    for (size_t k = cue; k-- > f;) {
+        if (r->covered[k] || is_quote_mark_tok(c, k))
+            return k + 1;
+        if (cue - k > 24)
+            return k + 1;
+        if (lex_in(c, k, BOUNDARIES) && cue - k > 1)
+            return k + 1;
+    }
+    return f;
+}
+
+/* "X said (that) CLAUSE" · "X told Y (that) CLAUSE" · "X, who said CLAUSE". */
+static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, bool evidence,
+                            qg_status *st, qg_error *err)
+{
+    actx *c = r->c;
+    size_t from = subject_window_start(r, f, cue);
+    np subj;
+    if (!subject_before(c, from, cue, &subj) || !phrase_can_speak(c, &subj, evidence))
+        return false;
+    if (negated(c, subj.end, cue))
+        return false;
+    size_t k = cue + 1;
+    /* the hearer: "told reporters", "told the BBC", "assured him" */
+    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+        np obj;
+        if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
+            k = obj.end;
+    }
+    k = skip_circumstance(c, k, send);
+    k = skip_circumstance(c, k, send);
+    if (k < send && is_comma(c, k) && k > cue + 1) {
+        /* "said in a statement, that …" is rare; "said on Tuesday, …" ends the lead-in */
+        k++;
+    }
+    if (k < send && lex_is(c, k, "that"))
+        k++;
+    if (k >= send || !lex_is_word(c, k) || lex_in(c, k, NOT_CLAUSE_START))
+        return false;
+    size_t e = clause_end(r, k, send);
+    attribution a = {0};
+    a.phrase = subj;
+    a.cue = tspan(c, cue, cue + 1);
+    *st = emit(r, k, e, &a, "reported_clause", evidence ? 0.7 : 0.8, err);
+    return true;
+}
+
+/* "…, saying (that) CLAUSE": the subject of the sentence speaks. */
+static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st, qg_error *err)
+{
+    actx *c = r->c;
+    const qg_token *t = &c->tok[cue];
+    bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+    if (!ing || cue == f || !is_comma(c, cue - 1))
+        return false;
+    size_t s = clause_start(c, f, cue);
+    np subj;
+    if (!np_parse(c, s, cue, &subj) || !phrase_can_speak(c, &subj, false))
+        return false;
+    size_t k = cue + 1;
+    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+        np obj;
+        if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
+            k = obj.end;
+    }
+    if (k < send && lex_is(c, k, "that"))
+        k++;
+    if (k >= send || !lex_is_word(c, k) || lex_in(c, k, NOT_CLAUSE_START))
+        return false;
+    attribution a = {0};
+    a.phrase = subj;
+    a.cue = tspan(c, cue, cue + 1);
+    *st = emit(r, k, clause_end(r, k, send), &a, "participle", 0.65, err);
+    return true;
+}
+
+/* The source after "according to": "a survey by the Dunmore Housing Trust" → the trust. */
+static bool according_source(const actx *c, size_t k, size_t limit, np *out)
+{
+    size_t x = k;
+    if (x < limit && (lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the")))
+        x++;
+    for (size_t y = x; y < limit && y < x + 4; y++) {
+        if (lex_in(c, y, DOCUMENT_WORDS) && y + 1 < limit && lex_in(c, y + 1, BY_PREPS) &&
+            np_parse(c, y + 2, limit, out) && out->kind != NP_NONE)
+            return true;
+        if (!lex_is_word(c, y))
+            break;
+    }
+    return np_parse(c, k, limit, out) && out->kind != NP_NONE;
+}
+
+/* "according to X, CLAUSE" · "CLAUSE, according to X". */
+static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st, qg_error *err)
+{
+    actx *c = r->c;
+    if (!lex_is(c, k, "according") || k + 1 >= send || !lex_is(c, k + 1, "to"))
+        return false;
+    np src;
+    if (!according_source(c, k + 2, send, &src))
+        return false;
+    attribution a = {0};
+    a.phrase = src;
+    a.cue = tspan(c, k, k + 2);
+    size_t b = clause_start(c, f, k);
+    if (b == k) {
+        /* "According to X, CLAUSE": the clause after the source's comma */
+        size_t x = src.end; /* not its "appositive": that is the clause */
+        while (x < send && !is_comma(c, x) && x < src.end + 12)
+            x++;
+        if (x >= send || !is_comma(c, x))
+            return false;
+        *st = emit(r, x + 1, clause_end(r, x + 1, send), &a, "according_to", 0.8, err);
+        return true;
+    }
+    size_t e = k;
+    while (e > b && (is_comma(c, e - 1) || lex_is(c, e - 1, "—") || lex_is(c, e - 1, "(")))
+        e--;
+    *st = emit(r, b, e, &a, "according_to", 0.8, err);
+    return true;
+}
+
+/* "X's claim that CLAUSE" · "the statement by X that CLAUSE". */
+static bool cue_noun(rctx *r, size_t k, size_t send, qg_status *st, qg_error *err)
+{
+    actx *c = r->c;
+    if (lex_is_cap(c, k) || !lex_is_cue_class(c, k, QG_CUE_NOUN))
+        return false;
+    np src = {0};
+    size_t that;
+    if (k + 1 < send && lex_is(c, k + 1, "that")) {
+        /* the possessor before the noun: "Clinton's claim that", "his assertion that" */
+        if (k == 0)
+            return false;
+        size_t p = k - 1;
+        int g;
+        if (lex_possessive_len(c, p) == 0 && !lex_is(c, p, "his") && !lex_is(c, p, "her") &&
+            !lex_is(c, p, "their") && !lex_is(c, p, "its"))
+            return false;
+        if (np_is_pronoun(c, p, &g) || lex_is(c, p, "his") || lex_is(c, p, "her") ||
+            lex_is(c, p, "their") || lex_is(c, p, "its")) {
+            /* a possessive determiner: resolve like the pronoun */
+            memset(&src, 0, sizeof src);
+            src.kind = NP_PRONOUN;
+            src.start = p;
+            src.end = p + 1;
+            src.gender = lex_is(c, p, "his") ? 'm' : lex_is(c, p, "her") ? 'f' : 0;
+            src.text = src.name = tspan(c, p, p + 1);
+            src.appos_end = src.end;
+        } else {
+            size_t s = p;
+            while (s > 0 && p - s < 5 && lex_is_cap(c, s - 1))
+                s--;
+            if (!np_parse(c, s, p + 1, &src) || src.kind == NP_NONE)
+                return false;
+        }
+        that = k + 1;
+    } else if (k + 2 < send && lex_is(c, k + 1, "by")) {
+        if (!np_parse(c, k + 2, send, &src) || src.kind == NP_NONE || src.kind == NP_PRONOUN)
+            return false;
+        that = src.appos_end > src.end ? src.appos_end : src.end;
+        if (that >= send || !lex_is(c, that, "that"))
+            return false;
+    } else {
+        return false;
+    }
+    size_t b = that + 1;
+    if (b >= send || !lex_is_word(c, b))
+        return false;
+    attribution a = {0};
+    a.phrase = src;
+    a.cue = tspan(c, k, k + 1);
+    *st = emit(r, b, clause_end(r, b, send), &a, "cue_noun", 0.7, err);
+    return true;
+}
+
+static int cmp_quote(const void *x, const void *y)
+{
+    const qg_quote *a = x, *b = y;
+    if (a->content.begin != b->content.begin)
+        return a->content.begin < b->content.begin ? -1 : 1;
+    if (a->content.end != b->content.end)
+        return a->content.end < b->content.end ? -1 : 1;
+    return 0;
+}
+
+qg_status reported_speech(actx *c, qg_error *err)
+{
+    qg_doc *doc = c->doc;
+    if (c->ntok == 0)
+        return QG_OK;
+    rctx r = {.c = c, .first_new = doc->quotes.count};
+    r.covered = calloc(c->ntok, sizeof *r.covered);
+    r.covered_cue = calloc(c->ntok, sizeof *r.covered_cue);
+    if (!r.covered || !r.covered_cue) {
+        free(r.covered);
+        free(r.covered_cue);
+        return QG_OOM(err);
+    }
+    for (size_t k = 0; k < c->ntok; k++)
+        r.covered[k] = c->tok[k].quote >= 0 || is_quote_mark_tok(c, k);
+    for (size_t i = 0; i < doc->quotes.count; i++) {
+        const qg_quote *q = &doc->quotes.items[i];
+        for (size_t k = lex_token_at(c, q->content.begin); k < c->ntok && c->tok[k].begin < q->content.end; k++)
+            r.covered[k] = true;
+        if (q->cue.end > q->cue.begin) {
+            size_t k = lex_token_at(c, q->cue.begin);
+            if (k < c->ntok)
+                r.covered_cue[k] = true;
+        }
+    }
+    qg_status st = QG_OK;
+    for (size_t s = 0; s < doc->sentences.count && st == QG_OK; s++) {
+        const qg_sentence *sen = &doc->sentences.items[s];
+        size_t f = sen->first_token, send = sen->end_token;
+        /* prepositional and noun cues first: "rejected X's claim that …" is X's claim */
+        for (size_t k = f; k < send && st == QG_OK; k++)
+            if (!r.covered[k] && !r.covered_cue[k] && !according_to(&r, k, f, send, &st, err))
+                cue_noun(&r, k, send, &st, err);
+        for (size_t k = f; k < send && st == QG_OK; k++) {
+            if (r.covered[k] || r.covered_cue[k])
+                continue;
+            bool speech = is_cue_verb_at(c, k);
+            bool evidence = !speech && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_EVIDENCE);
+            if (!speech && !evidence)
+                continue;
+            if (passive_or_infinitive(c, k))
+                continue;
+            if (speech && reported_tag(&r, k, f, send, &st, err))
+                continue;
+            if (speech && participle(&r, k, f, send, &st, err))
+                continue;
+            reported_clause(&r, k, f, send, evidence, &st, err);
+        }
+    }
+    free(r.covered);
+    free(r.covered_cue);
+    if (st == QG_OK && doc->quotes.count > r.first_new)
+        qsort(doc->quotes.items, doc->quotes.count, sizeof *doc->quotes.items, cmp_quote);
+    return st;
+}

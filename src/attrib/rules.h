@@ -1,0 +1,49 @@
+/* Pieces shared by the attribution rules of quotation-mark quotes (attribute.c) and of
+ * reported speech (reported.c). Token indices are into the document's token array; spans are
+ * byte offsets into the decoded text. */
+#ifndef QG_ATTRIB_RULES_H
+#define QG_ATTRIB_RULES_H
+
+#include "np.h"
+
+/* The outcome of one attribution rule. */
+typedef struct attribution {
+    bool found;
+    np phrase;          /* the speaker phrase (kind NP_NONE when the speaker is inherited) */
+    size_t entity;      /* resolved entity */
+    qg_span mention;    /* the mention next to the cue */
+    qg_span cue;
+    const char *rule;
+    double confidence;
+    bool mixed;
+    size_t content_tok; /* mixed: first token of the reported clause */
+} attribution;
+
+/* Adverbs and auxiliaries that may stand between a subject and its cue ("also", "has"). */
+bool is_adverb(const actx *c, size_t k);
+/* Is token k a quotation mark that opens or closes a quote? */
+bool is_quote_mark_tok(const actx *c, size_t k);
+/* Byte span of tokens [b, e); e > b. */
+qg_span tspan(const actx *c, size_t b, size_t e);
+/* Resolve a->phrase to an entity (pronouns to the nearest compatible antecedent, names and
+ * roles to existing or new entities); fills a->entity and a->mention and lowers a->confidence
+ * for pronouns and new entities. */
+void resolve_speaker(actx *c, attribution *a, size_t cue_tok);
+/* Skip adverbs, a parenthesis and a short prepositional phrase between a subject and its cue. */
+size_t skip_to_cue(const actx *c, size_t j, size_t limit);
+/* Is [k, limit) "NP [appositive] [adverbs] CUE"? Fills a->phrase and a->cue when it is. */
+bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a);
+/* Is [k, limit) "CUE [adverbs] NP" (said X)? Fills a->phrase and a->cue when it is. */
+bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a);
+/* First and end (exclusive) token of the sentence holding token k. */
+size_t sentence_start_tok(const actx *c, size_t k);
+size_t sentence_end_tok(const actx *c, size_t k);
+/* Is token x a speech cue verb here (not inside a hyphenated word)? */
+bool is_cue_verb_at(const actx *c, size_t x);
+
+/* Find reported speech (indirect quotes) in sentences outside quotation marks and append them
+ * to doc->quotes, keeping doc->quotes in text order. Rules and examples: reported.c and
+ * docs/pipeline.md. Returns QG_OK or QG_ENOMEM. */
+qg_status reported_speech(actx *c, qg_error *err);
+
+#endif
