@@ -265,7 +265,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         a->rule = is_mixed ? "mixed" : "tag_before";
         a->confidence = is_mixed ? 0.8 : 0.9;
         a->mixed = is_mixed;
-        a->content_tok = cue + 1;
+        a->content_tok = reported_content_start(c, cue, open_tok);
         return true;
     }
     if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {

@@ -46,7 +46,7 @@ static const char *const TIME_WORDS[] = {
     "yesterday", "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "recently", "earlier", "later", "again", "previously",
     "privately", "publicly", "repeatedly", "separately", "afterward", "afterwards", "late",
-    "early", NULL};
+    "early", "morning", "afternoon", "evening", "night", "overnight", NULL};
 static const char *const TIME_DETS[] = {"last", "this", "next", "that", "each", "every", NULL};
 static const char *const PREPOSITIONS[] = {"in", "on", "at", "during", "after", "before", "via",
                                            "through", "with", "over", "from", "to", "by", NULL};
@@ -58,7 +58,19 @@ static const char *const CONNECTIVES[] = {"but", "and", "so", "yet", "still", "h
 /* What cannot open a reported clause after a cue ("said to be", "said of", "told to"). */
 static const char *const NOT_CLAUSE_START[] = {
     "to", "of", "about", "for", "so", "yes", "no", "nothing", "something", "anything", "much",
-    "little", "goodbye", "hello", "thanks", "sorry", "as", "than", "by", "into", NULL};
+    "little", "goodbye", "hello", "thanks", "sorry", "as", "than", "by", "into", "during",
+    "at", "in", "on", "with", "after", "before", "from", "over", "under", "without", "while",
+    "against", "toward", "towards", "up", "down", "out", "off", NULL};
+/* Cues whose content may be an infinitive: "wants to", "vowed to", "urged X to". */
+static const char *const INTENTION_VERBS[] = {
+    "want", "wants", "wanted", "hope", "hopes", "hoped", "plan", "plans", "planned", "intend",
+    "intends", "intended", "expect", "expects", "expected", "wish", "wishes", "wished",
+    "prefer", "prefers", "preferred", "promise", "promises", "promised", "vow", "vows",
+    "vowed", "pledge", "pledges", "pledged", "threaten", "threatens", "threatened", "urge",
+    "urges", "urged", "ask", "asks", "asked", "offer", "offers", "offered", "agree", "agrees",
+    "agreed", "refuse", "refuses", "refused", "decide", "decides", "decided", "seek", "seeks",
+    "sought", "vote", "voted", "called", "calls", "encouraged", "encourages", "told", NULL};
+
 /* Document heads whose author is the source: "a survey by the trust" → the trust. */
 static const char *const DOCUMENT_WORDS[] = {
     "survey", "surveys", "poll", "polls", "polling", "report", "reports", "study", "studies",
@@ -69,12 +81,18 @@ static const char *const DOCUMENT_WORDS[] = {
 static const char *const BY_PREPS[] = {"by", "from", "of", "at", "for", NULL};
 static const char *const RELATIVES[] = {"who", "which", NULL};
 
+/* What a cue reports: speech ("said"), a belief or intention ("believes", "wants"), or
+ * evidence ("Census data show"). */
+typedef enum cue_kind { CUE_SPEECH, CUE_THOUGHT, CUE_EVIDENCE } cue_kind;
+
 typedef struct rctx {
     actx *c;
     bool *covered;     /* per token: inside a published quote, its marks, or used */
     bool *covered_cue; /* per token: the cue of a published quote */
     size_t first_new;  /* doc->quotes index of the first quote added here */
 } rctx;
+
+static bool subject_before(const actx *c, size_t from, size_t cue, np *out);
 
 static bool is_comma(const actx *c, size_t k)
 {
@@ -244,6 +262,14 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
 static size_t clause_start(const actx *c, size_t f, size_t limit)
 {
     size_t k = f;
+    /* a dateline: "WASHINGTON —", "NEW YORK (AP) —" */
+    size_t d = k;
+    while (d < limit && d < k + 6 && ((c->tok[d].flags & QG_TOK_ALLCAPS) || lex_is(c, d, "(") ||
+                                      lex_is(c, d, ")") || lex_is(c, d, ",")))
+        d++;
+    if (d > k && d < limit && (lex_is_punct(c, d, 0x2014) || lex_is_punct(c, d, 0x2015) ||
+                               lex_is_punct(c, d, 0x2013) || lex_is(c, d, "-")))
+        k = d + 1;
     while (k < limit && (lex_in(c, k, CONNECTIVES) || is_comma(c, k) || is_quote_mark_tok(c, k) ||
                          lex_is(c, k, "—") || lex_is(c, k, "-")))
         k++;
@@ -251,8 +277,8 @@ static size_t clause_start(const actx *c, size_t f, size_t limit)
 }
 
 /* "CLAUSE, X said." · "CLAUSE, said X." · "CLAUSE, X said, and CLAUSE2" · "A, he said, B". */
-static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, qg_status *st,
-                         qg_error *err)
+static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool thought,
+                         qg_status *st, qg_error *err)
 {
     actx *c = r->c;
     size_t lo = cue > f + TAG_WINDOW ? cue - TAG_WINDOW : f;
@@ -268,7 +294,13 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, qg_status *
                 continue; /* "…, the city's largest lender, said": an appositive's comma */
             tag_end = a.phrase.appos_end > a.phrase.end ? a.phrase.appos_end : a.phrase.end;
         } else {
-            if (!subject_then_cue(c, comma + 1, cue + 1, &a) || a.cue.begin != c->tok[cue].begin) {
+            np subj;
+            if (subject_before(c, comma + 1, cue, &subj)) {
+                memset(&a, 0, sizeof a);
+                a.phrase = subj;
+                a.cue = tspan(c, cue, cue + 1);
+            } else if (!subject_then_cue(c, comma + 1, cue + 1, &a) ||
+                       a.cue.begin != c->tok[cue].begin) {
                 /* "a spokesman for Calder Bank, the city's largest lender, said": an
                  * appositive the phrase parser does not know, between commas */
                 np p;
@@ -301,26 +333,64 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, qg_status *
                 break;
             }
         if (at_end) {
-            *st = emit(r, b, comma, &a, "reported_tag", 0.85, err);
+            *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
+                       thought ? 0.6 : 0.85, err);
             return true;
         }
         if (t < send && (is_comma(c, t) || lex_is(c, t, "—"))) {
             size_t after = t + 1;
             bool conj = lex_is(c, after, "and") || lex_is(c, after, "but");
             size_t e2 = clause_end(r, after + conj, send);
-            if (conj || count_words(c, b, comma) >= 4) {
-                *st = emit(r, b, comma, &a, "reported_tag", 0.85, err);
-                if (*st == QG_OK && conj && a.found)
-                    *st = emit(r, after + 1, e2, &a, "reported_tag", a.confidence, err);
-            } else {
-                /* "The economy, he said, is improving": the part after the tag */
-                *st = emit(r, after, e2, &a, "reported_tag", 0.75, err);
-            }
+            /* "A, she said, and B" gives two quotes; so does "Though A, he said, B"; in
+             * "The economy, he said, is improving" only the part after the tag is a clause */
+            *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
+                       thought ? 0.6 : 0.85, err);
+            if (*st == QG_OK)
+                *st = emit(r, after + conj, e2, &a, thought ? "reported_belief" : "reported_tag",
+                           thought ? 0.55 : 0.75, err);
             return true;
         }
         return false;
     }
     return false;
+}
+
+/* A group or a description the phrase parser does not know, ending right before the cue:
+ * "Large majorities of Republican primary voters", "most of them", "People with knowledge of
+ * the talks". It is a role-like speaker whose name is the phrase as written. */
+static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
+{
+    static const char *const GROUP_HEADS[] = {"them", "others", "some", "many", "most", "both",
+                                              "all", "few", "several", "majority", "minority",
+                                              "everyone", "everybody", "public", NULL};
+    static const char *const STOP[] = {"that", "which", "who", "it", "this", "there", "what",
+                                       "these", "those", "if", "whether", "than", NULL};
+    size_t s = from;
+    while (s < before && (lex_in(c, s, CONNECTIVES) || is_comma(c, s)))
+        s++;
+    if (s >= before || before - s > 10)
+        return false;
+    size_t head = before - 1;
+    if (!lex_is_word(c, head) || lex_in(c, head, STOP) || lex_in(c, head, BE_FORMS))
+        return false;
+    const qg_token *h = &c->tok[head];
+    bool plural = h->end - h->begin > 3 && c->doc->text[h->end - 1] == 's' &&
+                  c->doc->text[h->end - 2] != 's' && !lex_possessive_len(c, head);
+    if (!plural && !lex_in(c, head, GROUP_HEADS))
+        return false;
+    for (size_t k = s; k < before; k++) {
+        if (!lex_is_word(c, k) && !lex_is(c, k, "-") && !lex_is(c, k, "'s") &&
+            !lex_is(c, k, "’s") && !lex_is(c, k, "%"))
+            return false;
+        if (k > s && (is_cue_verb_at(c, k) || lex_in(c, k, STOP) || lex_in(c, k, BE_FORMS)))
+            return false;
+    }
+    memset(out, 0, sizeof *out);
+    out->kind = NP_ROLE;
+    out->start = s;
+    out->end = out->appos_end = before;
+    out->text = out->name = tspan(c, s, before);
+    return true;
 }
 
 /* The subject before a cue: the leftmost phrase of [from, cue) that ends right before it
@@ -358,7 +428,7 @@ static bool subject_before(const actx *c, size_t from, size_t cue, np *out)
             return true;
         }
     }
-    return false;
+    return generic_subject(c, from, before, out);
 }
 
 /* Where a subject may start: the sentence start or the last clause boundary before the cue. */
@@ -379,16 +449,77 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
     return f;
 }
 
+/* Can this cue token be the verb of "X CUE CLAUSE"? Verbs of talking without a complement
+ * ("speaking", "talked") cannot; an -ing form needs an auxiliary ("is saying"); a form that is
+ * also a noun ("comments", "appeals", "emails") needs a named or pronoun subject or "that". */
+static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
+{
+    static const char *const NO_COMPLEMENT[] = {"speak", "speaks", "speaking", "spoke",
+                                                "spoken", "talk", "talks", "talking", "talked",
+                                                "chat", "chatted", "chatting", "thanks",
+                                                "thanked", "thank", "echoed", "echoing",
+                                                "echoes", "echo", NULL};
+    if (lex_in(c, cue, NO_COMPLEMENT))
+        return false;
+    const qg_token *t = &c->tok[cue];
+    bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+    if (ing) {
+        /* "is saying", "…, citing": not "Trump finding common ground" */
+        size_t k = cue;
+        while (k > 0 && is_adverb(c, k - 1) && !lex_in(c, k - 1, BE_FORMS))
+            k--;
+        static const char *const BEFORE_GERUND[] = {"after", "before", "by", "while", "when",
+                                                    "in", "without", "for", "since", NULL};
+        if (k == 0 || (!lex_in(c, k - 1, BE_FORMS) && !is_comma(c, k - 1) &&
+                       !lex_in(c, k - 1, BEFORE_GERUND)))
+            return false;
+    }
+    if (lex_is_cue_class(c, cue, QG_CUE_NOUN) && !lex_is(c, cue + 1, "that") &&
+        subj->kind != NP_NAME && subj->kind != NP_PRONOUN)
+        return false;
+    return true;
+}
+
+size_t reported_content_start(const actx *c, size_t cue, size_t limit)
+{
+    size_t k = cue + 1;
+    if (lex_in(c, cue, HEARER_VERBS) && k < limit && !lex_is(c, k, "that")) {
+        np obj;
+        if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit)
+            k = obj.end;
+    }
+    k = skip_circumstance(c, k, limit);
+    k = skip_circumstance(c, k, limit);
+    if (k < limit && is_comma(c, k) && k > cue + 1)
+        k++;
+    if (k < limit && lex_is(c, k, "that"))
+        k++;
+    return k < limit ? k : cue + 1;
+}
+
 /* "X said (that) CLAUSE" · "X told Y (that) CLAUSE" · "X, who said CLAUSE". */
-static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, bool evidence,
+static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind kind,
                             qg_status *st, qg_error *err)
 {
+    bool evidence = kind == CUE_EVIDENCE;
     actx *c = r->c;
     size_t from = subject_window_start(r, f, cue);
     np subj;
-    if (!subject_before(c, from, cue, &subj) || !phrase_can_speak(c, &subj, evidence))
+    size_t before = cue;
+    while (before > f && is_adverb(c, before - 1))
+        before--;
+    if (before > f && lex_is(c, before - 1, "and") && from == before) {
+        /* "Mr. Schultz supported Democrats …, and said …": the subject of the sentence */
+        size_t s0 = clause_start(c, f, before);
+        if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
+            !phrase_can_speak(c, &subj, evidence))
+            return false;
+    } else if (!subject_before(c, from, cue, &subj) || !phrase_can_speak(c, &subj, evidence)) {
         return false;
+    }
     if (negated(c, subj.end, cue))
+        return false;
+    if (!cue_takes_clause(c, cue, &subj))
         return false;
     size_t k = cue + 1;
     /* the hearer: "told reporters", "told the BBC", "assured him" */
@@ -405,13 +536,19 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, bool evi
     }
     if (k < send && lex_is(c, k, "that"))
         k++;
-    if (k >= send || !lex_is_word(c, k) || lex_in(c, k, NOT_CLAUSE_START))
+    /* "wants to build a wall", "promised to cut taxes": an intention is reported */
+    bool intention = k < send && lex_is(c, k, "to") && k + 1 < send && lex_is_word(c, k + 1) &&
+                     lex_in(c, cue, INTENTION_VERBS);
+    if (k >= send || !lex_is_word(c, k) || (lex_in(c, k, NOT_CLAUSE_START) && !intention))
         return false;
     size_t e = clause_end(r, k, send);
     attribution a = {0};
     a.phrase = subj;
     a.cue = tspan(c, cue, cue + 1);
-    *st = emit(r, k, e, &a, "reported_clause", evidence ? 0.7 : 0.8, err);
+    if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it"))
+        return false; /* "it means that" */
+    *st = emit(r, k, e, &a, kind == CUE_THOUGHT ? "reported_belief" : "reported_clause",
+               kind == CUE_SPEECH ? 0.8 : kind == CUE_THOUGHT ? 0.6 : 0.7, err);
     return true;
 }
 
@@ -591,16 +728,19 @@ qg_status reported_speech(actx *c, qg_error *err)
             if (r.covered[k] || r.covered_cue[k])
                 continue;
             bool speech = is_cue_verb_at(c, k);
-            bool evidence = !speech && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_EVIDENCE);
-            if (!speech && !evidence)
+            bool thought = !speech && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_THOUGHT);
+            bool evidence = !speech && !thought && !lex_is_cap(c, k) &&
+                            lex_is_cue_class(c, k, QG_CUE_EVIDENCE);
+            if (!speech && !thought && !evidence)
                 continue;
             if (passive_or_infinitive(c, k))
                 continue;
-            if (speech && reported_tag(&r, k, f, send, &st, err))
+            if (!evidence && reported_tag(&r, k, f, send, thought, &st, err))
                 continue;
             if (speech && participle(&r, k, f, send, &st, err))
                 continue;
-            reported_clause(&r, k, f, send, evidence, &st, err);
+            reported_clause(&r, k, f, send, thought ? CUE_THOUGHT : evidence ? CUE_EVIDENCE : CUE_SPEECH,
+                            &st, err);
         }
     }
     free(r.covered);

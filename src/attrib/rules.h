@@ -41,6 +41,11 @@ size_t sentence_end_tok(const actx *c, size_t k);
 /* Is token x a speech cue verb here (not inside a hyphenated word)? */
 bool is_cue_verb_at(const actx *c, size_t x);
 
+/* First token of the reported clause after the cue at token cue, not past limit: after a
+ * hearer ("told reporters"), a time or manner phrase ("on Tuesday", "in a statement") and
+ * the complementiser "that". cue + 1 when nothing is skipped or all would be. */
+size_t reported_content_start(const actx *c, size_t cue, size_t limit);
+
 /* Find reported speech (indirect quotes) in sentences outside quotation marks and append them
  * to doc->quotes, keeping doc->quotes in text order. Rules and examples: reported.c and
  * docs/pipeline.md. Returns QG_OK or QG_ENOMEM. */
