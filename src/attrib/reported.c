@@ -47,7 +47,12 @@ static const char *const TIME_WORDS[] = {
     "friday", "saturday", "sunday", "recently", "earlier", "later", "again", "previously",
     "privately", "publicly", "repeatedly", "separately", "afterward", "afterwards", "late",
     "early", "morning", "afternoon", "evening", "night", "overnight", NULL};
-static const char *const TIME_DETS[] = {"last", "this", "next", "that", "each", "every", NULL};
+static const char *const TIME_DETS[] = {"last", "this", "next", "each", "every", "earlier",
+                                        "later", NULL};
+static const char *const TIME_NOUNS[] = {
+    "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day",
+    "spring", "summer", "fall", "autumn", "winter", "season", "quarter", "term", "session",
+    "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
 static const char *const PREPOSITIONS[] = {"in", "on", "at", "during", "after", "before", "via",
                                            "through", "with", "over", "from", "to", "by", NULL};
 /* Words opening a sentence that belong to the narration, not to the reported clause. */
@@ -151,9 +156,8 @@ static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
         return k;
     if (lex_in(c, k, TIME_WORDS))
         return k + 1;
-    if (lex_in(c, k, TIME_DETS) && k + 1 < limit && lex_is_word(c, k + 1) &&
-        !lex_is(c, k, "that"))
-        return k + 2;
+    if (lex_in(c, k, TIME_DETS) && k + 1 < limit && lex_in(c, k + 1, TIME_NOUNS))
+        return k + 2; /* "last week"; not "this was" */
     if (lex_in(c, k, PREPOSITIONS) && !lex_is(c, k, "to")) {
         /* a short phrase ending before "that", a comma, or the end of the sentence */
         for (size_t x = k + 1; x <= limit && x <= k + 8; x++) {
