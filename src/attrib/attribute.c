@@ -652,6 +652,24 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             out->cue = a->cue;
             out->confidence = a->confidence;
             out->rule = a->rule;
+            bool fragment_then_tag = false;
+            if (!a->mixed && a->rule && !strcmp(a->rule, "tag_after") &&
+                !opens_sentence(&c, open_tok[r])) {
+                /* "The plans are “profoundly irresponsible,” said X": the clause that holds
+                 * the fragment is the content, from the start of the sentence */
+                size_t b = sentence_start_tok(&c, open_tok[r]);
+                for (size_t x = b; x < open_tok[r]; x++)
+                    if (is_quote_mark_tok(&c, x) || c.tok[x].quote >= 0 || lex_is(&c, x, ":"))
+                        b = x + 1;
+                while (b < open_tok[r] && !lex_is_word(&c, b))
+                    b++;
+                if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1)) {
+                    a->mixed = true;
+                    a->content_tok = b;
+                    out->rule = "mixed";
+                    fragment_then_tag = true;
+                }
+            }
             if (a->mixed && a->content_tok < open_tok[r]) {
                 out->type = QG_QUOTE_MIXED;
                 last_mixed_sentence = c.tok[open_tok[r]].sentence;
@@ -666,7 +684,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 bool words_after = false;
                 for (size_t x = close_tok[r] != SIZE_MAX ? close_tok[r] + 1 : last; x < last; x++)
                     words_after |= lex_is_word(&c, x);
-                if (words_after && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
+                if (words_after && !fragment_then_tag && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
                     e = c.tok[last - 1].end;
                 out->content.end = e;
             }
