@@ -684,6 +684,22 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 bool words_after = false;
                 for (size_t x = close_tok[r] != SIZE_MAX ? close_tok[r] + 1 : last; x < last; x++)
                     words_after |= lex_is_word(&c, x);
+                if (words_after && close_tok[r] != SIZE_MAX) {
+                    /* not into the next clause that has its own cue: "…,” but he said … */
+                    for (size_t x = close_tok[r] + 1; x < last; x++)
+                        if (lex_is(&c, x, ",") || lex_is(&c, x, ";")) {
+                            bool cue_after = false;
+                            for (size_t y = x + 1; y < last && !cue_after; y++)
+                                cue_after = is_cue_verb_at(&c, y) && c.tok[y].quote < 0;
+                            if (cue_after) {
+                                last = x;
+                                break;
+                            }
+                        }
+                    words_after = false;
+                    for (size_t x = close_tok[r] + 1; x < last; x++)
+                        words_after |= lex_is_word(&c, x);
+                }
                 if (words_after && !fragment_then_tag && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
                     e = c.tok[last - 1].end;
                 out->content.end = e;

@@ -54,7 +54,8 @@ static const char *const TIME_NOUNS[] = {
     "spring", "summer", "fall", "autumn", "winter", "season", "quarter", "term", "session",
     "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
 static const char *const PREPOSITIONS[] = {"in", "on", "at", "during", "after", "before", "via",
-                                           "through", "with", "over", "from", "to", "by", NULL};
+                                           "through", "with", "over", "from", "to", "by", "for",
+                                           NULL};
 /* Words opening a sentence that belong to the narration, not to the reported clause. */
 static const char *const CONNECTIVES[] = {"but", "and", "so", "yet", "still", "however",
                                           "meanwhile", "instead", "moreover", "also", "now",
@@ -158,6 +159,8 @@ static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
         return k + 1;
     if (lex_in(c, k, TIME_DETS) && k + 1 < limit && lex_in(c, k + 1, TIME_NOUNS))
         return k + 2; /* "last week"; not "this was" */
+    if (lex_in(c, k, PREPOSITIONS) && k + 1 < limit && lex_in(c, k + 1, TIME_NOUNS))
+        return k + 2; /* "on Thursday" */
     if (lex_in(c, k, PREPOSITIONS) && !lex_is(c, k, "to")) {
         /* a short phrase ending before "that", a comma, or the end of the sentence */
         for (size_t x = k + 1; x <= limit && x <= k + 8; x++) {
