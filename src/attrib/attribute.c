@@ -210,6 +210,22 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         a->confidence = 0.95;
         return true;
     }
+    /* a subject the parser does not read from its first word: "New York attorney Eric
+     * Levine said", "Some of his aides said" */
+    for (size_t x = k + 1; x < limit && x < k + 12; x++) {
+        if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x))
+            break;
+        if (!is_cue_verb_at(c, x))
+            continue;
+        np p;
+        if (!subject_before(c, k, x, &p))
+            break;
+        a->phrase = p;
+        a->cue = tspan(c, x, x + 1);
+        a->rule = "tag_after";
+        a->confidence = 0.85;
+        return true;
+    }
     return false;
 }
 

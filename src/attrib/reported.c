@@ -98,7 +98,6 @@ typedef struct rctx {
     size_t first_new;  /* doc->quotes index of the first quote added here */
 } rctx;
 
-static bool subject_before(const actx *c, size_t from, size_t cue, np *out);
 
 static bool is_comma(const actx *c, size_t k)
 {
@@ -402,7 +401,7 @@ static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
 
 /* The subject before a cue: the leftmost phrase of [from, cue) that ends right before it
  * (after auxiliaries and adverbs), or the antecedent of "who". */
-static bool subject_before(const actx *c, size_t from, size_t cue, np *out)
+bool subject_before(const actx *c, size_t from, size_t cue, np *out)
 {
     size_t before = cue;
     while (before > from && is_adverb(c, before - 1))

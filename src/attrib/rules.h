@@ -46,6 +46,11 @@ bool is_cue_verb_at(const actx *c, size_t x);
  * the complementiser "that". cue + 1 when nothing is skipped or all would be. */
 size_t reported_content_start(const actx *c, size_t cue, size_t limit);
 
+/* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
+ * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
+ * ("most of them", "Large majorities of voters") as a role-like phrase. */
+bool subject_before(const actx *c, size_t from, size_t cue, np *out);
+
 /* Find reported speech (indirect quotes) in sentences outside quotation marks and append them
  * to doc->quotes, keeping doc->quotes in text order. Rules and examples: reported.c and
  * docs/pipeline.md. Returns QG_OK or QG_ENOMEM. */
