@@ -210,6 +210,14 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         a->confidence = 0.95;
         return true;
     }
+    np q;
+    if (is_cue_verb_at(c, k) && subject_after(c, k, limit, &q)) {
+        a->phrase = q;
+        a->cue = tspan(c, k, k + 1);
+        a->rule = "tag_after";
+        a->confidence = 0.8;
+        return true;
+    }
     /* a subject the parser does not read from its first word: "New York attorney Eric
      * Levine said", "Some of his aides said" */
     for (size_t x = k + 1; x < limit && x < k + 12; x++) {

@@ -382,7 +382,14 @@ static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
     const qg_token *h = &c->tok[head];
     bool plural = h->end - h->begin > 3 && c->doc->text[h->end - 1] == 's' &&
                   c->doc->text[h->end - 2] != 's' && !lex_possessive_len(c, head);
-    if (!plural && !lex_in(c, head, GROUP_HEADS))
+    /* a singular head needs a determiner: "One man wrote", "the email said", "another said" */
+    static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
+                                       "this", "his", "her", "their", NULL};
+    bool determined = (lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
+                      (before - s == 1 && lex_is(c, head, "another"));
+    if (!plural && !determined && !lex_in(c, head, GROUP_HEADS))
+        return false;
+    if (!plural && lex_is(c, s, "this") && before - s == 1)
         return false;
     for (size_t k = s; k < before; k++) {
         if (!lex_is_word(c, k) && !lex_is(c, k, "-") && !lex_is(c, k, "'s") &&
@@ -401,6 +408,31 @@ static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
 
 /* The subject before a cue: the leftmost phrase of [from, cue) that ends right before it
  * (after auxiliaries and adverbs), or the antecedent of "who". */
+bool subject_after(const actx *c, size_t cue, size_t limit, np *out)
+{
+    static const char *const OPENERS[] = {"one", "another", "a", "an", "the", "some", "many",
+                                          "several", "two", "three", "most", NULL};
+    size_t k = cue + 1;
+    while (k < limit && is_adverb(c, k))
+        k++;
+    if (k >= limit || !(lex_in(c, k, OPENERS) || lex_is_cap(c, k)))
+        return false;
+    size_t e = k;
+    while (e < limit && e < k + 12 && !is_comma(c, e) && !is_final_punct(c, e) &&
+           !is_quote_mark_tok(c, e) && !lex_is(c, e, "(") && !is_cue_verb_at(c, e) &&
+           !lex_is(c, e, "who") && !lex_is(c, e, "that"))
+        e++;
+    if (e == k || e - k > 10 || (e < limit && !is_comma(c, e) && !is_final_punct(c, e) &&
+                                 !lex_is(c, e, "who") && !lex_is(c, e, "(")))
+        return false;
+    memset(out, 0, sizeof *out);
+    out->kind = NP_ROLE;
+    out->start = k;
+    out->end = out->appos_end = e;
+    out->text = out->name = tspan(c, k, e);
+    return true;
+}
+
 bool subject_before(const actx *c, size_t from, size_t cue, np *out)
 {
     size_t before = cue;
@@ -429,6 +461,9 @@ bool subject_before(const actx *c, size_t from, size_t cue, np *out)
         size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
         if (pe < before && is_comma(c, pe))
             pe++;
+        /* "Quina Jones, 25, said" */
+        if (pe + 2 == before && (c->tok[pe].flags & QG_TOK_NUMBER) && is_comma(c, pe + 1))
+            pe = before;
         if (pe == before) {
             *out = p;
             return true;

@@ -51,6 +51,10 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit);
  * ("most of them", "Large majorities of voters") as a role-like phrase. */
 bool subject_before(const actx *c, size_t from, size_t cue, np *out);
 
+/* A phrase after an inverted cue the parser does not read ("said one person with knowledge
+ * of the talks, who …"), ending at a comma or the sentence end; a role-like phrase. */
+bool subject_after(const actx *c, size_t cue, size_t limit, np *out);
+
 /* Find reported speech (indirect quotes) in sentences outside quotation marks and append them
  * to doc->quotes, keeping doc->quotes in text order. Rules and examples: reported.c and
  * docs/pipeline.md. Returns QG_OK or QG_ENOMEM. */
