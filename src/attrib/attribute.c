@@ -226,7 +226,7 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         if (!is_cue_verb_at(c, x))
             continue;
         np p;
-        if (!subject_before(c, k, x, &p))
+        if (!subject_before(c, k, x, true, &p))
             break;
         a->phrase = p;
         a->cue = tspan(c, x, x + 1);
@@ -337,13 +337,23 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         if (!ing || x == 0 || !lex_is(c, x - 1, ","))
             break;
         np p;
-        if (np_parse(c, sent_start, x, &p) && p.kind != NP_NONE) {
+        /* the subject of the finite cue before it ("Trump said at a rally, adding …"), else
+         * the phrase that opens the clause */
+        bool found = false;
+        for (size_t y = x; y-- > start && !found;)
+            if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ","))
+                found = subject_before(c, start, y, false, &p);
+        if (!found)
+            found = np_parse(c, start, x, &p) && p.kind != NP_NONE;
+        if (!found && start != sent_start)
+            found = np_parse(c, sent_start, x, &p) && p.kind != NP_NONE;
+        if (found) {
             a->phrase = p;
             a->cue = tspan(c, x, x + 1);
             a->rule = "mixed";
             a->mixed = !(lex_is(c, open_tok - 1, ":") || lex_is(c, open_tok - 1, ",")) ||
                        lex_is(c, x + 1, "that");
-            a->content_tok = x + 1;
+            a->content_tok = reported_content_start(c, x, open_tok);
             a->confidence = 0.7;
             if (!a->mixed)
                 a->rule = "tag_before";

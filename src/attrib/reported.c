@@ -66,7 +66,8 @@ static const char *const NOT_CLAUSE_START[] = {
     "to", "of", "about", "for", "so", "yes", "no", "nothing", "something", "anything", "much",
     "little", "goodbye", "hello", "thanks", "sorry", "as", "than", "by", "into", "during",
     "at", "in", "on", "with", "after", "before", "from", "over", "under", "without", "while",
-    "against", "toward", "towards", "up", "down", "out", "off", NULL};
+    "against", "toward", "towards", "up", "down", "out", "off", "despite", "because", "until",
+    "unless", "amid", "across", "around", "following", "throughout", NULL};
 /* Cues whose content may be an infinitive: "wants to", "vowed to", "urged X to". */
 static const char *const INTENTION_VERBS[] = {
     "want", "wants", "wanted", "hope", "hopes", "hoped", "plan", "plans", "planned", "intend",
@@ -301,7 +302,7 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
             tag_end = a.phrase.appos_end > a.phrase.end ? a.phrase.appos_end : a.phrase.end;
         } else {
             np subj;
-            if (subject_before(c, comma + 1, cue, &subj)) {
+            if (subject_before(c, comma + 1, cue, true, &subj)) {
                 memset(&a, 0, sizeof a);
                 a.phrase = subj;
                 a.cue = tspan(c, cue, cue + 1);
@@ -364,7 +365,7 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
 /* A group or a description the phrase parser does not know, ending right before the cue:
  * "Large majorities of Republican primary voters", "most of them", "People with knowledge of
  * the talks". It is a role-like speaker whose name is the phrase as written. */
-static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
+static bool generic_subject(const actx *c, size_t from, size_t before, bool singular, np *out)
 {
     static const char *const GROUP_HEADS[] = {"them", "others", "some", "many", "most", "both",
                                               "all", "few", "several", "majority", "minority",
@@ -385,8 +386,8 @@ static bool generic_subject(const actx *c, size_t from, size_t before, np *out)
     /* a singular head needs a determiner: "One man wrote", "the email said", "another said" */
     static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
                                        "this", "his", "her", "their", NULL};
-    bool determined = (lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
-                      (before - s == 1 && lex_is(c, head, "another"));
+    bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
+                                   (before - s == 1 && lex_is(c, head, "another")));
     if (!plural && !determined && !lex_in(c, head, GROUP_HEADS))
         return false;
     if (!plural && lex_is(c, s, "this") && before - s == 1)
@@ -433,7 +434,7 @@ bool subject_after(const actx *c, size_t cue, size_t limit, np *out)
     return true;
 }
 
-bool subject_before(const actx *c, size_t from, size_t cue, np *out)
+bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out)
 {
     size_t before = cue;
     while (before > from && is_adverb(c, before - 1))
@@ -469,7 +470,7 @@ bool subject_before(const actx *c, size_t from, size_t cue, np *out)
             return true;
         }
     }
-    return generic_subject(c, from, before, out);
+    return generic_subject(c, from, before, singular, out);
 }
 
 /* Where a subject may start: the sentence start or the last clause boundary before the cue. */
@@ -555,7 +556,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
         if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
             !phrase_can_speak(c, &subj, evidence))
             return false;
-    } else if (!subject_before(c, from, cue, &subj) || !phrase_can_speak(c, &subj, evidence)) {
+    } else if (!subject_before(c, from, cue, false, &subj) || !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
     if (negated(c, subj.end, cue))

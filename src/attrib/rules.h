@@ -48,8 +48,10 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit);
 
 /* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
  * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
- * ("most of them", "Large majorities of voters") as a role-like phrase. */
-bool subject_before(const actx *c, size_t from, size_t cue, np *out);
+ * ("most of them", "Large majorities of voters") as a role-like phrase. With singular, also a
+ * determined singular description ("One man", "the email"): only where a tag makes speech
+ * certain ("“…,” the email said"), never before a clause. */
+bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out);
 
 /* A phrase after an inverted cue the parser does not read ("said one person with knowledge
  * of the talks, who …"), ending at a comma or the sentence end; a role-like phrase. */
