@@ -77,10 +77,15 @@ void qg_eval_trim(const qg_gold_article *a, size_t start, size_t end, size_t *ts
 /* "direct" / "indirect" / "mixed" → qg_quote_type, or -1. */
 int qg_eval_type_parse(const char *s);
 
-/* Read the integer member key of obj as an offset in [0, max]. Returns 1 when it is an integer in
- * range (stored in *out), 0 when absent or null, -1 when of the wrong type or out of range (a
- * description goes to why[why_len]). */
-int qg_eval_json_offset(const json_t *obj, const char *key, size_t max, size_t *out, char *why,
+/* Read the integer members kstart and kend of obj as a span within [0, max]: 1 when both are
+ * there, 0 when both are absent or null, -1 otherwise (why says what is wrong: a wrong type, an
+ * offset out of range, one of the two missing, start after end). */
+int qg_eval_read_span(const json_t *obj, const char *kstart, const char *kend, size_t max,
+                      size_t *start_out, size_t *end_out, char *why, size_t why_len);
+
+/* Read the quote object obj of article a: "start" and "end" (required), "type"; sets the trimmed
+ * span. false when obj is not such a quote (why says what is wrong). */
+bool qg_eval_read_quote(qg_eval_quote *q, const json_t *obj, const qg_gold_article *a, char *why,
                         size_t why_len);
 
 /* Score the predicted quotes of article a (their tstart/tend set) into ev. */

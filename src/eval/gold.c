@@ -47,8 +47,10 @@ int qg_eval_type_parse(const char *s)
     return -1;
 }
 
-int qg_eval_json_offset(const json_t *obj, const char *key, size_t max, size_t *out, char *why,
-                        size_t why_len)
+/* Read the integer member key of obj as an offset in [0, max]: 1 when it is one (in *out), 0 when
+ * absent or null, -1 when of another type or out of range (why says which). */
+static int read_offset(const json_t *obj, const char *key, size_t max, size_t *out, char *why,
+                       size_t why_len)
 {
     json_t *v = json_object_get(obj, key);
     if (!v || json_is_null(v))
@@ -65,6 +67,49 @@ int qg_eval_json_offset(const json_t *obj, const char *key, size_t max, size_t *
     }
     *out = (size_t)i;
     return 1;
+}
+
+int qg_eval_read_span(const json_t *obj, const char *kstart, const char *kend, size_t max,
+                      size_t *start_out, size_t *end_out, char *why, size_t why_len)
+{
+    int hs = read_offset(obj, kstart, max, start_out, why, why_len);
+    int he = hs < 0 ? 0 : read_offset(obj, kend, max, end_out, why, why_len);
+    if (hs < 0 || he < 0)
+        return -1;
+    if (hs != he) {
+        snprintf(why, why_len, "\"%s\" is missing or null while \"%s\" is given",
+                 hs ? kend : kstart, hs ? kstart : kend);
+        return -1;
+    }
+    if (hs && *start_out > *end_out) {
+        snprintf(why, why_len, "\"%s\" %zu is after \"%s\" %zu", kstart, *start_out, kend,
+                 *end_out);
+        return -1;
+    }
+    return hs;
+}
+
+bool qg_eval_read_quote(qg_eval_quote *q, const json_t *obj, const qg_gold_article *a, char *why,
+                        size_t why_len)
+{
+    if (!json_is_object(obj)) {
+        snprintf(why, why_len, "not an object");
+        return false;
+    }
+    int span = qg_eval_read_span(obj, "start", "end", a->chars, &q->start, &q->end, why, why_len);
+    if (span < 0)
+        return false;
+    if (span == 0) {
+        snprintf(why, why_len, "\"start\" and \"end\" are missing");
+        return false;
+    }
+    q->type = qg_eval_type_parse(json_string_value(json_object_get(obj, "type")));
+    if (q->type < 0) {
+        snprintf(why, why_len, "\"type\" is not \"direct\", \"indirect\" or \"mixed\"");
+        return false;
+    }
+    qg_eval_trim(a, q->start, q->end, &q->tstart, &q->tend);
+    return true;
 }
 
 /* What a span is trimmed of at both ends: white space, quotation marks, dashes, and , . ; : … */
@@ -165,52 +210,15 @@ static qg_status read_quotes(qg_gold_article *a, const json_t *quotes, char *why
         const json_t *q = json_array_get(quotes, i);
         qg_eval_quote *g = &a->quotes[i];
         char sub[120] = "";
-        if (!json_is_object(q)) {
-            snprintf(why, why_len, "quotes[%zu] is not an object", i);
-            return QG_EINPUT;
-        }
-        int has_start = qg_eval_json_offset(q, "start", a->chars, &g->start, sub, sizeof sub);
-        int has_end = has_start < 0 ? 0 : qg_eval_json_offset(q, "end", a->chars, &g->end, sub,
-                                                              sizeof sub);
-        if (has_start < 0 || has_end < 0) {
+        int sp = -1;
+        if (qg_eval_read_quote(g, q, a, sub, sizeof sub))
+            sp = qg_eval_read_span(q, "speaker_start", "speaker_end", a->chars, &g->sp_start,
+                                   &g->sp_end, sub, sizeof sub);
+        if (sp < 0) {
             snprintf(why, why_len, "quotes[%zu]: %s", i, sub);
             return QG_EINPUT;
         }
-        if (!has_start || !has_end) {
-            snprintf(why, why_len, "quotes[%zu]: \"%s\" is missing", i, has_start ? "end" : "start");
-            return QG_EINPUT;
-        }
-        if (g->start > g->end) {
-            snprintf(why, why_len, "quotes[%zu]: \"start\" %zu is after \"end\" %zu", i, g->start,
-                     g->end);
-            return QG_EINPUT;
-        }
-        g->type = qg_eval_type_parse(json_string_value(json_object_get(q, "type")));
-        if (g->type < 0) {
-            snprintf(why, why_len, "quotes[%zu]: \"type\" is not \"direct\", \"indirect\" or \"mixed\"",
-                     i);
-            return QG_EINPUT;
-        }
-        int ss = qg_eval_json_offset(q, "speaker_start", a->chars, &g->sp_start, sub, sizeof sub);
-        int se = ss < 0 ? 0 : qg_eval_json_offset(q, "speaker_end", a->chars, &g->sp_end, sub,
-                                                  sizeof sub);
-        if (ss < 0 || se < 0) {
-            snprintf(why, why_len, "quotes[%zu]: %s", i, sub);
-            return QG_EINPUT;
-        }
-        if (ss != se) {
-            snprintf(why, why_len,
-                     "quotes[%zu]: \"speaker_start\" and \"speaker_end\" must both be integers or "
-                     "both null", i);
-            return QG_EINPUT;
-        }
-        if (ss && g->sp_start > g->sp_end) {
-            snprintf(why, why_len, "quotes[%zu]: \"speaker_start\" %zu is after \"speaker_end\" %zu",
-                     i, g->sp_start, g->sp_end);
-            return QG_EINPUT;
-        }
-        g->has_speaker = ss == 1;
-        qg_eval_trim(a, g->start, g->end, &g->tstart, &g->tend);
+        g->has_speaker = sp == 1;
         a->quote_count++;
     }
     return QG_OK;

@@ -232,59 +232,32 @@ qg_status qg_eval_add_doc(qg_eval *ev, size_t article, const qg_doc *doc, qg_err
     return st;
 }
 
-/* Read one prediction quote; why gets the reason of a failure. */
-static bool read_pred(qg_eval_quote *p, const json_t *q, size_t i, const qg_gold_article *a,
-                      char *why, size_t why_len)
+/* Read one prediction quote: the quote as for gold, then its speaker and the speaker's mention. */
+static bool read_pred(qg_eval_quote *p, const json_t *q, const qg_gold_article *a, char *why,
+                      size_t why_len)
 {
-    char sub[120] = "";
-    if (!json_is_object(q)) {
-        snprintf(why, why_len, "quotes[%zu] is not an object", i);
+    if (!qg_eval_read_quote(p, q, a, why, why_len))
         return false;
-    }
-    int hs = qg_eval_json_offset(q, "start", a->chars, &p->start, sub, sizeof sub);
-    int he = hs < 0 ? 0 : qg_eval_json_offset(q, "end", a->chars, &p->end, sub, sizeof sub);
-    if (hs < 0 || he < 0) {
-        snprintf(why, why_len, "quotes[%zu]: %s", i, sub);
-        return false;
-    }
-    if (!hs || !he) {
-        snprintf(why, why_len, "quotes[%zu]: \"%s\" is missing", i, hs ? "end" : "start");
-        return false;
-    }
-    if (p->start > p->end) {
-        snprintf(why, why_len, "quotes[%zu]: \"start\" %zu is after \"end\" %zu", i, p->start,
-                 p->end);
-        return false;
-    }
-    p->type = qg_eval_type_parse(json_string_value(json_object_get(q, "type")));
-    if (p->type < 0) {
-        snprintf(why, why_len, "quotes[%zu]: \"type\" is not \"direct\", \"indirect\" or \"mixed\"", i);
-        return false;
-    }
     const json_t *sp = json_object_get(q, "speaker");
-    if (sp && !json_is_null(sp)) {
-        if (!json_is_object(sp)) {
-            snprintf(why, why_len, "quotes[%zu]: \"speaker\" is neither an object nor null", i);
-            return false;
-        }
-        p->has_speaker = true;
-        const json_t *m = json_object_get(sp, "mention");
-        if (m && !json_is_null(m)) {
-            if (!json_is_object(m)) {
-                snprintf(why, why_len, "quotes[%zu]: \"speaker.mention\" is not an object", i);
-                return false;
-            }
-            int ms = qg_eval_json_offset(m, "start", a->chars, &p->sp_start, sub, sizeof sub);
-            int me = ms < 0 ? 0 : qg_eval_json_offset(m, "end", a->chars, &p->sp_end, sub,
-                                                      sizeof sub);
-            if (ms < 0 || me < 0) {
-                snprintf(why, why_len, "quotes[%zu]: speaker.mention: %s", i, sub);
-                return false;
-            }
-            p->has_mention = ms && me;
-        }
+    if (!sp || json_is_null(sp))
+        return true;
+    if (!json_is_object(sp)) {
+        snprintf(why, why_len, "\"speaker\" is neither an object nor null");
+        return false;
     }
-    qg_eval_trim(a, p->start, p->end, &p->tstart, &p->tend);
+    p->has_speaker = true;
+    const json_t *m = json_object_get(sp, "mention");
+    if (!m || json_is_null(m))
+        return true;
+    char sub[120] = "";
+    int ms = json_is_object(m) ? qg_eval_read_span(m, "start", "end", a->chars, &p->sp_start,
+                                                   &p->sp_end, sub, sizeof sub)
+                               : (snprintf(sub, sizeof sub, "not an object"), -1);
+    if (ms < 0) {
+        snprintf(why, why_len, "speaker.mention: %s", sub);
+        return false;
+    }
+    p->has_mention = ms == 1;
     return true;
 }
 
@@ -344,9 +317,13 @@ static qg_status add_line(qg_eval *ev, const char *line, size_t len, size_t line
         st = QG_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!read_pred(&preds[i], json_array_get(quotes, i), i, a, why, why_len))
+    for (size_t i = 0; i < n; i++) {
+        char sub[160] = "";
+        if (!read_pred(&preds[i], json_array_get(quotes, i), a, sub, sizeof sub)) {
+            snprintf(why, why_len, "quotes[%zu]: %s", i, sub);
             goto done;
+        }
+    }
     st = qg_eval_score_article(ev, art, preds, n, err);
     if (st == QG_OK)
         ev->pred_line[art] = lineno;

@@ -393,11 +393,11 @@ static void malformed_gold_lines_are_errors_with_their_line_number(void **state)
     snprintf(data, sizeof data,
              "%s{\"id\": \"b\", \"text\": \"abc\", \"quotes\": [{\"start\": 0, \"end\": 2, "
              "\"type\": \"direct\", \"speaker_start\": 0, \"speaker_end\": null}]}\n", ok);
-    expect_gold_error(data, "line 2: ", "both");
+    expect_gold_error(data, "line 2: ", "quotes[0]: \"speaker_end\" is missing or null");
     snprintf(data, sizeof data,
              "%s{\"id\": \"b\", \"text\": \"abc\", \"quotes\": [{\"end\": 2, \"type\": \"direct\"}]}\n",
              ok);
-    expect_gold_error(data, "line 2: ", "\"start\" is missing");
+    expect_gold_error(data, "line 2: ", "\"start\" is missing or null while \"end\" is given");
     snprintf(data, sizeof data, "%s%s", ok, ok);
     expect_gold_error(data, "line 2: ", "also on line 1");
 }
