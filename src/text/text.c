@@ -69,6 +69,10 @@ bool qg_cp_is_alnum(int32_t cp)
 {
     return qg_cp_is_letter(cp) || qg_cp_is_digit(cp);
 }
+bool qg_cp_is_quotation_mark(int32_t cp)
+{
+    return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK);
+}
 
 qg_mark_class qg_cp_mark_class(int32_t cp)
 {

@@ -24,6 +24,7 @@ bool qg_cp_is_digit(int32_t cp);
 bool qg_cp_is_punct(int32_t cp);  /* general category P* */
 bool qg_cp_is_dash(int32_t cp);   /* Dash property: - – — ― */
 bool qg_cp_is_alnum(int32_t cp);
+bool qg_cp_is_quotation_mark(int32_t cp); /* Unicode Quotation_Mark (includes 「 」 『 』) */
 
 /* Quotation mark classes (Unicode Quotation_Mark plus the CJK corner brackets). */
 typedef enum qg_mark_class {
