@@ -24,12 +24,15 @@ typedef struct qg_eval_quote {
     size_t sp_start, sp_end; /* gold speaker span, or the predicted speaker mention */
 } qg_eval_quote;
 
+enum { QG_EVAL_TRIM = 1, QG_EVAL_THAT = 2 };
+
 typedef struct qg_gold_article {
     char *id;
     char *text;          /* UTF-8, NUL-terminated (may hold NUL characters) */
     size_t len;          /* bytes */
     size_t chars;        /* code points */
-    uint8_t *trimmable;  /* one flag per code point: trimmed at a span's edge */
+    uint8_t *trimmable;  /* flags per code point: QG_EVAL_TRIM (trimmed at a span's edge),
+                          * QG_EVAL_THAT (starts the word "that" followed by white space) */
     qg_eval_quote *quotes;
     size_t quote_count;
 } qg_gold_article;

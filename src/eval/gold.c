@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -127,10 +128,16 @@ void qg_eval_trim(const qg_gold_article *a, size_t start, size_t end, size_t *ts
                   size_t *tend_out)
 {
     assert(start <= end && end <= a->chars);
-    while (start < end && a->trimmable[start])
+    while (start < end && (a->trimmable[start] & QG_EVAL_TRIM))
         start++;
-    while (end > start && a->trimmable[end - 1])
+    while (end > start && (a->trimmable[end - 1] & QG_EVAL_TRIM))
         end--;
+    /* a leading complementiser: "that the plan failed" = "the plan failed" */
+    if (end > start + 5 && (a->trimmable[start] & QG_EVAL_THAT)) {
+        start += 4;
+        while (start < end && (a->trimmable[start] & QG_EVAL_TRIM))
+            start++;
+    }
     *tstart_out = start;
     *tend_out = end;
 }
@@ -193,8 +200,17 @@ static qg_status set_text(qg_gold_article *a, const char *text, size_t len)
         return QG_ENOMEM;
     size_t i = 0, n = 0;
     int32_t cp;
-    while ((cp = qg_utf8_next(text, len, &i)) >= 0)
-        a->trimmable[n++] = is_trimmable(cp);
+    for (;;) {
+        size_t at = i;
+        if ((cp = qg_utf8_next(text, len, &i)) < 0)
+            break;
+        a->trimmable[n] = is_trimmable(cp) ? QG_EVAL_TRIM : 0;
+        /* the complementiser "that" followed by white space */
+        if ((cp == 't' || cp == 'T') && at + 5 <= len && !strncasecmp(text + at, "that", 4) &&
+            (text[at + 4] == ' ' || text[at + 4] == '\n' || text[at + 4] == '\t'))
+            a->trimmable[n] |= QG_EVAL_THAT;
+        n++;
+    }
     a->chars = n;
     return QG_OK;
 }

@@ -226,6 +226,28 @@ static void boundaries_differing_by_marks_spaces_and_edge_punctuation_match_exac
     qg_gold_free(gold);
 }
 
+static void a_leading_complementiser_that_is_not_a_boundary_difference(void **state)
+{
+    (void)state;
+    /* gold keeps "that" (PolNeAR), the prediction leaves it out (quotegraph): exact. "that" as
+     * a pronoun inside a span, and "thatch", are words like any other. */
+    const char *text = "Ann said that the dam would hold. Bo said thatch burns fast.";
+    const tq gq[] = {{"that the dam would hold", "indirect", NULL, 0, 0},
+                     {"thatch burns fast", "indirect", NULL, 0, 0}};
+    const tq pq[] = {{"the dam would hold", "indirect", NULL, 0, 0},
+                     {"burns fast", "indirect", NULL, 0, 0}};
+    buf g = {0}, p = {0};
+    put_gold_line(&g, "t", text, gq, 2);
+    put_pred_line(&p, "t", text, pq, 2);
+    qg_gold *gold;
+    qg_eval *ev = score(&g, &p, &gold);
+    qg_eval_row r = qg_eval_row_of(ev, QG_EVAL_INDIRECT);
+    assert_int_equal(r.matched, 2);
+    assert_int_equal(r.exact, 1);
+    qg_eval_free(ev);
+    qg_gold_free(gold);
+}
+
 static void exact_matching_is_one_to_one(void **state)
 {
     (void)state;
@@ -534,6 +556,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(perfect_prediction_scores_one_in_every_set),
         cmocka_unit_test(empty_or_missing_prediction_has_recall_zero),
         cmocka_unit_test(boundaries_differing_by_marks_spaces_and_edge_punctuation_match_exactly),
+        cmocka_unit_test(a_leading_complementiser_that_is_not_a_boundary_difference),
         cmocka_unit_test(exact_matching_is_one_to_one),
         cmocka_unit_test(overlap_matching_pairs_the_larger_overlap_over_union_first),
         cmocka_unit_test(speaker_is_right_only_when_the_mention_overlaps_the_gold_span),
