@@ -29,35 +29,53 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+static bool lex_grow(qg_lexicon *lex)
+{
+    size_t cap = lex->cap ? lex->cap * 2 : 256;
+    char **keys = calloc(cap, sizeof *keys);
+    int *values = calloc(cap, sizeof *values);
+    uint64_t *hashes = calloc(cap, sizeof *hashes);
+    uint32_t *lens = calloc(cap, sizeof *lens);
+    if (!keys || !values || !hashes || !lens) {
+        free(keys);
+        free(values);
+        free(hashes);
+        free(lens);
+        return false;
+    }
+    for (size_t i = 0; i < lex->cap; i++) {
+        if (!lex->keys[i])
+            continue;
+        size_t h = lex->hashes[i] & (cap - 1);
+        while (keys[h])
+            h = (h + 1) & (cap - 1);
+        keys[h] = lex->keys[i];
+        values[h] = lex->values[i];
+        hashes[h] = lex->hashes[i];
+        lens[h] = lex->lens[i];
+    }
+    free(lex->keys);
+    free(lex->values);
+    free(lex->hashes);
+    free(lex->lens);
+    lex->keys = keys;
+    lex->values = values;
+    lex->hashes = hashes;
+    lex->lens = lens;
+    lex->cap = cap;
+    return true;
+}
+
 static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
 {
-    if ((lex->count + 1) * 2 > lex->cap) {
-        size_t cap = lex->cap ? lex->cap * 2 : 256;
-        char **keys = calloc(cap, sizeof *keys);
-        int *values = calloc(cap, sizeof *values);
-        if (!keys || !values) {
-            free(keys);
-            free(values);
-            return false;
-        }
-        for (size_t i = 0; i < lex->cap; i++) {
-            if (!lex->keys[i])
-                continue;
-            size_t h = hash_bytes(lex->keys[i], strlen(lex->keys[i])) & (cap - 1);
-            while (keys[h])
-                h = (h + 1) & (cap - 1);
-            keys[h] = lex->keys[i];
-            values[h] = lex->values[i];
-        }
-        free(lex->keys);
-        free(lex->values);
-        lex->keys = keys;
-        lex->values = values;
-        lex->cap = cap;
-    }
-    size_t h = hash_bytes(key, len) & (lex->cap - 1);
+    if (len > UINT32_MAX)
+        return false;
+    if ((lex->count + 1) * 2 > lex->cap && !lex_grow(lex))
+        return false;
+    uint64_t hash = hash_bytes(key, len);
+    size_t h = hash & (lex->cap - 1);
     while (lex->keys[h]) {
-        if (strlen(lex->keys[h]) == len && memcmp(lex->keys[h], key, len) == 0) {
+        if (lex->hashes[h] == hash && lex->lens[h] == len && memcmp(lex->keys[h], key, len) == 0) {
             if (merge)
                 lex->values[h] |= value; /* cue forms: a bit per class */
             return true; /* otherwise the first entry wins */
@@ -71,27 +89,31 @@ static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, boo
     k[len] = '\0';
     lex->keys[h] = k;
     lex->values[h] = value;
+    lex->hashes[h] = hash;
+    lex->lens[h] = (uint32_t)len;
     lex->count++;
     size_t words = 1;
     for (size_t i = 0; i < len; i++)
         words += key[i] == ' ';
     if (words > lex->max_words)
         lex->max_words = words;
+    if (len > lex->max_len)
+        lex->max_len = len;
     return true;
 }
 
 bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
 {
-    if (!lex->cap)
+    if (!lex->count || len > lex->max_len)
         return false;
-    size_t h = hash_bytes(key, len) & (lex->cap - 1);
-    while (lex->keys[h]) {
-        if (strncmp(lex->keys[h], key, len) == 0 && lex->keys[h][len] == '\0') {
+    uint64_t hash = hash_bytes(key, len);
+    size_t mask = lex->cap - 1;
+    for (size_t h = hash & mask; lex->keys[h]; h = (h + 1) & mask) {
+        if (lex->hashes[h] == hash && lex->lens[h] == len && memcmp(lex->keys[h], key, len) == 0) {
             if (value)
                 *value = lex->values[h];
             return true;
         }
-        h = (h + 1) & (lex->cap - 1);
     }
     return false;
 }
@@ -102,6 +124,8 @@ static void lex_free(qg_lexicon *lex)
         free(lex->keys[i]);
     free(lex->keys);
     free(lex->values);
+    free(lex->hashes);
+    free(lex->lens);
     memset(lex, 0, sizeof *lex);
 }
 

@@ -4,18 +4,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <quotegraph/model.h>
 
 /* Cue classes (models/en/cues.tsv, field "class"). */
 enum { QG_CUE_NONE = 0, QG_CUE_SPEECH, QG_CUE_THOUGHT, QG_CUE_EVIDENCE, QG_CUE_NOUN, QG_CUE_PREP };
 #define QG_CUE_BIT(cls) (1 << (cls))
 
-/* One lexicon: a set of folded forms, each with a small integer value. */
+/* One lexicon: a set of folded forms, each with a small integer value. Open addressing with
+ * linear probing, load factor at most 1/2; each slot keeps its key's hash and length so that a
+ * look-up compares bytes only on a full hash match (almost every look-up is a miss). */
 typedef struct qg_lexicon {
-    char **keys;
+    char **keys;       /* NUL-terminated, owned; NULL for an empty slot */
     int *values;
-    size_t cap, count;
-    size_t max_words; /* most space-separated words in one entry */
+    uint64_t *hashes;  /* hash of keys[i] */
+    uint32_t *lens;    /* strlen(keys[i]) */
+    size_t cap, count; /* cap is 0 or a power of two */
+    size_t max_words;  /* most space-separated words in one entry */
+    size_t max_len;    /* longest key in bytes: longer look-ups miss at once */
 } qg_lexicon;
 
 struct qg_model {

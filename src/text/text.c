@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <unicode/uchar.h>
@@ -90,20 +91,37 @@ qg_mark_class qg_cp_mark_class(int32_t cp)
     }
 }
 
-/* One UCaseMap per thread, opened on first use (folding is locale-independent). */
-static _Thread_local UCaseMap *fold_map;
+/* One UCaseMap per thread, opened on first use (folding is locale-independent) and closed
+ * when the thread exits (pthread key destructor). */
+static pthread_key_t fold_key;
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+static bool fold_key_ok;
+
+static void fold_map_free(void *p)
+{
+    ucasemap_close(p);
+}
+
+static void fold_make_key(void)
+{
+    fold_key_ok = pthread_key_create(&fold_key, fold_map_free) == 0;
+}
 
 void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
 {
     char small[256];
     UErrorCode uerr = U_ZERO_ERROR;
+    pthread_once(&fold_once, fold_make_key);
+    UCaseMap *fold_map = fold_key_ok ? pthread_getspecific(fold_key) : NULL;
+    UCaseMap *owned = NULL; /* closed on return when no thread slot can keep it */
     if (!fold_map) {
         fold_map = ucasemap_open("", U_FOLD_CASE_DEFAULT, &uerr);
         if (U_FAILURE(uerr)) {
-            fold_map = NULL;
             qg_strbuf_append(out, s, len);
             return;
         }
+        if (!fold_key_ok || pthread_setspecific(fold_key, fold_map) != 0)
+            owned = fold_map;
     }
     int32_t n = ucasemap_utf8FoldCase(fold_map, small, (int32_t)sizeof small, s, (int32_t)len,
                                       &uerr);
@@ -122,4 +140,5 @@ void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
     } else {
         qg_strbuf_append(out, s, len);
     }
+    ucasemap_close(owned);
 }
