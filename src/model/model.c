@@ -80,7 +80,7 @@ static bool lex_grow(qg_lexicon *lex)
     return true;
 }
 
-static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+static bool lex_put_key(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
 {
     if (len > UINT32_MAX)
         return false;
@@ -116,6 +116,23 @@ static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, boo
     return true;
 }
 
+/* Add a key and, for a multi-word key, its proper word prefixes to lex->prefixes. */
+static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+{
+    if (!lex_put_key(lex, key, len, value, merge))
+        return false;
+    /* the proper word prefixes of a multi-word key */
+    for (size_t i = 0; i < len; i++) {
+        if (key[i] != ' ')
+            continue;
+        if (!lex->prefixes && !(lex->prefixes = calloc(1, sizeof *lex->prefixes)))
+            return false;
+        if (!lex_put_key(lex->prefixes, key, i, 0, false))
+            return false;
+    }
+    return true;
+}
+
 bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
 {
     if (!lex->count || len > lex->max_len)
@@ -132,8 +149,17 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
     return false;
 }
 
+bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len)
+{
+    return lex->prefixes && qg_lexicon_get(lex->prefixes, key, len, NULL);
+}
+
 static void lex_free(qg_lexicon *lex)
 {
+    if (lex->prefixes) {
+        lex_free(lex->prefixes);
+        free(lex->prefixes);
+    }
     for (size_t i = 0; i < lex->cap; i++)
         free(lex->keys[i]);
     free(lex->keys);

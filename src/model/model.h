@@ -22,6 +22,9 @@ typedef struct qg_lexicon {
     size_t cap, count; /* cap is 0 or a power of two */
     size_t max_words;  /* most space-separated words in one entry */
     size_t max_len;    /* longest key in bytes: longer look-ups miss at once */
+    /* every proper word prefix of a multi-word key ("according" for "according to"), so that a
+     * longest-match search stops as soon as no key can continue; value unused */
+    struct qg_lexicon *prefixes;
 } qg_lexicon;
 
 struct qg_model {
@@ -36,5 +39,9 @@ struct qg_model {
 
 /* Look up a folded key of len bytes. Returns true and sets *value when present. */
 bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value);
+/* Is the folded key of len bytes followed by " " and more words the start of some key of lex?
+ * ("according" in a lexicon holding "according to"). Lets a longest match grow word by word
+ * and stop at the first miss instead of trying every length. */
+bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
 
 #endif
