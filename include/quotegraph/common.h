@@ -26,8 +26,13 @@ extern "C" {
 /** Version of the library and of its JSON output ("quotegraph_version"). */
 #define QG_VERSION_STRING "0.1.0"
 
-/** Largest accepted input in bytes: ICU indices are int32_t. Larger input gives QG_EINPUT. */
-#define QG_MAX_TEXT ((size_t)INT32_MAX)
+/**
+ * Largest accepted article in bytes (64 MiB), before and after decoding; larger input gives
+ * QG_EINPUT. The analysis holds about 30 bytes of memory per input byte (tokens, entities, the
+ * JSON tree), so 64 MiB needs about 2 GB; news articles are under 1 MiB. ICU's int32_t
+ * indices would allow up to INT32_MAX. See docs/performance.md.
+ */
+#define QG_MAX_TEXT ((size_t)64 << 20)
 
 /** Result of a fallible call. Negative values are failures. */
 typedef enum qg_status {

@@ -388,7 +388,7 @@ qg_status entity_detect(actx *c, qg_error *err)
     /* 1. mentions outside quotations */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const qg_sentence *sent = &doc->sentences.items[s];
-        size_t k = sent->first_token, end = sent->end_token;
+        size_t k = sent->first_token, end = sent->end_token, limit = k;
         while (k < end) {
             const qg_token *t = &c->tok[k];
             if (t->quote >= 0 || (t->flags & (QG_TOK_OPEN | QG_TOK_CLOSE)) ||
@@ -396,11 +396,15 @@ qg_status entity_detect(actx *c, qg_error *err)
                 k++;
                 continue;
             }
-            /* the phrase must not run into a quotation */
-            size_t limit = k;
-            while (limit < end && c->tok[limit].quote < 0 &&
-                   !(c->tok[limit].flags & (QG_TOK_OPEN | QG_TOK_CLOSE)))
-                limit++;
+            /* the phrase must not run into a quotation; the limit is the same for every k
+             * before it, so it is searched once per run of tokens (was quadratic in a long
+             * sentence without quotes) */
+            if (limit <= k) {
+                limit = k;
+                while (limit < end && c->tok[limit].quote < 0 &&
+                       !(c->tok[limit].flags & (QG_TOK_OPEN | QG_TOK_CLOSE)))
+                    limit++;
+            }
             np p;
             if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
                 push_mention(c, &p, sent);

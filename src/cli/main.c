@@ -215,7 +215,8 @@ int cli_close_output(cli_output *o, int ok)
         return rc;
     }
     if (fflush(o->fp) != 0 || ferror(o->fp)) {
-        cli_error(o->path, "write failed: %s", strerror(errno));
+        if (ok) /* a failure the caller saw is already reported */
+            cli_error(o->path, "write failed: %s", strerror(errno));
         ok = 0;
     }
     if (fclose(o->fp) != 0 && ok) {

@@ -65,20 +65,42 @@ size_t qg_doc_source_len(const qg_doc *doc)
 
 size_t qg_doc_source_offset(const qg_doc *doc, size_t offset)
 {
-    ptrdiff_t delta = 0;
-    /* fixes are few (one per repaired sequence); a linear scan is enough */
-    for (size_t i = 0; i < doc->fixes.count && doc->fixes.items[i].at <= offset; i++)
-        delta = doc->fixes.items[i].delta;
+    /* the last fix at or before offset (fixes are sorted by decoded offset; a binary file has
+     * one per byte, so no linear scan) */
+    size_t lo = 0, hi = doc->fixes.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->fixes.items[mid].at <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    ptrdiff_t delta = lo ? doc->fixes.items[lo - 1].delta : 0;
     return (size_t)((ptrdiff_t)offset + delta);
 }
 
-#define CP_BLOCK 4096
+#define CP_BLOCK 256
+
+static size_t count_cps(const char *s, size_t n)
+{
+    size_t cps = 0;
+    for (size_t i = 0; i < n; i++)
+        cps += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return cps;
+}
 
 size_t qg_doc_cp_offset(const qg_doc *doc, size_t offset)
 {
-    qg_doc *d = (qg_doc *)doc; /* the index is a lazily built cache */
+    qg_doc *d = (qg_doc *)doc; /* the index and the last answer are lazily built caches */
     if (offset > d->len)
         offset = d->len;
+    /* callers mostly ask in text order: count on from the last answer when it is close */
+    if (d->cp_last_valid && offset >= d->cp_last_offset && offset - d->cp_last_offset < CP_BLOCK) {
+        size_t cps = d->cp_last_cps + count_cps(d->text + d->cp_last_offset, offset - d->cp_last_offset);
+        d->cp_last_offset = offset;
+        d->cp_last_cps = cps;
+        return cps;
+    }
     if (!d->cp_index) {
         size_t n = d->len / CP_BLOCK + 1;
         d->cp_index = malloc(n * sizeof *d->cp_index);
@@ -87,8 +109,8 @@ size_t qg_doc_cp_offset(const qg_doc *doc, size_t offset)
             for (size_t b = 0; b < n; b++) {
                 d->cp_index[b] = cps;
                 size_t end = (b + 1) * CP_BLOCK < d->len ? (b + 1) * CP_BLOCK : d->len;
-                for (size_t i = b * CP_BLOCK; i < end; i++)
-                    cps += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+                if (end > b * CP_BLOCK)
+                    cps += count_cps(d->text + b * CP_BLOCK, end - b * CP_BLOCK);
             }
             d->cp_index_len = n;
         }
@@ -98,8 +120,10 @@ size_t qg_doc_cp_offset(const qg_doc *doc, size_t offset)
         start = (offset / CP_BLOCK) * CP_BLOCK;
         cps = d->cp_index[offset / CP_BLOCK];
     }
-    for (size_t i = start; i < offset; i++)
-        cps += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+    cps += count_cps(d->text + start, offset - start);
+    d->cp_last_valid = true;
+    d->cp_last_offset = offset;
+    d->cp_last_cps = cps;
     return cps;
 }
 

@@ -75,9 +75,11 @@ struct qg_doc {
     size_t source_len;
     /* repairs: decoded offset → source offset, piecewise (sorted by decoded offset) */
     QG_VEC(struct qg_offset_fix { size_t at; ptrdiff_t delta; }) fixes;
-    /* code point index cache: cp count at every 4096th byte */
+    /* code point index cache: cp count at every 256th byte, and the last answer */
     size_t *cp_index;
     size_t cp_index_len;
+    size_t cp_last_offset, cp_last_cps;
+    bool cp_last_valid;
 
     QG_VEC(qg_diag_rec) diags;
     QG_VEC(qg_diagnostic) diag_view;

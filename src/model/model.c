@@ -19,45 +19,77 @@ typedef struct qg_embedded_file {
 } qg_embedded_file;
 extern const qg_embedded_file qg_embedded_models[];
 
+/* Hash of a short key, eight bytes at a time (keys are words and short phrases; almost every
+ * look-up is a miss, so the hash is most of its cost). */
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (uint64_t)len * k;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
     }
+    if (i < len) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, len - i);
+        h = (h ^ w) * k;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
     return h;
 }
 
-static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+static bool lex_grow(qg_lexicon *lex)
 {
-    if ((lex->count + 1) * 2 > lex->cap) {
-        size_t cap = lex->cap ? lex->cap * 2 : 256;
-        char **keys = calloc(cap, sizeof *keys);
-        int *values = calloc(cap, sizeof *values);
-        if (!keys || !values) {
-            free(keys);
-            free(values);
-            return false;
-        }
-        for (size_t i = 0; i < lex->cap; i++) {
-            if (!lex->keys[i])
-                continue;
-            size_t h = hash_bytes(lex->keys[i], strlen(lex->keys[i])) & (cap - 1);
-            while (keys[h])
-                h = (h + 1) & (cap - 1);
-            keys[h] = lex->keys[i];
-            values[h] = lex->values[i];
-        }
-        free(lex->keys);
-        free(lex->values);
-        lex->keys = keys;
-        lex->values = values;
-        lex->cap = cap;
+    size_t cap = lex->cap ? lex->cap * 2 : 256;
+    char **keys = calloc(cap, sizeof *keys);
+    int *values = calloc(cap, sizeof *values);
+    uint64_t *hashes = calloc(cap, sizeof *hashes);
+    uint32_t *lens = calloc(cap, sizeof *lens);
+    if (!keys || !values || !hashes || !lens) {
+        free(keys);
+        free(values);
+        free(hashes);
+        free(lens);
+        return false;
     }
-    size_t h = hash_bytes(key, len) & (lex->cap - 1);
+    for (size_t i = 0; i < lex->cap; i++) {
+        if (!lex->keys[i])
+            continue;
+        size_t h = lex->hashes[i] & (cap - 1);
+        while (keys[h])
+            h = (h + 1) & (cap - 1);
+        keys[h] = lex->keys[i];
+        values[h] = lex->values[i];
+        hashes[h] = lex->hashes[i];
+        lens[h] = lex->lens[i];
+    }
+    free(lex->keys);
+    free(lex->values);
+    free(lex->hashes);
+    free(lex->lens);
+    lex->keys = keys;
+    lex->values = values;
+    lex->hashes = hashes;
+    lex->lens = lens;
+    lex->cap = cap;
+    return true;
+}
+
+static bool lex_put_key(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+{
+    if (len > UINT32_MAX)
+        return false;
+    if ((lex->count + 1) * 2 > lex->cap && !lex_grow(lex))
+        return false;
+    uint64_t hash = hash_bytes(key, len);
+    size_t h = hash & (lex->cap - 1);
     while (lex->keys[h]) {
-        if (strlen(lex->keys[h]) == len && memcmp(lex->keys[h], key, len) == 0) {
+        if (lex->hashes[h] == hash && lex->lens[h] == len && memcmp(lex->keys[h], key, len) == 0) {
             if (merge)
                 lex->values[h] |= value; /* cue forms: a bit per class */
             return true; /* otherwise the first entry wins */
@@ -71,37 +103,69 @@ static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, boo
     k[len] = '\0';
     lex->keys[h] = k;
     lex->values[h] = value;
+    lex->hashes[h] = hash;
+    lex->lens[h] = (uint32_t)len;
     lex->count++;
     size_t words = 1;
     for (size_t i = 0; i < len; i++)
         words += key[i] == ' ';
     if (words > lex->max_words)
         lex->max_words = words;
+    if (len > lex->max_len)
+        lex->max_len = len;
+    return true;
+}
+
+/* Add a key and, for a multi-word key, its proper word prefixes to lex->prefixes. */
+static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
+{
+    if (!lex_put_key(lex, key, len, value, merge))
+        return false;
+    /* the proper word prefixes of a multi-word key */
+    for (size_t i = 0; i < len; i++) {
+        if (key[i] != ' ')
+            continue;
+        if (!lex->prefixes && !(lex->prefixes = calloc(1, sizeof *lex->prefixes)))
+            return false;
+        if (!lex_put_key(lex->prefixes, key, i, 0, false))
+            return false;
+    }
     return true;
 }
 
 bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
 {
-    if (!lex->cap)
+    if (!lex->count || len > lex->max_len)
         return false;
-    size_t h = hash_bytes(key, len) & (lex->cap - 1);
-    while (lex->keys[h]) {
-        if (strncmp(lex->keys[h], key, len) == 0 && lex->keys[h][len] == '\0') {
+    uint64_t hash = hash_bytes(key, len);
+    size_t mask = lex->cap - 1;
+    for (size_t h = hash & mask; lex->keys[h]; h = (h + 1) & mask) {
+        if (lex->hashes[h] == hash && lex->lens[h] == len && memcmp(lex->keys[h], key, len) == 0) {
             if (value)
                 *value = lex->values[h];
             return true;
         }
-        h = (h + 1) & (lex->cap - 1);
     }
     return false;
 }
 
+bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len)
+{
+    return lex->prefixes && qg_lexicon_get(lex->prefixes, key, len, NULL);
+}
+
 static void lex_free(qg_lexicon *lex)
 {
+    if (lex->prefixes) {
+        lex_free(lex->prefixes);
+        free(lex->prefixes);
+    }
     for (size_t i = 0; i < lex->cap; i++)
         free(lex->keys[i]);
     free(lex->keys);
     free(lex->values);
+    free(lex->hashes);
+    free(lex->lens);
     memset(lex, 0, sizeof *lex);
 }
 

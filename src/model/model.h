@@ -4,18 +4,27 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <quotegraph/model.h>
 
 /* Cue classes (models/en/cues.tsv, field "class"). */
 enum { QG_CUE_NONE = 0, QG_CUE_SPEECH, QG_CUE_THOUGHT, QG_CUE_EVIDENCE, QG_CUE_NOUN, QG_CUE_PREP };
 #define QG_CUE_BIT(cls) (1 << (cls))
 
-/* One lexicon: a set of folded forms, each with a small integer value. */
+/* One lexicon: a set of folded forms, each with a small integer value. Open addressing with
+ * linear probing, load factor at most 1/2; each slot keeps its key's hash and length so that a
+ * look-up compares bytes only on a full hash match (almost every look-up is a miss). */
 typedef struct qg_lexicon {
-    char **keys;
+    char **keys;       /* NUL-terminated, owned; NULL for an empty slot */
     int *values;
-    size_t cap, count;
-    size_t max_words; /* most space-separated words in one entry */
+    uint64_t *hashes;  /* hash of keys[i] */
+    uint32_t *lens;    /* strlen(keys[i]) */
+    size_t cap, count; /* cap is 0 or a power of two */
+    size_t max_words;  /* most space-separated words in one entry */
+    size_t max_len;    /* longest key in bytes: longer look-ups miss at once */
+    /* every proper word prefix of a multi-word key ("according" for "according to"), so that a
+     * longest-match search stops as soon as no key can continue; value unused */
+    struct qg_lexicon *prefixes;
 } qg_lexicon;
 
 struct qg_model {
@@ -30,5 +39,9 @@ struct qg_model {
 
 /* Look up a folded key of len bytes. Returns true and sets *value when present. */
 bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value);
+/* Is the folded key of len bytes followed by " " and more words the start of some key of lex?
+ * ("according" in a lexicon holding "according to"). Lets a longest match grow word by word
+ * and stop at the first miss instead of trying every length. */
+bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
 
 #endif

@@ -5,6 +5,7 @@
  * and the opening mark kept with the sentence it opens. */
 #include "segment.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,59 @@ static qg_status check_icu(UErrorCode uerr, const char *what, qg_error *err)
     if (U_SUCCESS(uerr))
         return QG_OK;
     return qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "%s: %s", what, u_errorName(uerr));
+}
+
+/* --- break iterators, one pair per thread ------------------------------------------------ */
+
+/* Opening a sentence iterator with the "ss=standard" suppressions costs about as much as
+ * segmenting a whole short article, so each thread keeps its iterators and rebinds them to
+ * each document's text. They are closed when the thread exits (pthread key destructor); the
+ * main thread's pair lives until the process ends. */
+typedef struct seg_iterators {
+    UBreakIterator *sentence, *word;
+} seg_iterators;
+
+static pthread_key_t iterators_key;
+static pthread_once_t iterators_once = PTHREAD_ONCE_INIT;
+static bool iterators_key_ok;
+
+static void iterators_free(void *p)
+{
+    seg_iterators *it = p;
+    if (it->sentence)
+        ubrk_close(it->sentence);
+    if (it->word)
+        ubrk_close(it->word);
+    free(it);
+}
+
+static void iterators_make_key(void)
+{
+    iterators_key_ok = pthread_key_create(&iterators_key, iterators_free) == 0;
+}
+
+/* This thread's iterator of the given type (*owned false), or a fresh one the caller closes
+ * (*owned true) when no thread-specific slot can be had. */
+static UBreakIterator *break_iterator(UBreakIteratorType type, bool *owned, UErrorCode *uerr)
+{
+    const char *locale = type == UBRK_SENTENCE ? "en@ss=standard" : "en";
+    pthread_once(&iterators_once, iterators_make_key);
+    seg_iterators *it = iterators_key_ok ? pthread_getspecific(iterators_key) : NULL;
+    if (!it && iterators_key_ok && (it = calloc(1, sizeof *it)) != NULL &&
+        pthread_setspecific(iterators_key, it) != 0) {
+        free(it);
+        it = NULL;
+    }
+    *owned = it == NULL;
+    UBreakIterator **slot = it ? (type == UBRK_SENTENCE ? &it->sentence : &it->word) : NULL;
+    if (slot && *slot)
+        return *slot;
+    UBreakIterator *bi = ubrk_open(type, locale, NULL, 0, uerr);
+    if (U_FAILURE(*uerr))
+        return NULL;
+    if (slot)
+        *slot = bi;
+    return bi;
 }
 
 static bool is_blank_line_at(const char *t, size_t len, size_t i, size_t *end_out)
@@ -363,14 +417,16 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
     UText *ut = utext_openUTF8(NULL, t, (int64_t)doc->len, &uerr);
     if (check_icu(uerr, "utext_openUTF8", err))
         return QG_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &uerr);
+    bool owned;
+    UBreakIterator *bi = break_iterator(UBRK_WORD, &owned, &uerr);
     if (check_icu(uerr, "ubrk_open(word)", err)) {
         utext_close(ut);
         return QG_ERROR;
     }
     ubrk_setUText(bi, ut, &uerr);
     if (check_icu(uerr, "ubrk_setUText", err)) {
-        ubrk_close(bi);
+        if (owned)
+            ubrk_close(bi);
         utext_close(ut);
         return QG_ERROR;
     }
@@ -397,7 +453,8 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
         }
         qg_token *tok = qg_vec_push(&doc->tokens);
         if (!tok) {
-            ubrk_close(bi);
+            if (owned)
+                ubrk_close(bi);
             utext_close(ut);
             return QG_OOM(err);
         }
@@ -458,7 +515,8 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
         tok->flags = f;
         space_before = false;
     }
-    ubrk_close(bi);
+    if (owned)
+        ubrk_close(bi);
     utext_close(ut);
     for (size_t k = 0, s = 0; s < ns; s++) {
         doc->sentences.items[s].first_token = (uint32_t)k;
@@ -472,7 +530,8 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
 qg_status qg_segment_sentences(qg_doc *doc, const qg_model *model, qg_error *err)
 {
     UErrorCode uerr = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &uerr);
+    bool owned;
+    UBreakIterator *bi = break_iterator(UBRK_SENTENCE, &owned, &uerr);
     if (check_icu(uerr, "ubrk_open(sentence)", err))
         return QG_ERROR;
     size_vec cuts = {NULL, 0, 0};
@@ -481,7 +540,8 @@ qg_status qg_segment_sentences(qg_doc *doc, const qg_model *model, qg_error *err
     for (uint32_t p = 0; p < doc->paragraphs.count && st == QG_OK; p++)
         st = split_paragraph(doc, model, bi, p, &cursor, &cuts, err);
     qg_vec_free(&cuts);
-    ubrk_close(bi);
+    if (owned)
+        ubrk_close(bi);
     if (st)
         return st;
     for (size_t s = 0; s < doc->sentences.count; s++) {

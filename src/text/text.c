@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <unicode/uchar.h>
@@ -10,6 +11,11 @@ int32_t qg_utf8_next(const char *s, size_t len, size_t *i)
 {
     if (*i >= len)
         return -1;
+    unsigned char b = (unsigned char)s[*i];
+    if (b < 0x80) {
+        (*i)++;
+        return b;
+    }
     UChar32 c;
     int32_t pos = 0;
     const uint8_t *p = (const uint8_t *)s + *i;
@@ -24,6 +30,10 @@ int32_t qg_utf8_prev(const char *s, size_t *i)
     if (*i == 0)
         return -1;
     size_t j = *i - 1;
+    if ((unsigned char)s[j] < 0x80) {
+        *i = j;
+        return (unsigned char)s[j];
+    }
     while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && *i - j < 4)
         j--;
     size_t k = j;
@@ -37,36 +47,75 @@ int32_t qg_utf8_at(const char *s, size_t len, size_t i)
     return qg_utf8_next(s, len, &i);
 }
 
+/* The classes of the 128 ASCII code points, taken from ICU once, so that the common case
+ * costs a table look-up and gives exactly ICU's answer. */
+enum { P_SPACE = 1, P_LETTER = 2, P_UPPER = 4, P_LOWER = 8, P_DIGIT = 16, P_PUNCT = 32, P_DASH = 64 };
+static uint8_t ascii_props[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void ascii_props_init(void)
+{
+    for (int32_t c = 0; c < 128; c++)
+        ascii_props[c] = (uint8_t)((u_isUWhiteSpace(c) ? P_SPACE : 0) |
+                                   (u_isUAlphabetic(c) ? P_LETTER : 0) |
+                                   (u_isUUppercase(c) || u_istitle(c) ? P_UPPER : 0) |
+                                   (u_isULowercase(c) ? P_LOWER : 0) |
+                                   (u_isdigit(c) ? P_DIGIT : 0) | (u_ispunct(c) ? P_PUNCT : 0) |
+                                   (u_hasBinaryProperty(c, UCHAR_DASH) ? P_DASH : 0));
+}
+
+static inline int ascii_prop(int32_t cp)
+{
+    pthread_once(&ascii_once, ascii_props_init);
+    return ascii_props[cp];
+}
+
 bool qg_cp_is_space(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_SPACE;
     return cp >= 0 && u_isUWhiteSpace(cp);
 }
 bool qg_cp_is_letter(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_LETTER;
     return cp >= 0 && u_isUAlphabetic(cp);
 }
 bool qg_cp_is_upper(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_UPPER;
     return cp >= 0 && (u_isUUppercase(cp) || u_istitle(cp));
 }
 bool qg_cp_is_lower(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_LOWER;
     return cp >= 0 && u_isULowercase(cp);
 }
 bool qg_cp_is_digit(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_DIGIT;
     return cp >= 0 && u_isdigit(cp);
 }
 bool qg_cp_is_punct(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_PUNCT;
     return cp >= 0 && u_ispunct(cp);
 }
 bool qg_cp_is_dash(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & P_DASH;
     return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_DASH);
 }
 bool qg_cp_is_alnum(int32_t cp)
 {
+    if (cp >= 0 && cp < 128)
+        return ascii_prop(cp) & (P_LETTER | P_DIGIT);
     return qg_cp_is_letter(cp) || qg_cp_is_digit(cp);
 }
 bool qg_cp_is_quotation_mark(int32_t cp)
@@ -94,20 +143,37 @@ qg_mark_class qg_cp_mark_class(int32_t cp)
     }
 }
 
-/* One UCaseMap per thread, opened on first use (folding is locale-independent). */
-static _Thread_local UCaseMap *fold_map;
+/* One UCaseMap per thread, opened on first use (folding is locale-independent) and closed
+ * when the thread exits (pthread key destructor). */
+static pthread_key_t fold_key;
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+static bool fold_key_ok;
+
+static void fold_map_free(void *p)
+{
+    ucasemap_close(p);
+}
+
+static void fold_make_key(void)
+{
+    fold_key_ok = pthread_key_create(&fold_key, fold_map_free) == 0;
+}
 
 void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
 {
     char small[256];
     UErrorCode uerr = U_ZERO_ERROR;
+    pthread_once(&fold_once, fold_make_key);
+    UCaseMap *fold_map = fold_key_ok ? pthread_getspecific(fold_key) : NULL;
+    UCaseMap *owned = NULL; /* closed on return when no thread slot can keep it */
     if (!fold_map) {
         fold_map = ucasemap_open("", U_FOLD_CASE_DEFAULT, &uerr);
         if (U_FAILURE(uerr)) {
-            fold_map = NULL;
             qg_strbuf_append(out, s, len);
             return;
         }
+        if (!fold_key_ok || pthread_setspecific(fold_key, fold_map) != 0)
+            owned = fold_map;
     }
     int32_t n = ucasemap_utf8FoldCase(fold_map, small, (int32_t)sizeof small, s, (int32_t)len,
                                       &uerr);
@@ -126,4 +192,5 @@ void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
     } else {
         qg_strbuf_append(out, s, len);
     }
+    ucasemap_close(owned);
 }

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Output failures of the command-line tool, one per ctest test.
+
+usage: test_output.py QUOTEGRAPH TEST_NAME
+
+A failed write (a full device, a closed pipe, a closed stdout, a file size limit, a directory that
+cannot be written) must give a one-line error on stderr and exit status 1 in every output format,
+and `-o FILE` must never leave a partial or temporary file behind, nor damage an existing FILE.
+Exit status: 0 pass, 1 fail, 77 skipped, 2 usage error.
+"""
+import os, resource, signal, subprocess, sys, tempfile
+
+QG = None
+FORMATS = ("json", "graphml", "text")
+# long enough that every format overflows a pipe buffer and a small file size limit
+ARTICLE = ("Lena Ostrova chairs the Riverside Housing Board.\n\n" + "".join(
+    f"“We will publish inspection report {i} next week,” Ostrova said. "
+    f"\"Nobody will lose flat {i},\" said Tariq Bell, a spokesman for Dalton Homes.\n\n"
+    for i in range(300)))
+
+
+class Skip(Exception):
+    pass
+
+
+def write(dirname, name, data):
+    path = os.path.join(dirname, name)
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def one_line_error(stderr, words=None):
+    err = stderr.decode(errors="replace")
+    assert err.startswith("quotegraph: "), f"stderr {err!r}"
+    assert err.count("\n") == 1, f"want one line on stderr, got {err!r}"
+    if words:
+        assert words in err, f"stderr {err!r} does not say {words!r}"
+    return err
+
+
+def run(args, **kw):
+    return subprocess.run([QG, *args], stderr=subprocess.PIPE, timeout=30, **kw)
+
+
+# ---- tests ----
+
+def full_device_on_stdout_fails_in_every_format(tmp):
+    if not os.path.exists("/dev/full"):
+        raise Skip("/dev/full does not exist")
+    src = write(tmp, "a.txt", ARTICLE)
+    for fmt in FORMATS:
+        with open("/dev/full", "wb") as full:
+            r = run(["analyze", "-f", fmt, src], stdout=full)
+        assert r.returncode == 1, f"{fmt}: exit {r.returncode}"
+        one_line_error(r.stderr, "No space left on device")
+
+
+def full_device_as_output_file_fails_in_every_format(tmp):
+    if not os.path.exists("/dev/full"):
+        raise Skip("/dev/full does not exist")
+    src = write(tmp, "a.txt", ARTICLE)
+    for fmt in FORMATS:
+        r = run(["analyze", "-f", fmt, "-o", "/dev/full", src], stdout=subprocess.PIPE)
+        assert r.returncode == 1, f"{fmt}: exit {r.returncode}"
+        assert r.stdout == b"", f"{fmt}: output went to stdout"
+        one_line_error(r.stderr, "/dev/full")
+
+
+def closed_pipe_fails_with_exit_1_in_every_format(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    for fmt in FORMATS:
+        rfd, wfd = os.pipe()
+        os.close(rfd)  # nobody will read: every write gets EPIPE
+        try:
+            # the child must not die of SIGPIPE even when it inherits the default action
+            r = run(["analyze", "-f", fmt, src], stdout=wfd,
+                    preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_DFL))
+        finally:
+            os.close(wfd)
+        assert r.returncode == 1, f"{fmt}: exit {r.returncode} (a signal is negative)"
+        one_line_error(r.stderr, "Broken pipe")
+
+
+def reader_closing_the_pipe_early_fails_with_exit_1(tmp):
+    # `quotegraph analyze big.txt | head -c 100`: the reader goes away after the first bytes
+    src = write(tmp, "a.txt", ARTICLE * 4)
+    for fmt in FORMATS:
+        p = subprocess.Popen([QG, "analyze", "-f", fmt, src], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        head = p.stdout.read(100)
+        p.stdout.close()
+        err = p.stderr.read()
+        p.wait(timeout=30)
+        assert len(head) == 100, f"{fmt}: read {len(head)} bytes"
+        assert p.returncode == 1, f"{fmt}: exit {p.returncode}"
+        one_line_error(err, "Broken pipe")
+
+
+def closed_stdout_fails_with_exit_1(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    for fmt in FORMATS:
+        r = subprocess.run(f'exec "{QG}" analyze -f {fmt} "{src}" >&-', shell=True,
+                           stderr=subprocess.PIPE, timeout=30)
+        assert r.returncode == 1, f"{fmt}: exit {r.returncode}"
+        one_line_error(r.stderr)
+
+
+def _file_size_limit(n):
+    def apply():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+    return apply
+
+
+def failed_write_to_output_file_leaves_no_partial_file(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    outdir = os.path.join(tmp, "out")
+    os.mkdir(outdir)
+    dest = os.path.join(outdir, "a.out")
+    for fmt in FORMATS:
+        r = run(["analyze", "-f", fmt, "-o", dest, src], preexec_fn=_file_size_limit(4096),
+                stdout=subprocess.PIPE)
+        assert r.returncode == 1, f"{fmt}: exit {r.returncode}"
+        one_line_error(r.stderr, "File too large")
+        assert os.listdir(outdir) == [], f"{fmt}: files left behind: {os.listdir(outdir)}"
+
+
+def failed_write_keeps_the_existing_output_file(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    dest = write(tmp, "a.json", b"the previous result\n")
+    os.chmod(dest, 0o640)
+    r = run(["analyze", "-o", dest, src], preexec_fn=_file_size_limit(4096), stdout=subprocess.PIPE)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    one_line_error(r.stderr)
+    with open(dest, "rb") as f:
+        assert f.read() == b"the previous result\n", "the existing file was changed"
+    assert sorted(os.listdir(tmp)) == ["a.json", "a.txt"], os.listdir(tmp)
+    # and a successful run replaces it whole, keeping its mode
+    r = run(["analyze", "-o", dest, src], stdout=subprocess.PIPE)
+    assert r.returncode == 0, r.stderr
+    with open(dest, "rb") as f:
+        assert f.read() == run(["analyze", src], stdout=subprocess.PIPE).stdout
+    assert os.stat(dest).st_mode & 0o777 == 0o640, oct(os.stat(dest).st_mode)
+
+
+def output_into_a_missing_or_read_only_directory_fails(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    r = run(["analyze", "-o", os.path.join(tmp, "no-such-dir", "a.json"), src],
+            stdout=subprocess.PIPE)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    one_line_error(r.stderr, "No such file or directory")
+    if os.geteuid() == 0:
+        return  # root writes into read-only directories
+    ro = os.path.join(tmp, "ro")
+    os.mkdir(ro, 0o555)
+    r = run(["analyze", "-o", os.path.join(ro, "a.json"), src], stdout=subprocess.PIPE)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    one_line_error(r.stderr, "Permission denied")
+    assert os.listdir(ro) == []
+
+
+def main():
+    global QG
+    if len(sys.argv) != 3 or sys.argv[2] not in globals() or sys.argv[2].startswith("_"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    QG = os.path.abspath(sys.argv[1])
+    test = globals()[sys.argv[2]]
+    with tempfile.TemporaryDirectory(prefix="qg-out-") as tmp:
+        try:
+            test(tmp)
+        except Skip as e:
+            print(f"skipped: {e}")
+            return 77
+        except AssertionError as e:
+            print(f"FAIL {test.__name__}: {e}")
+            return 1
+    print(f"ok   {test.__name__}")
+    return 0
+
+
+sys.exit(main())
