@@ -94,6 +94,7 @@ typedef enum cue_kind { CUE_SPEECH, CUE_THOUGHT, CUE_EVIDENCE } cue_kind;
 
 typedef struct rctx {
     actx *c;
+    bool *published;   /* per token: inside a published quote (content or marks) */
     bool *covered;     /* per token: inside a published quote, its marks, or used */
     bool *covered_cue; /* per token: the cue of a published quote */
     size_t first_new;  /* doc->quotes index of the first quote added here */
@@ -723,6 +724,112 @@ static bool cue_noun(rctx *r, size_t k, size_t send, qg_status *st, qg_error *er
     return true;
 }
 
+/* The subject of a cue before a quoted term: the phrase before it, the subject of the
+ * sentence for "…, and said" and "…, calling". */
+static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
+{
+    const actx *c = r->c;
+    size_t before = cue;
+    while (before > f && is_adverb(c, before - 1))
+        before--;
+    size_t from = subject_window_start(r, f, cue);
+    if (before > f && (lex_is(c, before - 1, "and") || is_comma(c, before - 1))) {
+        size_t s0 = clause_start(c, f, before);
+        return np_parse(c, s0, before, out) && out->kind != NP_NONE &&
+               out->kind != NP_DESC;
+    }
+    return subject_before(c, from, cue, false, out) && out->kind != NP_DESC;
+}
+
+/* A quoted term inside a reported clause is a mixed quote: "He called the plan “a disaster”",
+ * "She declared victory and said her campaign would continue “to break barriers”". */
+static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
+{
+    actx *c = r->c;
+    qg_doc *doc = c->doc;
+    size_t kept = 0;
+    qg_status st = QG_OK;
+    size_t last_end = 0; /* byte end of the last mixed quote made here */
+    for (size_t i = 0; i < doc->terms.count; i++) {
+        qg_term t = doc->terms.items[i];
+        bool converted = false;
+        size_t k0 = lex_token_at(c, t.span.begin);
+        if (st == QG_OK && k0 > 0 && k0 < c->ntok && is_quote_mark_tok(c, k0 - 1) &&
+            t.span.begin >= last_end) {
+            size_t open = k0 - 1;
+            size_t f = sentence_start_tok(c, open), send = sentence_end_tok(c, open);
+            for (size_t x = open; x-- > f && open - x <= 25;) {
+                if (r->published[x])
+                    break;
+                if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x) || lex_is_cap(c, x))
+                    continue;
+                bool speech = is_cue_verb_at(c, x);
+                if (!speech && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
+                    continue;
+                np subj;
+                if (passive_or_infinitive(c, x) || !subject_of_cue(r, x, f, &subj))
+                    continue; /* an inner verb ("her campaign would continue"): look further */
+                if (negated(c, subj.end, x))
+                    break;
+                size_t b = reported_content_start(c, x, open + 1);
+                if (b > open)
+                    b = open;
+                /* to the end of the clause: not into a published quote, nor past a comma that
+                 * opens another clause with its own cue */
+                size_t e = b;
+                while (e < send && !r->published[e])
+                    e++;
+                for (size_t y = open + 1; y < e; y++)
+                    if ((is_comma(c, y) || lex_is(c, y, ";")) && c->tok[y].quote < 0) {
+                        bool cue_after = false;
+                        for (size_t z = y + 1; z < e && !cue_after; z++)
+                            cue_after = c->tok[z].quote < 0 && is_cue_verb_at(c, z);
+                        if (cue_after) {
+                            e = y;
+                            break;
+                        }
+                    }
+                while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
+                    e--;
+                if (e <= open + 1)
+                    break;
+                attribution a = {0};
+                a.phrase = subj;
+                a.cue = tspan(c, x, x + 1);
+                a.confidence = speech ? 0.75 : 0.6;
+                resolve_speaker(c, &a, 0);
+                if (a.entity == QG_NONE)
+                    break;
+                qg_quote *q = qg_vec_push(&doc->quotes);
+                if (!q) {
+                    st = QG_OOM(err);
+                    break;
+                }
+                memset(q, 0, sizeof *q);
+                q->type = QG_QUOTE_MIXED;
+                q->content = tspan(c, b, e);
+                q->cue = a.cue;
+                q->speaker = a.entity;
+                q->speaker_mention = a.mention;
+                q->confidence = a.confidence;
+                q->rule = "mixed_term";
+                for (size_t y = b; y < e; y++)
+                    r->covered[y] = r->published[y] = true;
+                r->covered_cue[x] = true;
+                last_end = q->content.end;
+                converted = true;
+                break;
+            }
+        } else if (t.span.begin < last_end) {
+            converted = true; /* inside the mixed quote made from an earlier term */
+        }
+        if (!converted)
+            doc->terms.items[kept++] = t;
+    }
+    doc->terms.count = kept;
+    return st;
+}
+
 static int cmp_quote(const void *x, const void *y)
 {
     const qg_quote *a = x, *b = y;
@@ -741,24 +848,32 @@ qg_status reported_speech(actx *c, qg_error *err)
     rctx r = {.c = c, .first_new = doc->quotes.count};
     r.covered = calloc(c->ntok, sizeof *r.covered);
     r.covered_cue = calloc(c->ntok, sizeof *r.covered_cue);
-    if (!r.covered || !r.covered_cue) {
+    r.published = calloc(c->ntok, sizeof *r.published);
+    if (!r.covered || !r.covered_cue || !r.published) {
         free(r.covered);
         free(r.covered_cue);
+        free(r.published);
         return QG_OOM(err);
     }
     for (size_t k = 0; k < c->ntok; k++)
         r.covered[k] = c->tok[k].quote >= 0 || is_quote_mark_tok(c, k);
     for (size_t i = 0; i < doc->quotes.count; i++) {
         const qg_quote *q = &doc->quotes.items[i];
-        for (size_t k = lex_token_at(c, q->content.begin); k < c->ntok && c->tok[k].begin < q->content.end; k++)
-            r.covered[k] = true;
+        size_t b = lex_token_at(c, q->content.begin);
+        if (b > 0 && is_quote_mark_tok(c, b - 1))
+            r.published[b - 1] = true;
+        for (size_t k = b; k < c->ntok && c->tok[k].begin < q->content.end; k++)
+            r.covered[k] = r.published[k] = true;
+        for (size_t k = b; k < c->ntok && c->tok[k].begin <= q->content.end; k++)
+            if (is_quote_mark_tok(c, k))
+                r.published[k] = true;
         if (q->cue.end > q->cue.begin) {
             size_t k = lex_token_at(c, q->cue.begin);
             if (k < c->ntok)
                 r.covered_cue[k] = true;
         }
     }
-    qg_status st = QG_OK;
+    qg_status st = terms_in_reported_clauses(&r, err);
     for (size_t s = 0; s < doc->sentences.count && st == QG_OK; s++) {
         const qg_sentence *sen = &doc->sentences.items[s];
         size_t f = sen->first_token, send = sen->end_token;
@@ -787,6 +902,7 @@ qg_status reported_speech(actx *c, qg_error *err)
     }
     free(r.covered);
     free(r.covered_cue);
+    free(r.published);
     if (st == QG_OK && doc->quotes.count > r.first_new)
         qsort(doc->quotes.items, doc->quotes.count, sizeof *doc->quotes.items, cmp_quote);
     return st;
