@@ -440,6 +440,34 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
     size_t before = cue;
     while (before > from && is_adverb(c, before - 1))
         before--;
+    /* "Rep. Stephen Lynch (D-Mass.) said": a parenthesis after the subject */
+    if (before > from + 1 && lex_is(c, before - 1, ")")) {
+        size_t x = before - 1;
+        while (x > from && before - x < 24 && !lex_is(c, x, "("))
+            x--;
+        if (lex_is(c, x, "(") && x > from)
+            return subject_before(c, from, x, singular, out);
+    }
+    /* "Dunwoody, who worked for Obama in 2008, said": a relative clause after the subject */
+    if (before > from + 2 && is_comma(c, before - 1)) {
+        for (size_t x = before - 1; x-- > from && before - x < 30;) {
+            if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
+                break;
+            if (lex_in(c, x, RELATIVES) && x > from && is_comma(c, x - 1)) {
+                size_t end = x - 1;
+                for (size_t s2 = from; s2 < end; s2++) {
+                    np p;
+                    if (!np_parse(c, s2, end, &p) || p.kind == NP_NONE)
+                        continue;
+                    if (p.end == end) {
+                        *out = p;
+                        return true;
+                    }
+                }
+                break;
+            }
+        }
+    }
     if (before > from && lex_in(c, before - 1, RELATIVES) && before - 1 > from &&
         is_comma(c, before - 2)) {
         /* "Smith, a lawyer, who said": the phrase before the relative */
@@ -551,7 +579,8 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
     size_t before = cue;
     while (before > f && is_adverb(c, before - 1))
         before--;
-    if (before > f && lex_is(c, before - 1, "and") && from == before) {
+    if (before > f && lex_is(c, before - 1, "and") &&
+        (from == before || !subject_before(c, from, cue, false, &subj))) {
         /* "Mr. Schultz supported Democrats …, and said …": the subject of the sentence */
         size_t s0 = clause_start(c, f, before);
         if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
