@@ -134,9 +134,18 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
 {
     const actx *c = r->c;
     size_t e = b;
-    while (e < send && !r->covered[e] && !is_quote_mark_tok(c, e))
+    while (e < send && !r->covered[e] && !is_quote_mark_tok(c, e)) {
+        /* "… and said that …": a second cue of the same subject starts its own quote */
+        if ((lex_is(c, e, "and") || lex_is(c, e, "but")) && e > b + 2) {
+            size_t x = e + 1;
+            while (x < send && is_adverb(c, x))
+                x++;
+            if (x < send && is_cue_verb_at(c, x))
+                break;
+        }
         e++;
-    if (e < send) {
+    }
+    if (e < send && (r->covered[e] || is_quote_mark_tok(c, e))) {
         /* a quote follows: stop at the last comma before it ("…, adding: “…”") */
         size_t x = e;
         while (x > b && !is_comma(c, x - 1) && !lex_is(c, x - 1, ":") && !lex_is(c, x - 1, ";"))
@@ -632,10 +641,20 @@ static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st
     bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
     if (!ing || cue == f || !is_comma(c, cue - 1))
         return false;
-    size_t s = clause_start(c, f, cue);
+    /* the subject: that of a tag after a quote ("“…,” she said, adding that …"), else the
+     * phrase that opens the clause */
+    size_t s = f;
+    for (size_t x = f; x < cue; x++)
+        if (r->published[x] || c->tok[x].quote >= 0 || is_quote_mark_tok(c, x))
+            s = x + 1;
+    s = clause_start(c, s, cue);
     np subj;
-    if (!np_parse(c, s, cue, &subj) || !phrase_can_speak(c, &subj, false))
-        return false;
+    if (!np_parse(c, s, cue, &subj) || !phrase_can_speak(c, &subj, false)) {
+        /* "“…,” said Ms. Conway, adding …" */
+        if (!lex_is_speech_cue(c, s) || !np_parse(c, s + 1, cue, &subj) ||
+            !phrase_can_speak(c, &subj, false))
+            return false;
+    }
     size_t k = cue + 1;
     if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
         np obj;
