@@ -833,8 +833,11 @@ static size_t resolve_document(actx *c, const struct qg_mention_x *m, const char
     }
     size_t e = add_entity(c, QG_ENTITY_DOCUMENT, text);
     free(text);
-    if (e != QG_NONE && m->phrase.org.end > m->phrase.org.begin)
-        set_affiliation(c, e, org_entity_for_name(c, m->phrase.org));
+    if (e != QG_NONE && m->phrase.org.end > m->phrase.org.begin) {
+        size_t org = org_entity_for_name(c, m->phrase.org);
+        set_affiliation(c, e, org);
+        entity_add_mention(c, org, m->phrase.org);
+    }
     add_head(c, e, head);
     return e;
 }
@@ -904,10 +907,33 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             if (!np_is_org_head(head) || m->phrase.possessive_det)
                 continue;
             size_t e = QG_NONE;
-            if (is_indefinite(c, m->phrase.start))
+            if (is_indefinite(c, m->phrase.start)) {
                 e = resolve_cataphora(c, i, head);
-            else
-                e = resolve_description(c, head, m->phrase.name.begin, !m->phrase.modifier);
+            } else {
+                /* "The bank will review …, a spokesman for Calder Bank said": an organisation
+                 * named later in the same sentence whose name holds the head */
+                const char *named[2] = {head, NULL};
+                for (size_t j = i + 1; j < c->mentions.count && e == QG_NONE; j++) {
+                    const struct qg_mention_x *o = &c->mentions.items[j];
+                    if (o->sentence != m->sentence)
+                        break;
+                    size_t oe = o->phrase.kind == NP_NAME ? o->entity : QG_NONE;
+                    if (o->phrase.kind == NP_ROLE && o->phrase.org.end > o->phrase.org.begin &&
+                        !o->phrase.org_is_desc) {
+                        char *on = span_dup(c, o->phrase.org);
+                        char *ok = on ? fold_str(on) : NULL;
+                        if (ok && key_has_word(ok, named))
+                            oe = org_entity_for_name(c, o->phrase.org);
+                        free(on);
+                        free(ok);
+                    }
+                    if (oe != QG_NONE && is_org_kind(doc->entities.items[oe].kind) &&
+                        key_has_word(doc->entities.items[oe].key, named))
+                        e = oe;
+                }
+                if (e == QG_NONE)
+                    e = resolve_description(c, head, m->phrase.name.begin, !m->phrase.modifier);
+            }
             if (e != QG_NONE) {
                 m->entity = e;
                 entity_add_mention(c, e, m->phrase.name);

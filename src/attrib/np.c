@@ -23,7 +23,13 @@ static const char *const FUNCTION_WORDS[] = {
     "does", "did", "is", "was", "are", "were", "be", "will", "would", "can", "could", "should",
     "may", "might", "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear",
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
-    "within", "outside", "inside", "upon", "until", "unless", "whether", NULL};
+    "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
+    "hundreds", "thousands", "millions", "few", "several", NULL};
+/* Words that end a description: auxiliaries and copulas ("the bank will review"). */
+static const char *const DESC_STOPS[] = {"will", "would", "can", "could", "should", "may", "might",
+                                         "must", "is", "are", "was", "were", "has", "have", "had",
+                                         "does", "did", "do", "be", "been", "being", "not", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
 static const char *const ORG_PREPS[] = {"of", "for", "at", "with", "from", NULL};
@@ -684,7 +690,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
                !lex_in(c, e, ORG_PREPS) && !lex_is_speech_cue(c, e) && !lex_is(c, e, "and") &&
-               !lex_is(c, e, "who") && !lex_is(c, e, "that")) {
+               !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_in(c, e, DESC_STOPS)) {
             /* "the firm’s anti-virus software": the possessive ends the description */
             if (lex_possessive_len(c, e)) {
                 if (tok_is_org_head(c, e) || np_is_document_head(c, e))
@@ -692,8 +698,9 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 break;
             }
             e++;
-            /* a document noun ends the description: "a report by ..." */
-            if (np_is_document_head(c, e - 1) && !(e < limit && np_is_document_head(c, e)))
+            /* an organisation or document noun ends the description: "the bank", "a report by" */
+            if ((tok_is_org_head(c, e - 1) || np_is_document_head(c, e - 1)) &&
+                !(e < limit && (np_is_document_head(c, e) || tok_is_org_head(c, e))))
                 break;
         }
         if (e > j) {
