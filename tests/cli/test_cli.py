@@ -8,7 +8,7 @@ import collections, json, os, random, subprocess, sys, tempfile
 
 QG = None
 TOP_KEYS = ["quotegraph_version", "document", "quotes", "entities", "quoted_terms",
-            "diagnostics", "graph"]
+            "diagnostics", "graph", "summary"]
 ARTICLE = ("Lena Ostrova chairs the Riverside Housing Board.\n\n"
            "“We will publish the inspection results next week,” Ostrova said. "
            "The old system was a ‘paper maze’ for tenants.\n\n"
