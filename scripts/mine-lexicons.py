@@ -257,7 +257,7 @@ agent officer police_officer soldier veteran general admiral owner employee work
 voter citizen parent mother father witness victim chief deputy treasurer comptroller auditor
 economist banker trader investor broker entrepreneur billionaire philanthropist actor comedian
 singer musician athlete coach player insider observer person people_familiar_with_the_matter
-speaker whip front-runner frontrunner rival challenger incumbent hopeful contender
+speaker whip front-runner frontrunner rival challenger incumbent hopeful contender running_mate
 """.split()
 ORG_WORDS = {
     "org": """bank lab labs laboratory laboratories police centre center agency authority council association
@@ -266,7 +266,8 @@ ORG_WORDS = {
         service services bureau union federation fund campaign coalition alliance society league network
         partners partnership industries holdings enterprises systems technologies international organisation
         organization organizations caucus pac super_pac project initiative forum church council firm
-        bancorp airlines airways motors pharmaceuticals media studios institute""",
+        bancorp airlines airways motors pharmaceuticals media studios institute unit software solutions
+        foods stores energy networks capital ferries logistics telecom insurance""",
     "gov": """department ministry office administration government house white_house senate congress
         parliament assembly legislature court tribunal cabinet secretariat commission treasury pentagon
         kremlin embassy consulate army navy force forces guard command state_department""",

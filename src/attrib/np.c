@@ -106,11 +106,29 @@ bool np_is_pronoun(const actx *c, size_t k, int *gender)
     return true;
 }
 
+/* Is token k the first word of its sentence (or of a quotation)? */
+static bool starts_sentence(const actx *c, size_t k)
+{
+    size_t first = c->doc->sentences.items[c->tok[k].sentence].first_token;
+    for (size_t x = first; x < k; x++)
+        if (lex_is_word(c, x))
+            return false;
+    return true;
+}
+
 static bool is_name_word(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
     if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS))
+        return false;
+    /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
+     * sentence */
+    int v;
+    size_t used;
+    if (!(c->tok[k].flags & QG_TOK_ALLCAPS) && lex_get(c, &c->model->roles, k, 1, &v, &used) &&
+        used == 1 && !lex_get(c, &c->model->titles, k, 1, &v, &used) && starts_sentence(c, k) &&
+        !(k + 1 < c->ntok && lex_is_cap(c, k + 1)))
         return false;
     return true;
 }
@@ -173,6 +191,16 @@ size_t np_name_end(const actx *c, size_t k, size_t limit)
             !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
             e++;
             continue;
+        }
+        /* "Office for National Statistics", "Centre for Policy Studies" */
+        if (lex_is(c, e, "for") && is_name_word(c, e + 1) && !first_is_given && e > k &&
+            !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
+            int v;
+            size_t used;
+            if (lex_get(c, &c->model->org_words, e - 1, 1, &v, &used)) {
+                e++;
+                continue;
+            }
         }
         if (lex_is(c, e, "-") && lex_glued(c, e - 1) && lex_glued(c, e) && is_name_word(c, e + 1)) {
             e++;
@@ -433,6 +461,25 @@ static void attach_document_pp(const actx *c, np *out, size_t limit)
     out->end = oe;
 }
 
+/* The complement of an anonymous source: "a source close to the talks", "officials familiar
+ * with the matter", "a person briefed on the plan". */
+static void attach_anonymous_complement(const actx *c, np *out, size_t limit)
+{
+    static const char *const ADJ[] = {"close", "familiar", "briefed", "knowledgeable", NULL};
+    static const char *const PREP[] = {"to", "with", "on", "about", "of", NULL};
+    size_t e = out->end;
+    if (!(e > 0 && lex_in(c, e - 1, ADJ)) && lex_in(c, e, ADJ))
+        e++;
+    if (!(e > 0 && lex_in(c, e - 1, ADJ)) || !lex_in(c, e, PREP))
+        return;
+    size_t x = e + 1;
+    while (x < limit && x < e + 6 && lex_is_word(c, x) && !lex_is_speech_cue(c, x) &&
+           !lex_in(c, x, DESC_STOPS) && !lex_is(c, x, "who") && !lex_is(c, x, "and"))
+        x++;
+    if (x > e + 1)
+        out->end = x;
+}
+
 /* PP after a name or role: "of the Nordvik Flood Agency", "for the bank". */
 static void attach_pp(const actx *c, np *out, size_t limit, bool is_role_np)
 {
@@ -678,6 +725,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             }
             if (out->possessive_det)
                 out->possessive_det = true;
+            if (out->anonymous)
+                attach_anonymous_complement(c, out, limit);
             attach_pp(c, out, limit, true);
             finish(c, out, limit);
             return true;
@@ -689,7 +738,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         /* a definite description: "the bank", "her neighbour", "the firm" */
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
-               !lex_in(c, e, ORG_PREPS) && !lex_is_speech_cue(c, e) && !lex_is(c, e, "and") &&
+               !lex_in(c, e, ORG_PREPS) &&
+               (!lex_is_speech_cue(c, e) || np_is_document_head(c, e)) && !lex_is(c, e, "and") &&
                !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_in(c, e, DESC_STOPS)) {
             /* "the firm’s anti-virus software": the possessive ends the description */
             if (lex_possessive_len(c, e)) {
