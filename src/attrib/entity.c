@@ -1177,17 +1177,6 @@ qg_status entity_detect(actx *c, qg_error *err)
     if ((st = resolve_in_order(c, err)))
         return st;
     find_sources(c);
-    if (getenv("QG_DEBUG")) { /* DEBUG-REMOVE */
-        for (size_t i = 0; i < c->mentions.count; i++) {
-            const struct qg_mention_x *m = &c->mentions.items[i];
-            fprintf(stderr, "m%zu k%d [%.*s] name[%.*s] e=%zd %s\n", i, m->phrase.kind,
-                    (int)(m->phrase.text.end - m->phrase.text.begin), doc->text + m->phrase.text.begin,
-                    (int)(m->phrase.name.end - m->phrase.name.begin), doc->text + m->phrase.name.begin,
-                    (ssize_t)m->entity, m->entity != QG_NONE ? doc->entities.items[m->entity].name : "");
-        }
-        for (size_t i = 0; i < doc->entities.count; i++)
-            fprintf(stderr, "E%zu %s %s aff=%zd part=%zd flags=%x\n", i, qg_entity_kind_str(doc->entities.items[i].kind), doc->entities.items[i].name, (ssize_t)doc->entities.items[i].affiliation, (ssize_t)doc->entities.items[i].part_of, doc->entities.items[i].flags);
-    }
     take_snapshot(c);
     return c->oom ? QG_OOM(err) : QG_OK;
 }

@@ -139,6 +139,8 @@ static bool outlet_line(const mctx *m, size_t p)
     size_t words = count_words(m, first, end);
     if (words == 0 || words > 6 || !is_cap(m, first))
         return false;
+    while (end > first && !is_word(m, end - 1))
+        end--; /* "Daily Mail |", a stray control character */
     return is_outlet_text(m, m->tok[first].begin, m->tok[end - 1].end);
 }
 
@@ -267,10 +269,9 @@ static bool headline_like(const mctx *m, size_t p, bool *period)
         (tok_is(m, end - 2, ".") || tok_is(m, end - 2, ",") || tok_is(m, end - 2, "!") ||
          tok_is(m, end - 2, "?")))
         *period = true;
-    if (*period || (last->flags & (QG_TOK_WORD | QG_TOK_CLOSE)) || tok_is(m, end - 1, "?") ||
-        tok_is(m, end - 1, "!"))
-        return true;
-    return false;
+    (void)last;
+    /* a lead-in ends with a colon, a clause with a comma or semicolon: not headlines */
+    return !(tok_is(m, end - 1, ":") || tok_is(m, end - 1, ";") || tok_is(m, end - 1, ","));
 }
 
 /* "DALLAS (AP) —", "LONDON, May 3 (Reuters) -", "(AP) —" at the start of paragraph p. */
@@ -334,6 +335,8 @@ qg_status qg_meta_detect(qg_doc *doc, const qg_model *model, qg_error *err)
         if (!doc->meta.outlet.end && p < 3 && outlet_line(&m, p)) {
             size_t f, e;
             para_tokens(&m, p, &f, &e);
+            while (e > f + 1 && !is_word(&m, e - 1))
+                e--;
             doc->meta.outlet = (qg_span){m.tok[f].begin, m.tok[e - 1].end};
             after_head |= head != SIZE_MAX;
             continue;
