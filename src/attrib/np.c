@@ -25,11 +25,14 @@ static const char *const FUNCTION_WORDS[] = {
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
     "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
-    "hundreds", "thousands", "millions", "few", "several", NULL};
+    "hundreds", "thousands", "millions", "few", "several", "moreover", "furthermore",
+    "nevertheless", "instead", "indeed", "overall", "likewise", "separately", NULL};
 /* Words that end a description: auxiliaries and copulas ("the bank will review"). */
 static const char *const DESC_STOPS[] = {"will", "would", "can", "could", "should", "may", "might",
                                          "must", "is", "are", "was", "were", "has", "have", "had",
-                                         "does", "did", "do", "be", "been", "being", "not", NULL};
+                                         "does", "did", "do", "be", "been", "being", "not", "into",
+                                         "in", "on", "to", "by", "over", "under", "about",
+                                         "after", "before", "through", "against", "than", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
 static const char *const ORG_PREPS[] = {"of", "for", "at", "with", "from", NULL};
@@ -120,8 +123,10 @@ static bool is_name_word(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
-    if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS))
-        return false;
+    if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS) &&
+        !(lex_is(c, k, "new") && k + 1 < c->ntok && lex_is_cap(c, k + 1) && lex_glued(c, k) == false &&
+          !np_is_function_word(c, k + 1)))
+        return false; /* but "New York Times" */
     /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
      * sentence */
     int v;
