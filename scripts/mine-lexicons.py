@@ -238,7 +238,9 @@ first_lady chief_justice associate_justice sec. premier taoiseach chairperson fo
 """.split()
 ROLES_M = "spokesman chairman congressman councilman assemblyman businessman committeeman anchorman frontman cameraman".split()
 ROLES_F = "spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman committeewoman anchorwoman actress".split()
-ROLES_ANON = "official source insider aide staffer person observer people_familiar insider witness".split()
+ROLES_ANON = """official source insider aide staffer person observer people_familiar insider witness
+    person_familiar person_familiar_with_the_matter people_familiar_with_the_matter person_close source_close
+    person_briefed people_briefed""".split()
 ROLES = """
 spokesperson representative official source aide staffer adviser advisor analyst economist chief_economist
 director chair chairperson president vice_president chief_executive ceo cfo coo minister secretary
@@ -255,7 +257,7 @@ agent officer police_officer soldier veteran general admiral owner employee work
 voter citizen parent mother father witness victim chief deputy treasurer comptroller auditor
 economist banker trader investor broker entrepreneur billionaire philanthropist actor comedian
 singer musician athlete coach player insider observer person people_familiar_with_the_matter
-speaker whip front-runner frontrunner rival challenger incumbent hopeful contender
+speaker whip front-runner frontrunner rival challenger incumbent hopeful contender running_mate
 """.split()
 ORG_WORDS = {
     "org": """bank lab labs laboratory laboratories police centre center agency authority council association
@@ -264,7 +266,8 @@ ORG_WORDS = {
         service services bureau union federation fund campaign coalition alliance society league network
         partners partnership industries holdings enterprises systems technologies international organisation
         organization organizations caucus pac super_pac project initiative forum church council firm
-        bancorp airlines airways motors pharmaceuticals media studios institute""",
+        bancorp airlines airways motors pharmaceuticals media studios institute unit software solutions
+        foods stores energy networks capital ferries logistics telecom insurance""",
     "gov": """department ministry office administration government house white_house senate congress
         parliament assembly legislature court tribunal cabinet secretariat commission treasury pentagon
         kremlin embassy consulate army navy force forces guard command state_department""",
@@ -308,6 +311,25 @@ OUTLETS = {
         National Post|Yahoo News|Yahoo|Google News|CNN Money|MarketWatch|The Associated Press|
         Christian Science Monitor|Los Angeles Daily News|Wired|The Verge|TechCrunch|Rolling Stone|
         Variety|The Hollywood Reporter|Hollywood Reporter|Entertainment Weekly|TMZ|
+        The Financial Times|MailOnline|Mail Online|The Daily Mail|The Mail on Sunday|Daily Express|
+        The Daily Express|Sunday Express|Sunday Times|The Sunday Times|Sunday Telegraph|The Sunday Telegraph|
+        The Daily Telegraph|The Guardian US|The Mirror|The Daily Mirror|Sunday Mirror|Daily Star|
+        The Evening Standard|London Evening Standard|Metro|City A.M.|The i|i newspaper|Sky|Channel 4|
+        Channel 5|BBC Radio 4|Radio 4|BBC World Service|The Press Association|The Spectator|New Statesman|
+        Private Eye|The Sun on Sunday|The Herald Scotland|The National|Belfast Telegraph|Irish Independent|
+        RTE|RTÉ|Politico Europe|Euractiv|Handelsblatt|Nikkei|Nikkei Asia|Caixin|Al Arabiya|The Hindu|
+        The Wall Street Journal Europe|The Washington Free Beacon|Washington Free Beacon|The Daily Signal|
+        Daily Kos|Raw Story|ThinkProgress|Think Progress|The American Prospect|The Root|Free Beacon|
+        Fox News Channel|Fox News Sunday|Face the Nation|Meet the Press|This Week|State of the Union|
+        Good Morning America|Today show|NBC's Today|Morning Joe|Hardball|Anderson Cooper 360|
+        60 Minutes|NewsHour|PBS NewsHour|All Things Considered|Morning Edition|Squawk Box|
+        The Kelly File|Hannity|The O'Reilly Factor|Fox & Friends|Radio Free Europe|Voice of America|VOA|
+        KCRA|WMUR|WHO-TV|KCCI|The Gazette|Quad-City Times|The State|The Post and Courier|
+        Post and Courier|The Charlotte Observer|Charlotte Observer|Tampa Bay Times|Orlando Sentinel|
+        Palm Beach Post|Sun Sentinel|Miami Herald|El Nuevo Herald|Las Vegas Sun|Reno Gazette-Journal|
+        Concord Monitor|Union Leader|New Hampshire Union Leader|The Boston Herald|Boston Herald|
+        Milwaukee Journal Sentinel|Columbus Dispatch|Cleveland Plain Dealer|The Plain Dealer|
+        Pittsburgh Post-Gazette|Richmond Times-Dispatch|The Virginian-Pilot|The Tennessean|
         Meet the Press|Face the Nation|Fox News Sunday|State of the Union|60 Minutes|
         Good Morning America|The Today Show|Morning Joe|Hardball|Hannity|The O'Reilly Factor|
         The Kelly File|Anderson Cooper 360|The Situation Room|Meet the Press Daily|
@@ -498,6 +520,12 @@ def mine_speakers(atts):
 TITLE_SET = set(t.replace("_", " ") for t in TITLES)
 HON_SET = set(HONORIFICS)
 
+# documents cited as sources: "according to a report by ...", "the survey found" (head nouns)
+DOCUMENTS = """report study survey poll analysis audit review memo memorandum letter email e-mail document
+filing lawsuit complaint indictment ruling transcript dossier white_paper briefing_note assessment
+investigation inquiry inspection estimate forecast projection census affidavit deposition record records
+minutes manifesto cable""".split()
+
 # mined title/role candidates that are not titles/roles (curation decisions)
 TITLE_NOISE = set("""the new of and for republican democratic black tax national a an south north american
 hot wall in hampshire broader employment international texas-based congressional morning ok dallas grand
@@ -652,6 +680,23 @@ def main():
           header("gazetteer of news outlets, programmes and wire agencies", "name (original case), kind (outlet|agency)",
                  "hand list (facts, CC0); plus outlet names appearing as speakers in " + PN_CITE),
           sorted(((n, k) for n, k in out_rows.items()), key=lambda r: (r[1], r[0].lower())))
+
+    # ---- documents
+    drows = {}
+    for d in DOCUMENTS:
+        d = d.replace("_", " ")
+        if d.endswith("is"):
+            forms = [d, d[:-2] + "es"]  # analysis, analyses
+        elif d.endswith("s"):
+            forms = [d]  # records, minutes
+        else:
+            forms = pluralise(d)
+        for f in forms:
+            drows.setdefault(f, "document")
+    write(os.path.join(args.out, "documents.tsv"),
+          header("head nouns of documents, reports and surveys that can be cited as a source", "form, kind (document)",
+                 "hand list (facts; English nouns), scripts/mine-lexicons.py"),
+          sorted(drows.items()))
 
     # ---- first names
     nrows = {}

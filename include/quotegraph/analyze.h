@@ -27,8 +27,23 @@ typedef enum qg_entity_kind {
     QG_ENTITY_ROLE = 1,         /**< a nameless role: "a spokesman for the bank" */
     QG_ENTITY_ORGANIZATION = 2,
     QG_ENTITY_OUTLET = 3,       /**< a news organisation cited as a source */
-    QG_ENTITY_ANONYMOUS = 4,    /**< "a source close to the talks", "officials" */
+    QG_ENTITY_ANONYMOUS = 4,    /**< no longer produced: an anonymous source is a ::QG_ENTITY_ROLE
+                                     (or person) with qg_entity.anonymous == 1; kept for old callers */
+    QG_ENTITY_DOCUMENT = 5,     /**< a report, survey or document cited as a source ("according to a
+                                     report by ...", "the survey found") */
 } qg_entity_kind;
+
+/** Bits of qg_entity.flags: how the article uses an entity. */
+enum {
+    QG_ENTITY_SOURCE = 1 << 0,    /**< subject of a reporting cue or object of "according to", quoted
+                                       or not ("the NCSC said it ...") */
+    QG_ENTITY_CITED = 1 << 1,     /**< an outlet or document the article cites as a source: speaker of
+                                       a cue, "told the BBC", "first reported by MSNBC", "according to a
+                                       report", a "(AP)" dateline (graph: article -> entity "cites") */
+    QG_ENTITY_AUTHOR = 1 << 2,    /**< named in the byline (graph: article -> person "authored_by") */
+    QG_ENTITY_PUBLISHER = 1 << 3, /**< the outlet named as the article's first line
+                                       (graph: article -> outlet "published_by") */
+};
 
 #define QG_NONE ((size_t)-1)
 
@@ -54,9 +69,46 @@ typedef struct qg_entity {
     const char *name;           /**< canonical name (owned by the document), UTF-8 */
     const qg_mention *mentions; /**< in text order; owned by the document */
     size_t mention_count;
-    size_t affiliation;         /**< entity index of the organisation it speaks for, or QG_NONE */
+    size_t affiliation;         /**< entity index of the organisation (or, for "Trump's running mate",
+                                     the person) it speaks for, or QG_NONE */
     int gender;                 /**< 'm', 'f' or 0 when unknown */
+    /* added with the entity graph (issue 4) */
+    const char *id;             /**< stable content-derived id, e.g. "organization:barclays",
+                                     "role:spokesman@organization:barclays" (owned by the document;
+                                     scheme in docs/output-format.md) */
+    size_t part_of;             /**< organisations: entity index of the organisation it belongs to
+                                     ("the NCSC, part of GCHQ"), or QG_NONE */
+    qg_span role;               /**< persons and roles: the role or title words as written ("Gov.",
+                                     "running mate", "spokesman"); empty when none */
+    int anonymous;              /**< 1 anonymous source ("a source close to the talks"), 0 named or on
+                                     record (persons, organisations, outlets, documents), -1 unknown
+                                     (a nameless role such as "a spokesman") */
+    unsigned flags;             /**< QG_ENTITY_SOURCE | QG_ENTITY_CITED | QG_ENTITY_AUTHOR | ... */
+    size_t quotes;              /**< number of quotes attributed to it */
 } qg_entity;
+
+/**
+ * Article metadata found in the first lines of the text (stage src/meta/). Every span is a byte
+ * range into qg_doc_text(); a span is empty (begin == end) when the text does not give it.
+ * Rules (docs/pipeline.md): an outlet line is a short first paragraph naming a news outlet of
+ * models/en/outlets.tsv ("Daily Mail"); a byline is an early paragraph "By NAME [and NAME]
+ * [ROLE]"; a headline is a short early paragraph that is not one of those and is followed by
+ * a byline, a dateline or the body; a dateline opens the first body paragraph ("DALLAS (AP) —").
+ */
+typedef struct qg_article_meta {
+    qg_span outlet;           /**< the publisher's name line */
+    qg_span headline;         /**< the headline */
+    qg_span byline;           /**< the byline paragraph as written ("- By Matt Oliver City Correspondent") */
+    const qg_span *authors;   /**< author names inside the byline ("Matt Oliver"); owned by the document */
+    size_t author_count;
+    qg_span author_role;      /**< words after the names ("City Correspondent"); empty when none */
+    qg_span dateline;         /**< "DALLAS (AP) —" with its dash */
+    qg_span dateline_outlet;  /**< the agency inside the dateline's parentheses ("AP") */
+    size_t body_begin;        /**< byte where the body starts (after the outlet line, headline, byline) */
+} qg_article_meta;
+
+/** The article's metadata (owned by @p doc; valid after qg_analyze(); all spans empty before). */
+QG_API const qg_article_meta *qg_doc_meta(const qg_doc *doc);
 
 /** A quoted span that is not speech: a title, nickname, slogan or scare quote. */
 typedef struct qg_term {
@@ -88,7 +140,7 @@ QG_API const qg_term *qg_doc_terms(const qg_doc *doc, size_t *count_out);
 
 /** Static names: "direct", "indirect", "mixed". */
 QG_API const char *qg_quote_type_str(qg_quote_type t);
-/** Static names: "person", "role", "organization", "outlet", "anonymous". */
+/** Static names: "person", "role", "organization", "outlet", "anonymous", "document". */
 QG_API const char *qg_entity_kind_str(qg_entity_kind k);
 
 #ifdef __cplusplus

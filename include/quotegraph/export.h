@@ -1,7 +1,8 @@
 /**
  * @file export.h
  * Writers for the analysis of one document: JSON (the document format of docs/output-format.md),
- * GraphML (through igraph, attribute set of docs/output-format.md) and a readable text table.
+ * GraphML (through igraph, attribute set of docs/output-format.md), Cytoscape.js elements JSON
+ * and a readable text table.
  */
 #ifndef QUOTEGRAPH_EXPORT_H
 #define QUOTEGRAPH_EXPORT_H
@@ -18,10 +19,11 @@ extern "C" {
 typedef enum qg_format {
     QG_FORMAT_JSON = 0,    /**< document JSON, pretty-printed, keys in a fixed order */
     QG_FORMAT_GRAPHML = 1, /**< GraphML 1.0 written by igraph */
-    QG_FORMAT_TEXT = 2,    /**< readable table: quote, speaker, organisation, cue */
+    QG_FORMAT_TEXT = 2,    /**< readable table: quote, speaker, organisation, cue; then the summary */
+    QG_FORMAT_CYTOSCAPE = 3, /**< the graph as Cytoscape.js elements JSON (flat data, no nulls) */
 } qg_format;
 
-/** Parse "json", "graphml", "text"; QG_EINVAL for anything else. */
+/** Parse "json", "graphml", "text", "cytoscape"; QG_EINVAL for anything else. */
 QG_API qg_status qg_format_parse(qg_format *out, const char *name);
 
 /**
@@ -31,7 +33,7 @@ QG_API qg_status qg_format_parse(qg_format *out, const char *name);
  * @param doc    Analysed document (borrowed).
  * @param graph  Its graph from qg_graph_build() (borrowed).
  * @param format One of ::qg_format.
- * @param compact For JSON: one line, no indentation (JSON Lines); ignored otherwise.
+ * @param compact For JSON and Cytoscape: one line, no indentation (JSON Lines); ignored otherwise.
  * @param[out] err Optional; filled on failure.
  * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_ERROR from igraph.
  * Output is deterministic: the same document gives the same bytes.

@@ -1,6 +1,17 @@
-/* Mentions and entity resolution within one article: full name / surname / honorific + surname,
- * organisation / acronym / short form, definite descriptions ("the bank") to the organisation
- * introduced before, roles with the organisation they speak for. */
+/* Mentions and entity resolution within one article (docs/pipeline.md, "Mentions and entities"):
+ *   persons        full name / surname / honorific + surname (Mike Pence, Pence, Mr. Pence)
+ *   organisations  name / acronym, also when the acronym comes first or is defined in parentheses
+ *                  (National Cyber Security Centre, NCSC) / short form (Kaspersky Lab, Kaspersky)
+ *   descriptions   "the bank", "the firm" to the organisation introduced before; an indefinite
+ *                  description opening the lead ("A BRITISH bank ...") to the organisation that
+ *                  opens one of the next sentences ("Barclays is ...")
+ *   roles          one entity per role and organisation ("a spokesman for the bank"); persons get
+ *                  their role and organisation from titles, pre-modifiers and appositives
+ *   part_of        "X, part of Y" / "a unit of Y" / "owned by Y"
+ *   sources        subjects of reporting cues, "according to" objects; outlets cited ("told the
+ *                  BBC", "first reported by MSNBC", a "(AP)" dateline) and documents ("a report by")
+ *   metadata       the byline's authors and the outlet line (stage meta/)
+ * Then entity_publish() keeps the entities the citation graph needs and gives them stable ids. */
 #include "entity.h"
 
 #include <stdio.h>
@@ -23,15 +34,22 @@ static size_t window_start(const actx *c)
 
 /* Country abbreviations are places, not organisations that speak. */
 static const char *const PLACE_ACRONYMS[] = {"us", "uk", "usa", "eu", "u.s", "u.k", "uae", NULL};
-/* Generic heads of descriptions that refer to an organisation. */
-static const char *const ORG_HEADS[] = {
-    "firm", "company", "bank", "agency", "group", "force", "trust", "party", "campaign",
-    "organisation", "organization", "government", "department", "ministry", "police", "union",
-    "council", "lender", "club", "authority", "commission", "committee", "board", "centre",
-    "center", "institute", "university", "hospital", "office", "administration", "team",
-    "network", "newspaper", "paper", "charity", "foundation", "association", "retailer",
-    "regulator", "watchdog", "insurer", "carrier", "airline", "manufacturer", "business",
-    "corporation", "giant", "broadcaster", "court", "service", NULL};
+/* Description heads that name a business, and a public body; a description of one kind is not
+ * resolved to an organisation of the other ("the company" is not the police). */
+static const char *const COMMERCIAL_HEADS[] = {
+    "firm", "company", "business", "giant", "lender", "retailer", "insurer", "carrier", "airline",
+    "manufacturer", "corporation", "bank", "group", "startup", "start-up", "conglomerate",
+    "supermarket", "chain", "operator", "provider", "developer", "maker", "lab", "laboratory", NULL};
+static const char *const PUBLIC_HEADS[] = {
+    "government", "department", "ministry", "agency", "force", "police", "authority", "council",
+    "commission", "committee", "administration", "court", "regulator", "watchdog", "office",
+    "army", "navy", "parliament", "senate", "congress", "service", "centre", "center", NULL};
+/* Name words that mark a business. */
+static const char *const COMMERCIAL_MARKS[] = {"lab", "labs", "inc", "ltd", "plc", "corp", "co", "llc",
+                                               "company", "group", "bank", "holdings", "airlines",
+                                               "airways", "motors", "technologies", NULL};
+/* Internal flag: merged into another entity; never published. */
+#define ENTITY_DEAD (1u << 31)
 
 static char *span_dup(const actx *c, qg_span s)
 {
@@ -106,6 +124,7 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
     e->name = strdup(name);
     e->key = fold_str(name);
     e->affiliation = QG_NONE;
+    e->part_of = QG_NONE;
     if (!e->name || !e->key)
         c->oom = true;
     return c->doc->entities.count - 1;
@@ -116,27 +135,45 @@ void entity_add_mention(actx *c, size_t e, qg_span span)
     if (e == QG_NONE)
         return;
     qg_entity_rec *r = &c->doc->entities.items[e];
-    /* mentions arrive nearly in text order: look at the last few for a repeat */
-    for (size_t i = r->mentions.count; i-- > 0 && i + 8 >= r->mentions.count;)
-        if (r->mentions.items[i].span.begin == span.begin)
-            return;
-    qg_mention *m = qg_vec_push(&r->mentions);
-    if (!m) {
+    /* kept in text order (mentions arrive nearly in order, so the move is short); a repeat of a
+     * start is the same mention */
+    size_t lo = 0, hi = r->mentions.count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->mentions.items[mid].span.begin < span.begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->mentions.count && r->mentions.items[lo].span.begin == span.begin)
+        return;
+    qg_mention *slot = qg_vec_push(&r->mentions);
+    if (!slot) {
         c->oom = true;
         return;
     }
-    m->span = span;
+    memmove(r->mentions.items + lo + 1, r->mentions.items + lo,
+            (r->mentions.count - 1 - lo) * sizeof *r->mentions.items);
+    r->mentions.items[lo].span = span;
 }
 
 static bool is_org_word_in(const actx *c, qg_span name, bool *outlet)
 {
     /* any word of the name that is an organisation head word ("Police", "Lab", "Centre") */
     for (size_t k = lex_token_at(c, name.begin); k < c->ntok; k++) {
-        if (c->tok[k].end > name.end)
+        if (c->tok[k].begin >= name.end)
             break;
-        int v;
+        int v = 0;
         size_t used;
-        if (lex_is_cap(c, k) && lex_get(c, &c->model->org_words, k, 1, &v, &used)) {
+        bool found = lex_is_cap(c, k) && lex_get(c, &c->model->org_words, k, 1, &v, &used);
+        size_t pl = lex_possessive_len(c, k);
+        if (!found && lex_is_cap(c, k) && pl) {
+            /* "Kaspersky Lab’s": the word without its possessive ending */
+            char buf[64];
+            size_t n = lex_fold(c, k, buf, sizeof buf);
+            found = n > pl && qg_lexicon_get(&c->model->org_words, buf, n - pl, &v);
+        }
+        if (found) {
             if (v == 2 && outlet)
                 *outlet = true;
             return true;
@@ -194,7 +231,7 @@ static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (e->kind == kind && e->key && !strcmp(e->key, key))
+        if (e->kind == kind && e->key && !(e->flags & ENTITY_DEAD) && !strcmp(e->key, key))
             return i;
     }
     return QG_NONE;
@@ -207,7 +244,7 @@ static size_t match_short_form(const actx *c, const char *key)
     size_t best = QG_NONE;
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (!e->key || !strchr(e->key, ' '))
+        if (!e->key || !strchr(e->key, ' ') || (e->flags & ENTITY_DEAD))
             continue;
         if (e->kind == QG_ENTITY_PERSON) {
             if (!strcmp(last_word(e->key), key))
@@ -257,52 +294,133 @@ static size_t org_entity_for_name(actx *c, qg_span span)
     return e;
 }
 
-/* The organisation a description refers to ("the bank", "the trust"): the most recent
- * organisation before byte `before` whose name holds the head noun, else the most recent one
- * when the head is a generic organisation noun. */
-static size_t resolve_description(const actx *c, qg_span desc, size_t before)
+static bool word_in(const char *w, const char *const *list)
 {
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i]))
+            return true;
+    return false;
+}
+
+/* Does the folded key hold one of the words of list as a whole word? */
+static bool key_has_word(const char *key, const char *const *list)
+{
+    char w[64];
+    for (const char *p = key; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        size_t n = (size_t)(q - p);
+        if (n < sizeof w) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            if (word_in(w, list))
+                return true;
+        }
+        p = *q ? q + 1 : q;
+    }
+    return false;
+}
+
+static bool is_org_kind(qg_entity_kind k)
+{
+    return k == QG_ENTITY_ORGANIZATION || k == QG_ENTITY_OUTLET;
+}
+
+/* The head noun of a description, folded, without a possessive ending: "the firm’s" → "firm". */
+static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
+{
+    out[0] = '\0';
     char *text = span_dup(c, desc);
     char *key = text ? fold_str(text) : NULL;
     free(text);
     if (!key)
-        return QG_NONE;
-    /* strip a possessive and take the last word */
+        return;
     size_t kl = strlen(key);
     if (kl > 2 && key[kl - 2] == '\'' && key[kl - 1] == 's')
         key[kl - 2] = '\0';
     else if (kl > 4 && !strcmp(key + kl - 4, "\xE2\x80\x99s"))
         key[kl - 4] = '\0';
-    const char *head = last_word(key);
-    bool generic = false;
-    for (int i = 0; ORG_HEADS[i]; i++)
-        if (!strcmp(head, ORG_HEADS[i]))
-            generic = true;
+    snprintf(out, cap, "%s", last_word(key));
+    free(key);
+}
+
+static bool has_head(const actx *c, size_t e, const char *head)
+{
+    for (size_t i = 0; i < c->heads.count; i++)
+        if (c->heads.items[i].entity == e && !strcmp(c->heads.items[i].head, head))
+            return true;
+    return false;
+}
+
+static void add_head(actx *c, size_t e, const char *head)
+{
+    if (e == QG_NONE || !*head || has_head(c, e, head))
+        return;
+    struct qg_head_rec *h = qg_vec_push(&c->heads);
+    if (!h) {
+        c->oom = true;
+        return;
+    }
+    h->entity = e;
+    snprintf(h->head, sizeof h->head, "%s", head);
+}
+
+/* Can a description with this head refer to organisation e? "the company" is not the police. */
+static bool head_fits(const qg_entity_rec *e, const char *head)
+{
+    if (word_in(head, COMMERCIAL_HEADS))
+        return !key_has_word(e->key, PUBLIC_HEADS) || key_has_word(e->key, COMMERCIAL_MARKS);
+    if (word_in(head, PUBLIC_HEADS))
+        return !key_has_word(e->key, COMMERCIAL_MARKS);
+    return true;
+}
+
+/* Last mention of entity e that starts before byte `before` (mentions are in text order);
+ * false when none. */
+static bool last_mention_before(const qg_entity_rec *e, size_t before, size_t *at)
+{
+    size_t lo = 0, hi = e->mentions.count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e->mentions.items[mid].span.begin < before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return false;
+    *at = e->mentions.items[lo - 1].span.begin;
+    return true;
+}
+
+/* The organisation a description refers to ("the bank", "the force"): the most recent organisation
+ * before byte `before` whose name holds the head noun (force = police), or that an earlier
+ * description with the same head referred to; else, when `generic`, the most recent organisation
+ * that the head fits. QG_NONE when there is none. */
+static size_t resolve_description(const actx *c, const char *head, size_t before, bool generic)
+{
+    const char *alt = !strcmp(head, "force") ? "police" : !strcmp(head, "police") ? "force" : NULL;
+    const char *named[3] = {head, alt, NULL};
     size_t best = QG_NONE, best_pos = 0, any = QG_NONE, any_pos = 0;
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (e->kind != QG_ENTITY_ORGANIZATION && e->kind != QG_ENTITY_OUTLET)
+        if (!is_org_kind(e->kind) || (e->flags & ENTITY_DEAD))
             continue;
-        size_t last = 0;
-        bool seen = false;
-        for (size_t m = e->mentions.count; m-- > 0;)
-            if (e->mentions.items[m].span.begin < before) {
-                last = e->mentions.items[m].span.begin;
-                seen = true;
-                break;
-            }
-        if (!seen)
+        size_t last;
+        if (!last_mention_before(e, before, &last))
             continue;
-        if (strstr(e->key, head) && (best == QG_NONE || last > best_pos)) {
+        if ((key_has_word(e->key, named) || has_head(c, i, head)) &&
+            (best == QG_NONE || last > best_pos)) {
             best = i;
             best_pos = last;
         }
-        if (any == QG_NONE || last > any_pos) {
+        if (head_fits(e, head) && e->kind == QG_ENTITY_ORGANIZATION &&
+            (any == QG_NONE || last > any_pos)) {
             any = i;
             any_pos = last;
         }
     }
-    free(key);
     if (best != QG_NONE)
         return best;
     return generic ? any : QG_NONE;
@@ -325,14 +443,48 @@ size_t entity_for_span(actx *c, qg_span span, qg_entity_kind kind)
     return e;
 }
 
+/* A person already known by this full name or surname ("Trump" for Donald Trump). */
+static size_t person_for_key(const actx *c, const char *key)
+{
+    size_t e = find_entity(c, QG_ENTITY_PERSON, key);
+    if (e != QG_NONE || strchr(key, ' '))
+        return e;
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
+        const qg_entity_rec *r = &c->doc->entities.items[i];
+        if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) && strchr(r->key, ' ') &&
+            !strcmp(last_word(r->key), key))
+            return i;
+    }
+    return QG_NONE;
+}
+
+/* The entity a speaker speaks for, named in its phrase: a known person ("Trump's running mate")
+ * or an organisation. */
+static size_t affiliation_for_name(actx *c, qg_span span)
+{
+    char *name = span_dup(c, span);
+    char *key = name ? fold_str(name) : NULL;
+    size_t e = QG_NONE;
+    if (key)
+        e = person_for_key(c, key);
+    else
+        c->oom = true;
+    free(name);
+    free(key);
+    return e != QG_NONE ? e : org_entity_for_name(c, span);
+}
+
 /* The organisation of a role or person phrase, resolving descriptions; QG_NONE when none. */
 static size_t org_of_phrase(actx *c, const np *p)
 {
     if (p->org.end <= p->org.begin)
         return QG_NONE;
-    if (p->org_is_desc)
-        return resolve_description(c, p->org, p->org.begin);
-    return org_entity_for_name(c, p->org);
+    if (p->org_is_desc) {
+        char head[32];
+        desc_head(c, p->org, head, sizeof head);
+        return np_is_org_head(head) ? resolve_description(c, head, p->org.begin, true) : QG_NONE;
+    }
+    return affiliation_for_name(c, p->org);
 }
 
 /* Organisation of a bare role ("A spokesman would not say ..."): the first organisation named
@@ -369,6 +521,15 @@ static void set_affiliation(actx *c, size_t e, size_t org)
         r->affiliation = org;
 }
 
+static void set_role(actx *c, size_t e, qg_span role)
+{
+    if (e == QG_NONE || role.end <= role.begin)
+        return;
+    qg_entity_rec *r = &c->doc->entities.items[e];
+    if (r->role.end <= r->role.begin)
+        r->role = role;
+}
+
 static void push_mention(actx *c, const np *p, const qg_sentence *s)
 {
     struct qg_mention_x *m = qg_vec_push(&c->mentions);
@@ -382,43 +543,112 @@ static void push_mention(actx *c, const np *p, const qg_sentence *s)
     m->paragraph = s->paragraph;
 }
 
-qg_status entity_detect(actx *c, qg_error *err)
+/* Merge entity `from` into `into`: its mentions move, every reference is rewritten, and `from`
+ * is left empty (never found, never published). */
+static void merge_entity(actx *c, size_t from, size_t into)
 {
     qg_doc *doc = c->doc;
-    /* 1. mentions outside quotations */
-    for (size_t s = 0; s < doc->sentences.count; s++) {
-        const qg_sentence *sent = &doc->sentences.items[s];
-        size_t k = sent->first_token, end = sent->end_token, limit = k;
-        while (k < end) {
-            const qg_token *t = &c->tok[k];
-            if (t->quote >= 0 || (t->flags & (QG_TOK_OPEN | QG_TOK_CLOSE)) ||
-                !(t->flags & QG_TOK_WORD)) {
-                k++;
-                continue;
-            }
-            /* the phrase must not run into a quotation; the limit is the same for every k
-             * before it, so it is searched once per run of tokens (was quadratic in a long
-             * sentence without quotes) */
-            if (limit <= k) {
-                limit = k;
-                while (limit < end && c->tok[limit].quote < 0 &&
-                       !(c->tok[limit].flags & (QG_TOK_OPEN | QG_TOK_CLOSE)))
-                    limit++;
-            }
-            np p;
-            if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
-                push_mention(c, &p, sent);
-                /* the appositive belongs to this mention ("X, a paediatrician at Y,") */
-                size_t next = p.appos_end > p.end ? p.appos_end : p.end;
-                k = next > k ? next : k + 1;
-                continue;
-            }
-            k++;
+    if (from == into || from == QG_NONE || into == QG_NONE)
+        return;
+    qg_entity_rec *f = &doc->entities.items[from];
+    for (size_t i = 0; i < f->mentions.count; i++)
+        entity_add_mention(c, into, f->mentions.items[i].span);
+    qg_entity_rec *t = &doc->entities.items[into];
+    f = &doc->entities.items[from];
+    if (t->affiliation == QG_NONE && f->affiliation != into)
+        t->affiliation = f->affiliation;
+    if (t->part_of == QG_NONE && f->part_of != into)
+        t->part_of = f->part_of;
+    t->flags |= f->flags;
+    qg_vec_free(&f->mentions);
+    f->flags = ENTITY_DEAD;
+    f->key[0] = '\0';
+    for (size_t i = 0; i < c->mentions.count; i++)
+        if (c->mentions.items[i].entity == from)
+            c->mentions.items[i].entity = into;
+    for (size_t i = 0; i < doc->entities.count; i++) {
+        if (doc->entities.items[i].affiliation == from)
+            doc->entities.items[i].affiliation = i == into ? QG_NONE : into;
+        if (doc->entities.items[i].part_of == from)
+            doc->entities.items[i].part_of = i == into ? QG_NONE : into;
+    }
+    for (size_t i = 0; i < c->heads.count; i++)
+        if (c->heads.items[i].entity == from)
+            c->heads.items[i].entity = into;
+}
+
+/* Does the phrase open its sentence (only punctuation before it)? */
+static bool opens_sentence(const actx *c, size_t k)
+{
+    const qg_sentence *s = &c->doc->sentences.items[c->tok[k].sentence];
+    for (size_t x = s->first_token; x < k; x++)
+        if (lex_is_word(c, x))
+            return false;
+    return true;
+}
+
+/* Entities named by the article's metadata (stage meta/): the outlet line (publisher), the
+ * byline's authors, a dateline's agency (cited). */
+static void meta_entities(actx *c)
+{
+    const qg_article_meta *meta = &c->doc->meta;
+    if (meta->outlet.end > meta->outlet.begin) {
+        size_t e = org_entity_for_name(c, meta->outlet);
+        if (e != QG_NONE) {
+            c->doc->entities.items[e].kind = QG_ENTITY_OUTLET;
+            c->doc->entities.items[e].flags |= QG_ENTITY_PUBLISHER;
+            entity_add_mention(c, e, meta->outlet);
         }
     }
-    if (c->oom)
-        return QG_OOM(err);
-    /* 2. names: organisations and multi-word persons first */
+    if (meta->dateline_outlet.end > meta->dateline_outlet.begin) {
+        size_t e = org_entity_for_name(c, meta->dateline_outlet);
+        if (e != QG_NONE) {
+            c->doc->entities.items[e].kind = QG_ENTITY_OUTLET;
+            c->doc->entities.items[e].flags |= QG_ENTITY_CITED | QG_ENTITY_SOURCE;
+            entity_add_mention(c, e, meta->dateline_outlet);
+        }
+    }
+    for (size_t i = 0; i < meta->author_count; i++) {
+        size_t e = entity_for_span(c, meta->authors[i], QG_ENTITY_PERSON);
+        if (e == QG_NONE)
+            continue;
+        c->doc->entities.items[e].flags |= QG_ENTITY_AUTHOR;
+        set_role(c, e, meta->author_role);
+        entity_add_mention(c, e, meta->authors[i]);
+    }
+}
+
+static bool in_span(qg_span s, size_t b)
+{
+    return s.end > s.begin && b >= s.begin && b < s.end;
+}
+
+/* A nationality or place adjective before a noun ("Russian hackers", "British bank", "French
+ * officials"): a single capitalised word with a demonym ending, followed by a lower-case word. */
+static bool is_demonym(const actx *c, const struct qg_mention_x *m)
+{
+    static const char *const ENDINGS[] = {"ian", "ish", "ese", "ean", "can", "ch", "ic", "i",
+                                          "ern", NULL};
+    const char *key = NULL;
+    char buf[64];
+    size_t k = m->phrase.end;
+    if (m->phrase.end != m->phrase.start + 1 || k >= c->ntok || !lex_is_word(c, k) ||
+        lex_is_cap(c, k) || lex_is_speech_cue(c, k))
+        return false;
+    size_t n = lex_fold(c, m->phrase.start, buf, sizeof buf);
+    key = buf;
+    for (int i = 0; n && ENDINGS[i]; i++) {
+        size_t l = strlen(ENDINGS[i]);
+        if (n > l + 2 && !strcmp(key + n - l, ENDINGS[i]))
+            return true;
+    }
+    return false;
+}
+
+/* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
+static qg_status resolve_names(actx *c, qg_error *err)
+{
+    qg_doc *doc = c->doc;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < c->mentions.count; i++) {
             struct qg_mention_x *m = &c->mentions.items[i];
@@ -445,7 +675,7 @@ qg_status entity_detect(actx *c, qg_error *err)
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
                         for (size_t e = window_start(c); e < doc->entities.count; e++) {
                             const qg_entity_rec *r = &doc->entities.items[e];
-                            if (r->kind == QG_ENTITY_PERSON &&
+                            if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) &&
                                 !strcmp(last_word(r->key), last_word(key)) &&
                                 first_word_len(r->key) == first_word_len(key) &&
                                 !strncmp(r->key, key, first_word_len(key))) {
@@ -463,16 +693,16 @@ qg_status entity_detect(actx *c, qg_error *err)
                     e = find_entity(c, QG_ENTITY_PERSON, key);
                 if (e == QG_NONE)
                     e = find_entity(c, QG_ENTITY_ORGANIZATION, key);
+                if (e == QG_NONE)
+                    e = find_entity(c, QG_ENTITY_OUTLET, key);
                 if (e == QG_NONE && kind == QG_ENTITY_ANONYMOUS) {
                     /* one unknown word: a place acronym is nothing; else an organisation
                      * ("Barclays said") */
-                    size_t k = lex_token_at(c, m->phrase.name.begin);
                     bool place = false;
                     for (int q = 0; PLACE_ACRONYMS[q]; q++)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))
                             place = true;
-                    (void)k;
-                    if (!place)
+                    if (!place && !is_demonym(c, m))
                         e = add_entity(c, QG_ENTITY_ORGANIZATION, name);
                 } else if (e == QG_NONE) {
                     e = add_entity(c, kind, name);
@@ -491,69 +721,467 @@ qg_status entity_detect(actx *c, qg_error *err)
         if (c->oom)
             return QG_OOM(err);
     }
-    /* 3. descriptions and roles, in text order, so that "the bank" finds what came before */
+    return QG_OK;
+}
+
+/* 3. Acronyms: "National Cyber Security Centre (NCSC)" defines one; an organisation whose name is
+ * the initials of another's is the same one, whichever comes first ("the NCSC ... the National
+ * Cyber Security Centre"). */
+static void resolve_acronyms(actx *c)
+{
+    qg_doc *doc = c->doc;
+    for (size_t i = 0; i < c->mentions.count; i++) {
+        struct qg_mention_x *m = &c->mentions.items[i];
+        if (m->phrase.kind != NP_NAME || m->entity == QG_NONE ||
+            m->phrase.acronym.end <= m->phrase.acronym.begin)
+            continue;
+        if (!is_org_kind(doc->entities.items[m->entity].kind))
+            continue;
+        char *acr = span_dup(c, m->phrase.acronym);
+        char *key = acr ? fold_str(acr) : NULL;
+        if (key) {
+            size_t other = find_entity(c, QG_ENTITY_ORGANIZATION, key);
+            if (other == QG_NONE)
+                other = find_entity(c, QG_ENTITY_OUTLET, key);
+            merge_entity(c, other, m->entity);
+        } else {
+            c->oom = true;
+        }
+        free(acr);
+        free(key);
+        entity_add_mention(c, m->entity, m->phrase.acronym);
+    }
+    size_t n = doc->entities.count;
+    for (size_t a = 0; a < n; a++) {
+        qg_entity_rec *r = &doc->entities.items[a];
+        if (!is_org_kind(r->kind) || (r->flags & ENTITY_DEAD) || strchr(r->key, ' ') ||
+            strlen(r->key) < 2 || strlen(r->key) > 8)
+            continue;
+        for (size_t f = 0; f < n; f++) {
+            const qg_entity_rec *full = &doc->entities.items[f];
+            if (f == a || !is_org_kind(full->kind) || (full->flags & ENTITY_DEAD) ||
+                !strchr(full->key, ' '))
+                continue;
+            char acr[64];
+            acronym_of(full->name, acr, sizeof acr);
+            if (strlen(acr) >= 2 && !strcmp(acr, doc->entities.items[a].key)) {
+                merge_entity(c, a, f);
+                break;
+            }
+        }
+    }
+}
+
+/* "A BRITISH bank is recommending ..." then "Barclays is offering ...": an indefinite description
+ * of an organisation that opens its sentence is the organisation that opens one of the next two
+ * sentences (same or next paragraph). */
+static size_t resolve_cataphora(actx *c, size_t i, const char *head)
+{
+    const struct qg_mention_x *m = &c->mentions.items[i];
+    if (!opens_sentence(c, m->phrase.start))
+        return QG_NONE;
+    for (size_t j = i + 1; j < c->mentions.count; j++) {
+        const struct qg_mention_x *o = &c->mentions.items[j];
+        if (o->sentence > m->sentence + 2 || o->paragraph > m->paragraph + 1)
+            break;
+        if (o->sentence == m->sentence || o->entity == QG_NONE || !opens_sentence(c, o->phrase.start))
+            continue;
+        const qg_entity_rec *e = &c->doc->entities.items[o->entity];
+        if (o->phrase.kind == NP_NAME && e->kind == QG_ENTITY_ORGANIZATION && head_fits(e, head))
+            return o->entity;
+        break; /* the next sentence opens with someone else */
+    }
+    return QG_NONE;
+}
+
+static bool is_indefinite(const actx *c, size_t k)
+{
+    return lex_is(c, k, "a") || lex_is(c, k, "an");
+}
+
+/* A document ("a report by X", "the survey"): an indefinite one is new; a definite one is the
+ * most recent document with the same head, else new. */
+static size_t resolve_document(actx *c, const struct qg_mention_x *m, const char *head)
+{
+    qg_doc *doc = c->doc;
+    if (!is_indefinite(c, m->phrase.start) && m->phrase.org.end <= m->phrase.org.begin) {
+        size_t best = QG_NONE, best_pos = 0;
+        for (size_t i = window_start(c); i < doc->entities.count; i++) {
+            const qg_entity_rec *e = &doc->entities.items[i];
+            size_t last;
+            if (e->kind == QG_ENTITY_DOCUMENT && has_head(c, i, head) &&
+                last_mention_before(e, m->phrase.start < c->ntok ? c->tok[m->phrase.start].begin : 0,
+                                    &last) &&
+                (best == QG_NONE || last > best_pos)) {
+                best = i;
+                best_pos = last;
+            }
+        }
+        if (best != QG_NONE)
+            return best;
+    }
+    /* the name: the phrase without its determiner ("report by the Pew Research Center") */
+    qg_span name = m->phrase.name;
+    size_t k = m->phrase.start;
+    if ((is_indefinite(c, k) || lex_is(c, k, "the") || lex_is(c, k, "this") || lex_is(c, k, "that")) &&
+        k + 1 < c->ntok && c->tok[k + 1].begin < name.end)
+        name.begin = c->tok[k + 1].begin;
+    char *text = span_dup(c, name);
+    if (!text) {
+        c->oom = true;
+        return QG_NONE;
+    }
+    size_t e = add_entity(c, QG_ENTITY_DOCUMENT, text);
+    free(text);
+    if (e != QG_NONE && m->phrase.org.end > m->phrase.org.begin) {
+        size_t org = org_entity_for_name(c, m->phrase.org);
+        set_affiliation(c, e, org);
+        entity_add_mention(c, org, m->phrase.org);
+    }
+    add_head(c, e, head);
+    return e;
+}
+
+/* A person named in a role's appositive ("Trump's running mate, Mike Pence"). */
+static size_t person_for_span(actx *c, qg_span span)
+{
+    char *name = span_dup(c, span);
+    char *key = name ? fold_str(name) : NULL;
+    size_t e = QG_NONE;
+    if (name && key) {
+        e = person_for_key(c, key);
+        if (e == QG_NONE)
+            e = add_entity(c, QG_ENTITY_PERSON, name);
+    } else {
+        c->oom = true;
+    }
+    free(name);
+    free(key);
+    return e;
+}
+
+/* 4. Descriptions, roles, affiliations and part_of, in text order, so that "the bank" finds what
+ * came before. */
+static qg_status resolve_in_order(actx *c, qg_error *err)
+{
+    qg_doc *doc = c->doc;
     for (size_t i = 0; i < c->mentions.count; i++) {
         struct qg_mention_x *m = &c->mentions.items[i];
         if (m->phrase.kind == NP_NAME) {
-            size_t org = org_of_phrase(c, &m->phrase);
-            if (org != QG_NONE && m->entity != QG_NONE &&
-                doc->entities.items[m->entity].kind == QG_ENTITY_PERSON) {
-                set_affiliation(c, m->entity, org);
-                entity_add_mention(c, org, m->phrase.org);
+            if (m->entity == QG_NONE)
+                continue;
+            qg_entity_kind kind = doc->entities.items[m->entity].kind;
+            if (kind == QG_ENTITY_PERSON) {
+                size_t org = org_of_phrase(c, &m->phrase);
+                if (org != QG_NONE) {
+                    set_affiliation(c, m->entity, org);
+                    if (!m->phrase.org_is_desc)
+                        entity_add_mention(c, org, m->phrase.org);
+                }
+                set_role(c, m->entity, m->phrase.role_head);
+            } else if (is_org_kind(kind) && m->phrase.parent.end > m->phrase.parent.begin) {
+                size_t parent = org_entity_for_name(c, m->phrase.parent);
+                qg_entity_rec *r = &doc->entities.items[m->entity];
+                if (parent != QG_NONE && parent != m->entity && r->part_of == QG_NONE &&
+                    doc->entities.items[parent].part_of != m->entity) {
+                    r->part_of = parent;
+                    entity_add_mention(c, parent, m->phrase.parent);
+                }
             }
             continue;
         }
         if (m->phrase.kind == NP_DESC) {
-            size_t e = resolve_description(c, m->phrase.name, m->phrase.name.begin);
-            char *text = span_dup(c, m->phrase.name);
-            char *key = text ? fold_str(text) : NULL;
-            bool generic = false;
-            if (key)
-                for (int q = 0; ORG_HEADS[q]; q++)
-                    if (!strcmp(last_word(key), ORG_HEADS[q]))
-                        generic = true;
-            free(text);
-            free(key);
-            if (e != QG_NONE && generic && !m->phrase.possessive_det) {
+            char head[32];
+            desc_head(c, m->phrase.name, head, sizeof head);
+            if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
+                /* "her neighbour, Omar Siddiq": the person */
+                m->entity = person_for_span(c, m->phrase.appos_name);
+                entity_add_mention(c, m->entity, m->phrase.appos_name);
+                continue;
+            }
+            if (m->phrase.document) {
+                m->entity = resolve_document(c, m, head);
+                entity_add_mention(c, m->entity, m->phrase.name);
+                continue;
+            }
+            if (!np_is_org_head(head) || m->phrase.possessive_det)
+                continue;
+            size_t e = QG_NONE;
+            if (is_indefinite(c, m->phrase.start)) {
+                e = resolve_cataphora(c, i, head);
+            } else {
+                /* "The bank will review …, a spokesman for Calder Bank said": an organisation
+                 * named later in the same sentence whose name holds the head */
+                const char *named[2] = {head, NULL};
+                for (size_t j = i + 1; j < c->mentions.count && e == QG_NONE; j++) {
+                    const struct qg_mention_x *o = &c->mentions.items[j];
+                    if (o->sentence != m->sentence)
+                        break;
+                    size_t oe = o->phrase.kind == NP_NAME ? o->entity : QG_NONE;
+                    if (o->phrase.kind == NP_ROLE && o->phrase.org.end > o->phrase.org.begin &&
+                        !o->phrase.org_is_desc) {
+                        char *on = span_dup(c, o->phrase.org);
+                        char *ok = on ? fold_str(on) : NULL;
+                        if (ok && key_has_word(ok, named))
+                            oe = org_entity_for_name(c, o->phrase.org);
+                        free(on);
+                        free(ok);
+                    }
+                    if (oe != QG_NONE && is_org_kind(doc->entities.items[oe].kind) &&
+                        key_has_word(doc->entities.items[oe].key, named))
+                        e = oe;
+                }
+                if (e == QG_NONE)
+                    e = resolve_description(c, head, m->phrase.name.begin, !m->phrase.modifier);
+            }
+            if (e != QG_NONE) {
                 m->entity = e;
                 entity_add_mention(c, e, m->phrase.name);
+                add_head(c, e, head);
             }
             continue;
         }
         if (m->phrase.kind == NP_ROLE) {
             size_t org = org_of_phrase(c, &m->phrase);
-            if (org != QG_NONE && !m->phrase.org_is_desc)
+            if (org != QG_NONE) {
+                /* "for the bank": the description is a mention of the organisation too */
                 entity_add_mention(c, org, m->phrase.org);
+                if (m->phrase.org_is_desc) {
+                    char head[32];
+                    desc_head(c, m->phrase.org, head, sizeof head);
+                    add_head(c, org, head);
+                }
+            }
             if (org == QG_NONE && !m->phrase.possessive_det)
                 org = infer_context_org(c, i);
-            /* one entity per role phrase and organisation */
+            if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
+                /* "Trump's running mate, Mike Pence": the person, with the role's organisation */
+                size_t e = person_for_span(c, m->phrase.appos_name);
+                if (e != QG_NONE && e != org) {
+                    set_affiliation(c, e, org);
+                    set_role(c, e, m->phrase.role_head);
+                }
+                m->entity = e;
+                entity_add_mention(c, e, m->phrase.appos_name);
+                continue;
+            }
+            /* one entity per role and organisation: "a spokesman for the bank" and "the Barclays
+             * spokesman" are one; without an organisation, one per role phrase */
             char *name = span_dup(c, m->phrase.name);
             char *key = name ? fold_str(name) : NULL;
+            char *rkey = NULL;
+            if (m->phrase.role_head.end > m->phrase.role_head.begin) {
+                char *rt = span_dup(c, m->phrase.role_head);
+                rkey = rt ? fold_str(rt) : NULL;
+                free(rt);
+            }
             if (!name || !key) {
                 free(name);
                 free(key);
+                free(rkey);
                 return QG_OOM(err);
             }
-            qg_entity_kind kind = m->phrase.anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE;
             size_t e = QG_NONE;
             for (size_t x = window_start(c); x < doc->entities.count; x++) {
                 const qg_entity_rec *r = &doc->entities.items[x];
-                if (r->kind == kind && !strcmp(r->key, key) && r->affiliation == org) {
+                if ((r->kind != QG_ENTITY_ROLE && r->kind != QG_ENTITY_ANONYMOUS) ||
+                    r->affiliation != org || r->anonymous != m->phrase.anonymous)
+                    continue;
+                bool same = !strcmp(r->key, key);
+                if (!same && org != QG_NONE && rkey && r->role.end > r->role.begin) {
+                    char *rt = span_dup(c, r->role);
+                    char *k2 = rt ? fold_str(rt) : NULL;
+                    same = k2 && !strcmp(k2, rkey);
+                    free(rt);
+                    free(k2);
+                }
+                if (same) {
                     e = x;
                     break;
                 }
             }
             if (e == QG_NONE) {
-                e = add_entity(c, kind, name);
-                if (e != QG_NONE)
+                e = add_entity(c, QG_ENTITY_ROLE, name);
+                if (e != QG_NONE) {
                     doc->entities.items[e].affiliation = org;
+                    doc->entities.items[e].anonymous = m->phrase.anonymous;
+                }
             }
+            set_role(c, e, m->phrase.role_head);
             m->entity = e;
             entity_add_mention(c, e, m->phrase.name);
             free(name);
             free(key);
+            free(rkey);
         }
     }
+    return c->oom ? QG_OOM(err) : QG_OK;
+}
+
+static const char *const SOURCE_SKIP[] = {"also", "has", "have", "had", "would", "will", "later",
+                                          "previously", "recently", "repeatedly", "first", "then",
+                                          "again", "once", "last", "earlier", "yesterday",
+                                          "today", "on", "monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday", "sunday", NULL};
+static const char *const TO_CUES[] = {"said", "says", "spoke", "speaking", "talking", "talked",
+                                      "confirmed", "explained", "told", "wrote", "according", NULL};
+static const char *const WITH_NOUNS[] = {"interview", "interviews", "conversation", "call",
+                                         "podcast", NULL};
+static const char *const BY_VERBS[] = {"reported", "obtained", "published", "broken", "revealed",
+                                       "released", "aired", "broadcast", "quoted", "cited",
+                                       "conducted", "commissioned", "seen", "reviewed", NULL};
+static const char *const IN_VERBS[] = {"reported", "wrote", "published", "writing", "quoted",
+                                       "said", "appeared", "column", "op-ed", "piece", "article",
+                                       "interview", "editorial", NULL};
+static const char *const ON_VERBS[] = {"said", "appearing", "appeared", "told", "speaking", "says",
+                                       "interview", "remarks", NULL};
+static const char *const TOLD_CUES[] = {"told", "tells", "telling", "tell", "citing", "cited", NULL};
+
+static bool is_skippable(const actx *c, size_t k)
+{
+    if (lex_in(c, k, SOURCE_SKIP))
+        return true;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    return n > 4 && lex_is_word(c, k) && !lex_is_cap(c, k) &&
+           !memcmp(c->doc->text + t->end - 2, "ly", 2);
+}
+
+static void mark_source(actx *c, size_t e, bool cited)
+{
+    qg_entity_rec *r = &c->doc->entities.items[e];
+    r->flags |= QG_ENTITY_SOURCE;
+    if (cited && (r->kind == QG_ENTITY_OUTLET || r->kind == QG_ENTITY_DOCUMENT))
+        r->flags |= QG_ENTITY_CITED;
+}
+
+/* 5. Sources: an entity that is the subject of a reporting cue ("the NCSC said", "the Financial
+ * Times claimed"; documents also with evidence cues: "the survey found"), the object of
+ * "according to", or the subject of an inverted cue (", said X"). Outlets are cited when they are
+ * sources, or in "told the BBC", "said on CNN", "an interview with X", "first reported by X",
+ * "wrote in X". */
+static void find_sources(actx *c)
+{
+    for (size_t i = 0; i < c->mentions.count; i++) {
+        const struct qg_mention_x *m = &c->mentions.items[i];
+        if (m->entity == QG_NONE || m->phrase.is_possessive)
+            continue;
+        const qg_entity_rec *r = &c->doc->entities.items[m->entity];
+        bool outlet = r->kind == QG_ENTITY_OUTLET, document = r->kind == QG_ENTITY_DOCUMENT;
+        size_t s = m->phrase.start, e = m->phrase.appos_end > m->phrase.end ? m->phrase.appos_end
+                                                                            : m->phrase.end;
+        size_t sent_end = c->doc->sentences.items[c->tok[s].sentence].end_token;
+        size_t j = e;
+        if (j < sent_end && lex_is(c, j, ",") && e > m->phrase.end)
+            j++;
+        for (size_t n = 0; j < sent_end && n < 3 && is_skippable(c, j); n++)
+            j++;
+        if (j < sent_end && c->tok[j].quote < 0 &&
+            (lex_is_speech_cue(c, j) ||
+             (document && !lex_is_cap(c, j) && lex_is_cue_class(c, j, QG_CUE_EVIDENCE)))) {
+            mark_source(c, m->entity, true);
+            continue;
+        }
+        if (s >= 2 && lex_is(c, s - 2, "according") && lex_is(c, s - 1, "to")) {
+            mark_source(c, m->entity, true);
+            continue;
+        }
+        if (s >= 2 && lex_is_speech_cue(c, s - 1) && !lex_in(c, s - 1, TOLD_CUES) &&
+            (lex_is(c, s - 2, ",") || (c->tok[s - 2].flags & QG_TOK_CLOSE))) {
+            mark_source(c, m->entity, true); /* "“…,” said the BBC" */
+            continue;
+        }
+        if (!outlet || s < 1)
+            continue;
+        size_t p = s - 1;
+        bool cited = lex_in(c, p, TOLD_CUES) ||
+                     (p >= 1 && lex_is(c, p, "to") && lex_in(c, p - 1, TO_CUES)) ||
+                     (p >= 1 && lex_is(c, p, "with") && lex_in(c, p - 1, WITH_NOUNS)) ||
+                     (p >= 1 && lex_is(c, p, "by") && lex_in(c, p - 1, BY_VERBS)) ||
+                     (p >= 1 && lex_is(c, p, "in") && lex_in(c, p - 1, IN_VERBS)) ||
+                     (p >= 1 && lex_is(c, p, "on") && lex_in(c, p - 1, ON_VERBS));
+        if (cited)
+            c->doc->entities.items[m->entity].flags |= QG_ENTITY_CITED;
+    }
+}
+
+/* Deep copy of the entities, kept until entity_publish() (attribution drops entities). */
+static void take_snapshot(actx *c)
+{
+    qg_doc *doc = c->doc;
+    for (size_t i = 0; i < doc->entities.count; i++) {
+        const qg_entity_rec *r = &doc->entities.items[i];
+        qg_entity_rec *s = qg_vec_push(&c->snapshot);
+        if (!s) {
+            c->oom = true;
+            return;
+        }
+        *s = *r;
+        s->name = strdup(r->name);
+        s->key = strdup(r->key);
+        s->uid = NULL;
+        memset(&s->mentions, 0, sizeof s->mentions);
+        if (!s->name || !s->key) {
+            c->oom = true;
+            return;
+        }
+        for (size_t m = 0; m < r->mentions.count; m++) {
+            qg_mention *x = qg_vec_push(&s->mentions);
+            if (!x) {
+                c->oom = true;
+                return;
+            }
+            *x = r->mentions.items[m];
+        }
+    }
+}
+
+qg_status entity_detect(actx *c, qg_error *err)
+{
+    qg_doc *doc = c->doc;
+    meta_entities(c);
+    /* 1. mentions outside quotations, and outside the outlet line and byline */
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const qg_sentence *sent = &doc->sentences.items[s];
+        size_t k = sent->first_token, end = sent->end_token, limit = k;
+        while (k < end) {
+            const qg_token *t = &c->tok[k];
+            if (t->quote >= 0 || (t->flags & (QG_TOK_OPEN | QG_TOK_CLOSE)) ||
+                !(t->flags & QG_TOK_WORD) || in_span(doc->meta.outlet, t->begin) ||
+                in_span(doc->meta.byline, t->begin)) {
+                k++;
+                continue;
+            }
+            /* the phrase must not run into a quotation; the limit is the same for every k
+             * before it, so it is searched once per run of tokens (was quadratic in a long
+             * sentence without quotes) */
+            if (limit <= k) {
+                limit = k;
+                while (limit < end && c->tok[limit].quote < 0 &&
+                       !(c->tok[limit].flags & (QG_TOK_OPEN | QG_TOK_CLOSE)))
+                    limit++;
+            }
+            np p;
+            if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
+                push_mention(c, &p, sent);
+                /* the appositive belongs to this mention ("X, a paediatrician at Y,") */
+                size_t next = p.appos_end > p.end ? p.appos_end : p.end;
+                k = next > k ? next : k + 1;
+                continue;
+            }
+            k++;
+        }
+    }
+    if (c->oom)
+        return QG_OOM(err);
+    qg_status st = resolve_names(c, err);
+    if (st)
+        return st;
+    resolve_acronyms(c);
+    if ((st = resolve_in_order(c, err)))
+        return st;
+    find_sources(c);
+    take_snapshot(c);
     return c->oom ? QG_OOM(err) : QG_OK;
 }
 
@@ -592,6 +1220,8 @@ size_t entity_resolve_pronoun(const actx *c, size_t k, int gender, bool org)
         if (m->entity == QG_NONE)
             continue;
         const qg_entity_rec *e = &c->doc->entities.items[m->entity];
+        if (e->kind == QG_ENTITY_DOCUMENT)
+            continue;
         bool is_org = e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET;
         if (org != is_org)
             continue;
@@ -610,22 +1240,367 @@ size_t entity_resolve_pronoun(const actx *c, size_t k, int gender, bool org)
     return fallback;
 }
 
+static void free_rec(qg_entity_rec *r)
+{
+    free(r->name);
+    free(r->key);
+    free(r->uid);
+    qg_vec_free(&r->mentions);
+    r->name = r->key = r->uid = NULL;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Restore the entities attribution dropped: the snapshot taken after resolution, with the
+ * mentions attribution added (pronouns) and the entities it created. Quote speakers follow. */
+static qg_status restore_snapshot(actx *c, qg_error *err)
+{
+    qg_doc *doc = c->doc;
+    size_t npub = doc->entities.count, ns = c->snapshot.count;
+    size_t *map = malloc((npub ? npub : 1) * sizeof *map);
+    /* snapshot entities by first mention: (begin << 0) sorted pairs of (begin, index) */
+    size_t *order = malloc((ns ? ns : 1) * 2 * sizeof *order);
+    if (!map || !order) {
+        free(map);
+        free(order);
+        return QG_OOM(err);
+    }
+    size_t no = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (c->snapshot.items[i].mentions.count) {
+            order[2 * no] = c->snapshot.items[i].mentions.items[0].span.begin;
+            order[2 * no + 1] = i;
+            no++;
+        }
+    qsort(order, no, 2 * sizeof *order, cmp_size);
+    for (size_t i = 0; i < npub; i++) {
+        qg_entity_rec *p = &doc->entities.items[i];
+        map[i] = QG_NONE;
+        for (size_t pm = 0; pm < p->mentions.count && map[i] == QG_NONE; pm++) {
+            size_t b = p->mentions.items[pm].span.begin, lo = 0, hi = no;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (order[2 * mid] < b)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < no && order[2 * lo] == b; lo++) {
+                qg_entity_rec *s = &c->snapshot.items[order[2 * lo + 1]];
+                if (s->kind == p->kind && !strcmp(s->name, p->name) && !(s->flags & ENTITY_DEAD) &&
+                    p->mentions.count >= s->mentions.count) {
+                    map[i] = order[2 * lo + 1];
+                    break;
+                }
+            }
+        }
+    }
+    free(order);
+    /* move: matched entities give their (longer) mention lists to the snapshot's copy */
+    for (size_t i = 0; i < npub && !c->oom; i++) {
+        qg_entity_rec *p = &doc->entities.items[i];
+        if (map[i] != QG_NONE) {
+            qg_entity_rec *s = &c->snapshot.items[map[i]];
+            qg_vec_free(&s->mentions);
+            s->mentions.items = p->mentions.items;
+            s->mentions.count = p->mentions.count;
+            s->mentions.cap = p->mentions.cap;
+            memset(&p->mentions, 0, sizeof p->mentions);
+            free_rec(p);
+            continue;
+        }
+        qg_entity_rec *n = qg_vec_push(&c->snapshot);
+        if (!n) {
+            c->oom = true;
+            break;
+        }
+        *n = *p;
+        memset(p, 0, sizeof *p);
+        map[i] = c->snapshot.count - 1;
+    }
+    if (c->oom) {
+        free(map);
+        return QG_OOM(err);
+    }
+    /* entities attribution created refer to entities by their old indices */
+    for (size_t i = ns; i < c->snapshot.count; i++) {
+        qg_entity_rec *n = &c->snapshot.items[i];
+        n->affiliation = n->affiliation < npub ? map[n->affiliation] : QG_NONE;
+        n->part_of = n->part_of < npub ? map[n->part_of] : QG_NONE;
+    }
+    for (size_t q = 0; q < doc->quotes.count; q++) {
+        size_t sp = doc->quotes.items[q].speaker;
+        doc->quotes.items[q].speaker = sp < npub ? map[sp] : QG_NONE;
+    }
+    free(map);
+    free(doc->entities.items);
+    doc->entities.items = c->snapshot.items;
+    doc->entities.count = c->snapshot.count;
+    doc->entities.cap = c->snapshot.cap;
+    memset(&c->snapshot, 0, sizeof c->snapshot);
+    return QG_OK;
+}
+
+/* Append the slug of s[0..len) to out: case-folded, letters and digits kept (any script),
+ * periods and apostrophes dropped, every other run of characters one '-'. At most 60 bytes. */
+static void slug_append(qg_strbuf *out, const char *s, size_t len)
+{
+    qg_strbuf f = QG_STRBUF_INIT;
+    qg_text_fold(&f, s, len);
+    const char *p = f.data ? f.data : "";
+    size_t n = f.len, written = 0;
+    bool pending = false;
+    for (size_t i = 0; i < n && written < 60;) {
+        size_t j = i;
+        int32_t cp = qg_utf8_next(p, n, &j);
+        if (cp == '.' || cp == '\'' || cp == 0x2019) {
+            i = j;
+            continue;
+        }
+        if (qg_cp_is_alnum(cp)) {
+            if (pending && written > 0) {
+                qg_strbuf_append(out, "-", 1);
+                written++;
+            }
+            pending = false;
+            qg_strbuf_append(out, p + i, j - i);
+            written += j - i;
+        } else {
+            pending = true;
+        }
+        i = j;
+    }
+    if (!written)
+        qg_strbuf_append(out, "x", 1);
+    qg_strbuf_dispose(&f);
+}
+
+/* The words of a name without a leading determiner ("the", "a", "an"). */
+static const char *skip_determiner(const char *name)
+{
+    static const char *const DETS[] = {"the ", "The ", "THE ", "a ", "A ", "an ", "An ", NULL};
+    for (int i = 0; DETS[i]; i++)
+        if (!strncmp(name, DETS[i], strlen(DETS[i])))
+            return name + strlen(DETS[i]);
+    return name;
+}
+
+/* Stable content-derived id (docs/output-format.md): KIND ":" slug of the name, and for roles
+ * and documents "@" the id of the entity they speak for; "~2", "~3" … for repeats. */
+static char *make_uid(const qg_doc *doc, size_t e)
+{
+    const qg_entity_rec *r = &doc->entities.items[e];
+    qg_strbuf sb = QG_STRBUF_INIT;
+    qg_strbuf_puts(&sb, qg_entity_kind_str(r->kind));
+    qg_strbuf_append(&sb, ":", 1);
+    if (r->kind == QG_ENTITY_ROLE && r->role.end > r->role.begin)
+        slug_append(&sb, doc->text + r->role.begin, r->role.end - r->role.begin);
+    else {
+        const char *nm = r->kind == QG_ENTITY_PERSON ? r->name : skip_determiner(r->name);
+        slug_append(&sb, nm, strlen(nm));
+    }
+    if ((r->kind == QG_ENTITY_ROLE || r->kind == QG_ENTITY_DOCUMENT) && r->affiliation != QG_NONE &&
+        doc->entities.items[r->affiliation].uid) {
+        qg_strbuf_append(&sb, "@", 1);
+        qg_strbuf_puts(&sb, doc->entities.items[r->affiliation].uid);
+    }
+    return qg_strbuf_take(&sb);
+}
+
+static qg_status assign_uids(qg_doc *doc, qg_error *err)
+{
+    size_t n = doc->entities.count;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t e = 0; e < n; e++) {
+            qg_entity_rec *r = &doc->entities.items[e];
+            bool late = r->kind == QG_ENTITY_ROLE || r->kind == QG_ENTITY_DOCUMENT;
+            if (late != (pass == 1))
+                continue;
+            char *uid = make_uid(doc, e);
+            if (!uid)
+                return QG_OOM(err);
+            /* a repeat within the article (two reports by one organisation) */
+            for (int rep = 2;; rep++) {
+                bool taken = false;
+                for (size_t x = 0; x < n && !taken; x++)
+                    taken = x != e && doc->entities.items[x].uid &&
+                            !strcmp(doc->entities.items[x].uid, uid);
+                if (!taken)
+                    break;
+                qg_strbuf sb = QG_STRBUF_INIT;
+                char *base = uid;
+                char *tilde = strrchr(base, '~');
+                if (tilde && rep > 2)
+                    *tilde = '\0';
+                qg_strbuf_printf(&sb, "%s~%d", base, rep);
+                free(uid);
+                uid = qg_strbuf_take(&sb);
+                if (!uid)
+                    return QG_OOM(err);
+            }
+            r->uid = uid;
+        }
+    }
+    return QG_OK;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const qg_mention *x = a, *y = b;
+    if (x->span.begin != y->span.begin)
+        return x->span.begin < y->span.begin ? -1 : 1;
+    return x->span.end < y->span.end ? -1 : x->span.end > y->span.end;
+}
+
+/* Keep the entities the citation graph needs: the speakers of quotes, sources, cited outlets and
+ * documents, the byline's authors and the publisher, and what they are affiliated with or part of
+ * (followed to the end). Renumber them in order of first mention, so that ids follow the text. */
+static qg_status keep_graph_entities(qg_doc *doc, qg_error *err)
+{
+    size_t n = doc->entities.count;
+    if (!n)
+        return QG_OK;
+    bool *keep = calloc(n, sizeof *keep);
+    size_t *map = calloc(n, sizeof *map);
+    size_t *order = calloc(n, sizeof *order);
+    size_t *first = calloc(n, sizeof *first);
+    if (!keep || !map || !order || !first) {
+        free(keep);
+        free(map);
+        free(order);
+        free(first);
+        return QG_OOM(err);
+    }
+    for (size_t q = 0; q < doc->quotes.count; q++)
+        if (doc->quotes.items[q].speaker != QG_NONE)
+            keep[doc->quotes.items[q].speaker] = true;
+    for (size_t e = 0; e < n; e++) {
+        qg_entity_rec *r = &doc->entities.items[e];
+        if (r->flags & ENTITY_DEAD) {
+            keep[e] = false;
+            continue;
+        }
+        if (r->flags & (QG_ENTITY_SOURCE | QG_ENTITY_CITED | QG_ENTITY_AUTHOR | QG_ENTITY_PUBLISHER))
+            keep[e] = true;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t e = 0; e < n; e++) {
+            const qg_entity_rec *r = &doc->entities.items[e];
+            if (!keep[e])
+                continue;
+            if (r->affiliation != QG_NONE && !keep[r->affiliation])
+                changed = keep[r->affiliation] = true;
+            if (r->part_of != QG_NONE && !keep[r->part_of])
+                changed = keep[r->part_of] = true;
+        }
+    }
+    size_t kept = 0;
+    for (size_t e = 0; e < n; e++) {
+        qg_entity_rec *r = &doc->entities.items[e];
+        if (!keep[e])
+            continue;
+        qsort(r->mentions.items, r->mentions.count, sizeof *r->mentions.items, cmp_mention);
+        size_t w = 0;
+        for (size_t m = 0; m < r->mentions.count; m++)
+            if (!w || r->mentions.items[w - 1].span.begin != r->mentions.items[m].span.begin)
+                r->mentions.items[w++] = r->mentions.items[m];
+        r->mentions.count = w;
+        first[e] = w ? r->mentions.items[0].span.begin : SIZE_MAX;
+        order[kept++] = e;
+    }
+    /* stable insertion sort by first mention */
+    for (size_t i = 1; i < kept; i++) {
+        size_t x = order[i], j = i;
+        while (j > 0 && first[order[j - 1]] > first[x]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = x;
+    }
+    for (size_t e = 0; e < n; e++)
+        map[e] = QG_NONE;
+    for (size_t i = 0; i < kept; i++)
+        map[order[i]] = i;
+    qg_entity_rec *old = doc->entities.items;
+    qg_entity_rec *fresh = calloc(kept ? kept : 1, sizeof *fresh);
+    if (!fresh) {
+        free(keep);
+        free(map);
+        free(order);
+        free(first);
+        return QG_OOM(err);
+    }
+    for (size_t i = 0; i < kept; i++) {
+        fresh[i] = old[order[i]];
+        fresh[i].affiliation = fresh[i].affiliation != QG_NONE ? map[fresh[i].affiliation] : QG_NONE;
+        fresh[i].part_of = fresh[i].part_of != QG_NONE ? map[fresh[i].part_of] : QG_NONE;
+        /* an anonymous source is a role marked anonymous */
+        if (fresh[i].kind == QG_ENTITY_ANONYMOUS) {
+            fresh[i].kind = QG_ENTITY_ROLE;
+            fresh[i].anonymous = true;
+        }
+    }
+    for (size_t e = 0; e < n; e++)
+        if (!keep[e])
+            free_rec(&old[e]);
+    free(old);
+    doc->entities.items = fresh;
+    doc->entities.count = doc->entities.cap = kept;
+    for (size_t q = 0; q < doc->quotes.count; q++)
+        if (doc->quotes.items[q].speaker != QG_NONE)
+            doc->quotes.items[q].speaker = map[doc->quotes.items[q].speaker];
+    free(keep);
+    free(map);
+    free(order);
+    free(first);
+    return QG_OK;
+}
+
 qg_status entity_publish(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
+    qg_status st = QG_OK;
+    if (c->snapshot.count || doc->entities.count)
+        st = restore_snapshot(c, err);
+    for (size_t i = 0; i < c->snapshot.count; i++)
+        free_rec(&c->snapshot.items[i]);
+    qg_vec_free(&c->snapshot);
+    qg_vec_free(&c->heads);
+    if (st == QG_OK)
+        st = keep_graph_entities(doc, err);
+    if (st == QG_OK)
+        st = assign_uids(doc, err);
+    if (st)
+        return st;
     doc->entity_view.count = 0;
     for (size_t i = 0; i < doc->entities.count; i++) {
         qg_entity *v = qg_vec_push(&doc->entity_view);
         if (!v)
             return QG_OOM(err);
         const qg_entity_rec *r = &doc->entities.items[i];
+        memset(v, 0, sizeof *v);
         v->kind = r->kind;
         v->name = r->name;
         v->mentions = r->mentions.items;
         v->mention_count = r->mentions.count;
         v->affiliation = r->affiliation;
         v->gender = r->gender;
+        v->id = r->uid;
+        v->part_of = r->part_of;
+        v->role = r->role;
+        v->flags = r->flags & ~ENTITY_DEAD;
+        v->anonymous = r->anonymous ? 1
+                       : (r->kind == QG_ENTITY_ROLE) ? -1
+                                                     : 0;
     }
+    for (size_t q = 0; q < doc->quotes.count; q++)
+        if (doc->quotes.items[q].speaker != QG_NONE)
+            doc->entity_view.items[doc->quotes.items[q].speaker].quotes++;
     return QG_OK;
 }
 

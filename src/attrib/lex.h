@@ -17,6 +17,11 @@ typedef struct actx {
     const qg_token *tok;
     size_t ntok;
     QG_VEC(struct qg_mention_x) mentions; /* see entity.h */
+    /* entity.c: every entity as resolved before attribution (attribution may drop the ones
+     * that do not speak; entity_publish() restores them), and the head nouns of descriptions
+     * resolved to each entity ("bank" for Barclays after "A BRITISH bank") */
+    QG_VEC(qg_entity_rec) snapshot;
+    QG_VEC(struct qg_head_rec { size_t entity; char head[32]; }) heads;
     bool oom;
 } actx;
 

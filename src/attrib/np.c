@@ -23,7 +23,16 @@ static const char *const FUNCTION_WORDS[] = {
     "does", "did", "is", "was", "are", "were", "be", "will", "would", "can", "could", "should",
     "may", "might", "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear",
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
-    "within", "outside", "inside", "upon", "until", "unless", "whether", NULL};
+    "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
+    "hundreds", "thousands", "millions", "few", "several", "moreover", "furthermore",
+    "nevertheless", "instead", "indeed", "overall", "likewise", "separately", NULL};
+/* Words that end a description: auxiliaries and copulas ("the bank will review"). */
+static const char *const DESC_STOPS[] = {"will", "would", "can", "could", "should", "may", "might",
+                                         "must", "is", "are", "was", "were", "has", "have", "had",
+                                         "does", "did", "do", "be", "been", "being", "not", "into",
+                                         "in", "on", "to", "by", "over", "under", "about",
+                                         "after", "before", "through", "against", "than", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
 /* Words that end a description: the verb group after it ("the council would not say"). */
@@ -40,6 +49,50 @@ static const char *const RELATIVE_VERBS[] = {
     "represents", "works", "worked", "serves", "served", "advises", "oversees", "owns",
     "chaired", "headed", "led", "ran", "directed", "managed", "represented", "is", "was",
     "teaches", "speaks", NULL};
+
+/* Generic heads of descriptions that refer to an organisation. */
+static const char *const ORG_HEADS[] = {
+    "firm", "company", "bank", "agency", "group", "force", "trust", "party", "campaign",
+    "organisation", "organization", "government", "department", "ministry", "police", "union",
+    "council", "lender", "club", "authority", "commission", "committee", "board",
+    "institute", "university", "hospital", "administration",
+    "newspaper", "charity", "foundation", "association", "retailer", "regulator", "watchdog",
+    "insurer", "carrier", "airline", "manufacturer", "business", "corporation", "giant",
+    "broadcaster", "court", "lab", "laboratory", "startup", "start-up", "conglomerate",
+    "supermarket", "provider", "developer", "maker", "publisher", "magazine", NULL};
+/* Words of ", part of X": the appositive makes X the organisation this one belongs to. */
+static const char *const PART_WORDS[] = {"part", "unit", "division", "subsidiary", "arm", "branch",
+                                         "wing", "affiliate", "offshoot", "department", "agency",
+                                         NULL};
+static const char *const PARTICIPLES_BY[] = {"published", "released", "commissioned", "conducted",
+                                             "issued", "prepared", "produced", "written",
+                                             "compiled", "carried", "obtained", "filed", NULL};
+
+bool np_is_org_head(const char *w)
+{
+    for (int i = 0; ORG_HEADS[i]; i++)
+        if (!strcmp(w, ORG_HEADS[i]))
+            return true;
+    return false;
+}
+
+static bool tok_is_org_head(const actx *c, size_t k)
+{
+    char buf[64];
+    size_t n = lex_is_word(c, k) ? lex_fold(c, k, buf, sizeof buf) : 0;
+    size_t p = n ? lex_possessive_len(c, k) : 0;
+    if (p && p <= n)
+        buf[n - p] = '\0'; /* "firm’s" */
+    return n && np_is_org_head(buf);
+}
+
+bool np_is_document_head(const actx *c, size_t k)
+{
+    int v;
+    size_t used;
+    return lex_is_word(c, k) && !lex_is_cap(c, k) && lex_get(c, &c->model->documents, k, 1, &v, &used) &&
+           used == 1;
+}
 
 bool np_is_function_word(const actx *c, size_t k)
 {
@@ -61,11 +114,31 @@ bool np_is_pronoun(const actx *c, size_t k, int *gender)
     return true;
 }
 
+/* Is token k the first word of its sentence (or of a quotation)? */
+static bool starts_sentence(const actx *c, size_t k)
+{
+    size_t first = c->doc->sentences.items[c->tok[k].sentence].first_token;
+    for (size_t x = first; x < k; x++)
+        if (lex_is_word(c, x))
+            return false;
+    return true;
+}
+
 static bool is_name_word(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
-    if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS))
+    if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS) &&
+        !(lex_is(c, k, "new") && k + 1 < c->ntok && lex_is_cap(c, k + 1) && lex_glued(c, k) == false &&
+          !np_is_function_word(c, k + 1)))
+        return false; /* but "New York Times" */
+    /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
+     * sentence */
+    int v;
+    size_t used;
+    if (!(c->tok[k].flags & QG_TOK_ALLCAPS) && lex_get(c, &c->model->roles, k, 1, &v, &used) &&
+        used == 1 && !lex_get(c, &c->model->titles, k, 1, &v, &used) && starts_sentence(c, k) &&
+        !(k + 1 < c->ntok && lex_is_cap(c, k + 1)))
         return false;
     return true;
 }
@@ -128,6 +201,16 @@ size_t np_name_end(const actx *c, size_t k, size_t limit)
             !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
             e++;
             continue;
+        }
+        /* "Office for National Statistics", "Centre for Policy Studies" */
+        if (lex_is(c, e, "for") && is_name_word(c, e + 1) && !first_is_given && e > k &&
+            !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
+            int v;
+            size_t used;
+            if (lex_get(c, &c->model->org_words, e - 1, 1, &v, &used)) {
+                e++;
+                continue;
+            }
         }
         if (lex_is(c, e, "-") && lex_glued(c, e - 1) && lex_glued(c, e) && is_name_word(c, e + 1)) {
             e++;
@@ -204,6 +287,38 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         e++;
     if (e == k || e - k > 14)
         return;
+    /* ", part of the British surveillance agency GCHQ,", ", a unit of X", ", owned by X": the
+     * organisation this one belongs to is the last name of the appositive */
+    {
+        size_t x = k, of = 0;
+        if (lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the"))
+            x++;
+        while (x < e && x < k + 4 && lex_is_word(c, x) && !lex_is_cap(c, x) && !lex_in(c, x, PART_WORDS) &&
+               !lex_is(c, x, "owned"))
+            x++; /* "a wholly owned subsidiary of" */
+        if (x + 1 < e && lex_in(c, x, PART_WORDS) && lex_is(c, x + 1, "of"))
+            of = x + 1;
+        else if (x + 1 < e && lex_is(c, x, "owned") && lex_is(c, x + 1, "by"))
+            of = x + 1;
+        if (of) {
+            size_t best_b = 0, best_e = 0;
+            for (size_t y = of + 1; y < e;) {
+                size_t ne = np_name_end(c, y, e);
+                if (ne > y) {
+                    best_b = y;
+                    best_e = ne;
+                    y = ne;
+                } else {
+                    y++;
+                }
+            }
+            if (best_e > best_b) {
+                out->parent = strip_possessive(c, tok_span(c, best_b, best_e), best_e - 1);
+                out->appos_end = e;
+            }
+            return;
+        }
+    }
     /* an appositive is not a clause with a speech verb of its own */
     if (lex_is(c, k, "who") || lex_is(c, k, "which")) {
         size_t v = k + 1;
@@ -239,6 +354,17 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
     np a;
     if (!np_parse(c, k, e, &a))
         return;
+    /* "…, the Financial Times claimed yesterday": the subject of a clause, not an appositive */
+    for (size_t x = a.appos_end > a.end ? a.appos_end : a.end; x < e; x++) {
+        const qg_token *t = &c->tok[x];
+        bool adverb = lex_is(c, x, "also") || (t->end - t->begin > 4 && !lex_is_cap(c, x) &&
+                                               !memcmp(c->doc->text + t->end - 2, "ly", 2));
+        if (adverb)
+            continue;
+        if (lex_is_speech_cue(c, x))
+            return;
+        break;
+    }
     if (a.kind == NP_NAME) {
         /* "her neighbour, Omar Siddiq": the name; "Dalia Ferreira, Coastal Banking Authority":
          * an organisation, known by an organisation word */
@@ -263,6 +389,8 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         }
     } else if (a.kind == NP_ROLE) {
         out->role = a.text;
+        if (!out->role_head.end)
+            out->role_head = a.role_head;
         if (a.org.end > a.org.begin) {
             out->org = a.org;
             out->org_is_desc = a.org_is_desc;
@@ -286,10 +414,80 @@ static void finish(const actx *c, np *out, size_t limit)
         out->text = strip_possessive(c, out->text, out->end - 1);
     if (out->kind == NP_PRONOUN)
         return;
-    if (out->end < limit && lex_is(c, out->end, ",") && out->kind != NP_DESC)
-        parse_appositive(c, out->end + 1, limit, out);
-    else if (out->end < limit && lex_is(c, out->end, ",") && out->kind == NP_DESC)
-        parse_appositive(c, out->end + 1, limit, out);
+    size_t after = out->end;
+    /* "National Cyber Security Centre (NCSC)": an acronym defined in parentheses */
+    if (out->kind == NP_NAME && !out->is_possessive && after + 2 < limit && lex_is(c, after, "(") &&
+        (c->tok[after + 1].flags & QG_TOK_ALLCAPS) && lex_is(c, after + 2, ")")) {
+        out->acronym = tok_span(c, after + 1, after + 2);
+        after += 3;
+        out->appos_end = after;
+    }
+    if (after < limit && lex_is(c, after, ","))
+        parse_appositive(c, after + 1, limit, out);
+}
+
+/* "[a|the] BRITISH bank", "a US tech giant", "the Mueller report": at most two capitalised
+ * modifiers, then lower-case words ending in an organisation or document head noun. Returns the
+ * end of the description, or j when there is none. */
+static size_t modifier_desc_end(const actx *c, size_t j, size_t limit, bool *document)
+{
+    size_t x = j;
+    while (x < limit && x < j + 2 && lex_is_word(c, x) && lex_is_cap(c, x) &&
+           !np_is_function_word(c, x) && !lex_possessive_len(c, x) &&
+           !(c->tok[x].flags & QG_TOK_NUMBER))
+        x++;
+    if (x == j)
+        return j;
+    for (size_t e = x; e < limit && e < x + 3; e++) {
+        if (!lex_is_word(c, e) || lex_is_cap(c, e) || lex_in(c, e, ORG_PREPS) ||
+            lex_is_speech_cue(c, e) || lex_is(c, e, "and") || lex_is(c, e, "who") ||
+            lex_is(c, e, "that"))
+            break;
+        if (tok_is_org_head(c, e) || np_is_document_head(c, e)) {
+            *document = np_is_document_head(c, e);
+            return e + 1;
+        }
+        if (lex_possessive_len(c, e))
+            break;
+    }
+    return j;
+}
+
+/* A document's author after its head: "a report by the Pew Research Center", "a survey from
+ * Gallup", "a study published by X". */
+static void attach_document_pp(const actx *c, np *out, size_t limit)
+{
+    size_t e = out->end;
+    if (e < limit && lex_in(c, e, PARTICIPLES_BY) && lex_is(c, e + 1, "by"))
+        e++;
+    if (e >= limit || !(lex_is(c, e, "by") || lex_is(c, e, "from")))
+        return;
+    np tmp = *out;
+    size_t oe = parse_org_after(c, e + 1, limit, &tmp);
+    if (oe == e + 1 || tmp.org_is_desc)
+        return;
+    out->org = tmp.org;
+    out->org_is_desc = false;
+    out->end = oe;
+}
+
+/* The complement of an anonymous source: "a source close to the talks", "officials familiar
+ * with the matter", "a person briefed on the plan". */
+static void attach_anonymous_complement(const actx *c, np *out, size_t limit)
+{
+    static const char *const ADJ[] = {"close", "familiar", "briefed", "knowledgeable", NULL};
+    static const char *const PREP[] = {"to", "with", "on", "about", "of", NULL};
+    size_t e = out->end;
+    if (!(e > 0 && lex_in(c, e - 1, ADJ)) && lex_in(c, e, ADJ))
+        e++;
+    if (!(e > 0 && lex_in(c, e - 1, ADJ)) || !lex_in(c, e, PREP))
+        return;
+    size_t x = e + 1;
+    while (x < limit && x < e + 6 && lex_is_word(c, x) && !lex_is_speech_cue(c, x) &&
+           !lex_in(c, x, DESC_STOPS) && !lex_is(c, x, "who") && !lex_is(c, x, "and"))
+        x++;
+    if (x > e + 1)
+        out->end = x;
 }
 
 /* PP after a name or role: "of the Nordvik Flood Agency", "for the bank". */
@@ -345,6 +543,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             out->kind = NP_NAME;
             out->had_title = true;
             out->end = ne3;
+            out->role_head = tok_span(c, r, nb);
             out->name = strip_possessive(c, tok_span(c, nb, ne3), ne3 - 1);
             out->is_possessive = lex_possessive_len(c, ne3 - 1) != 0;
             for (size_t m = k; m < r; m++) {
@@ -374,6 +573,12 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                      lex_is(c, j, "dame") || lex_is(c, j, "lady"))
                 out->gender = 'f';
         }
+        if (tv != 1) {
+            /* a title (not an honorific): "Gov.", "Sen.", "board chair" */
+            if (!out->role_head.end)
+                out->role_head.begin = c->tok[j].begin;
+            out->role_head.end = c->tok[j + used - 1].end;
+        }
         j += used;
         out->had_title = true;
     }
@@ -393,6 +598,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 out->kind = NP_NAME;
                 out->org = tok_span(c, j, ne);
                 out->had_title = true;
+                out->role_head = tok_span(c, ne, after);
                 out->end = ne2;
                 out->name = strip_possessive(c, tok_span(c, after, ne2), ne2 - 1);
                 out->is_possessive = lex_possessive_len(c, ne2 - 1) != 0;
@@ -401,6 +607,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             }
             out->kind = NP_ROLE;
             out->org = tok_span(c, j, ne);
+            out->role_head = tok_span(c, ne, ne + used);
             out->end = ne + used;
             out->anonymous = (rv & 0x100) != 0;
             out->name = tok_span(c, k, out->end);
@@ -418,6 +625,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 out->kind = NP_ROLE;
                 out->org = strip_possessive(c, tok_span(c, j, ne), ne - 1);
                 out->possessive_org = true;
+                out->role_head = tok_span(c, r, r + used);
                 out->end = r + used;
                 out->name = tok_span(c, k, out->end);
                 out->anonymous = (rv & 0x100) != 0;
@@ -443,6 +651,34 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         /* a title with no name after it may be a role: "the spokesman" handled below */
         out->had_title = false;
         out->gender = 0;
+        out->role_head.begin = out->role_head.end = 0;
+    }
+    /* "the British bank", "a US tech giant", "the surveillance agency GCHQ" */
+    if (lex_is(c, k, "the") || lex_is(c, k, "a") || lex_is(c, k, "an")) {
+        bool doc_head = false;
+        size_t de = modifier_desc_end(c, k + 1, limit, &doc_head);
+        if (de > k + 1) {
+            size_t ne2 = np_name_end(c, de, limit);
+            if (ne2 > de) {
+                /* the description is a descriptor of the name that follows */
+                out->kind = NP_NAME;
+                out->end = ne2;
+                out->name = strip_possessive(c, tok_span(c, de, ne2), ne2 - 1);
+                out->is_possessive = lex_possessive_len(c, ne2 - 1) != 0;
+                finish(c, out, limit);
+                return true;
+            }
+            out->kind = NP_DESC;
+            out->modifier = true;
+            out->document = doc_head;
+            out->end = de;
+            out->is_possessive = lex_possessive_len(c, de - 1) != 0;
+            if (doc_head)
+                attach_document_pp(c, out, limit);
+            out->name = strip_possessive(c, tok_span(c, k, out->end), out->end - 1);
+            finish(c, out, limit);
+            return true;
+        }
     }
     /* "the ACU", "the Financial Times": a name after "the" */
     if (lex_is(c, k, "the") && k + 1 < limit) {
@@ -478,6 +714,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 break;
             out->kind = NP_ROLE;
             out->end = r + used;
+            out->role_head = tok_span(c, r, r + used);
             out->anonymous = (rv & 0x100) != 0;
             out->name = tok_span(c, k, out->end);
             /* an organisation among the modifiers: "a Kaspersky Lab spokesman" */
@@ -498,6 +735,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             }
             if (out->possessive_det)
                 out->possessive_det = true;
+            if (out->anonymous)
+                attach_anonymous_complement(c, out, limit);
             attach_pp(c, out, limit, true);
             finish(c, out, limit);
             return true;
@@ -509,13 +748,33 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         /* a definite description: "the bank", "her neighbour", "the firm" */
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
-               !lex_in(c, e, ORG_PREPS) && !lex_is_speech_cue(c, e) && !lex_is(c, e, "and") &&
-               !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_possessive_len(c, e))
+               !lex_in(c, e, ORG_PREPS) &&
+               (!lex_is_speech_cue(c, e) || np_is_document_head(c, e)) && !lex_is(c, e, "and") &&
+               !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_in(c, e, DESC_STOPS)) {
+            /* "the firm’s anti-virus software": the possessive ends the description */
+            if (lex_possessive_len(c, e)) {
+                if (tok_is_org_head(c, e) || np_is_document_head(c, e))
+                    e++;
+                break;
+            }
             e++;
+            /* an organisation or document noun ends the description: "the bank", "a report by" */
+            if ((tok_is_org_head(c, e - 1) || np_is_document_head(c, e - 1)) &&
+                !(e < limit && (np_is_document_head(c, e) || tok_is_org_head(c, e))))
+                break;
+        }
         if (e > j) {
             out->kind = NP_DESC;
             out->end = e;
-            out->name = tok_span(c, k, e);
+            out->is_possessive = lex_possessive_len(c, e - 1) != 0;
+            out->name = strip_possessive(c, tok_span(c, k, e), e - 1);
+            out->document = np_is_document_head(c, e - 1);
+            if (out->document && !out->possessive_det) {
+                attach_document_pp(c, out, limit);
+                out->name = tok_span(c, k, out->end);
+                finish(c, out, limit);
+                return true;
+            }
             /* "a hydrologist at the Kestrel Water Institute": a role of that organisation */
             if (!out->possessive_det && (lex_is(c, k, "a") || lex_is(c, k, "an"))) {
                 attach_pp(c, out, limit, true);

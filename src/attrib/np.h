@@ -24,6 +24,11 @@ typedef struct np {
     size_t appos_end;    /* tokens: end of the appositive, == end when none */
     qg_span appos_name;  /* bytes: a name in the appositive ("her neighbour, Omar Siddiq") */
     qg_span role;        /* bytes: a role in the appositive or the phrase */
+    qg_span role_head;   /* bytes: the role or title words alone ("Gov.", "running mate") */
+    qg_span parent;      /* bytes: the organisation of ", part of X" / ", a unit of X" */
+    qg_span acronym;     /* bytes: "National Cyber Security Centre (NCSC)": the acronym */
+    bool modifier;       /* a description with capitalised modifiers ("A BRITISH bank") */
+    bool document;       /* a description whose head is a document noun ("a report by X") */
 } np;
 
 /* Parse a noun phrase starting at token k, not past token limit. Returns false when none. */
@@ -36,5 +41,12 @@ size_t np_name_end(const actx *c, size_t k, size_t limit);
 bool np_is_function_word(const actx *c, size_t k);
 
 bool np_is_pronoun(const actx *c, size_t k, int *gender);
+
+/* Is the folded word w a generic head noun of an organisation ("bank", "firm", "force")? */
+bool np_is_org_head(const char *w);
+
+/* Is token k a head noun of a document that can be cited ("report", "survey";
+ * models/en/documents.tsv)? */
+bool np_is_document_head(const actx *c, size_t k);
 
 #endif

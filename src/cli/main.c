@@ -24,7 +24,7 @@ static const char USAGE[] =
     "  eval GOLD.jsonl      score the analyser against annotated articles (see docs/evaluation.md)\n"
     "\n"
     "options:\n"
-    "  -f, --format FMT     analyze: json (default), graphml, text\n"
+    "  -f, --format FMT     analyze: json (default), graphml, cytoscape, text\n"
     "                       eval: text (default), json\n"
     "  -o, --output PATH    write to PATH (atomically: temporary file, then rename)\n"
     "  -m, --models DIR     model directory holding en/ (default: built-in models)\n"
@@ -248,7 +248,7 @@ static int cmd_analyze(cli_args *a)
 {
     qg_format fmt;
     if (qg_format_parse(&fmt, a->format ? a->format : "json") != QG_OK) {
-        cli_error(NULL, "unknown format '%s' for analyze (json, graphml, text)", a->format);
+        cli_error(NULL, "unknown format '%s' for analyze (json, graphml, cytoscape, text)", a->format);
         return 2;
     }
     const char *path = a->input ? a->input : "-";

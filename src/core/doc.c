@@ -26,6 +26,7 @@ void qg_doc_free(qg_doc *doc)
     for (size_t i = 0; i < doc->entities.count; i++) {
         free(doc->entities.items[i].name);
         free(doc->entities.items[i].key);
+        free(doc->entities.items[i].uid);
         qg_vec_free(&doc->entities.items[i].mentions);
     }
     qg_vec_free(&doc->diags);
@@ -40,6 +41,7 @@ void qg_doc_free(qg_doc *doc)
     qg_vec_free(&doc->entities);
     qg_vec_free(&doc->entity_view);
     qg_vec_free(&doc->terms);
+    qg_vec_free(&doc->authors);
     free(doc->cp_index);
     free(doc->text);
     free(doc->id);
@@ -169,6 +171,11 @@ const qg_entity *qg_doc_entities(const qg_doc *doc, size_t *count_out)
     return doc->entity_view.items;
 }
 
+const qg_article_meta *qg_doc_meta(const qg_doc *doc)
+{
+    return &doc->meta;
+}
+
 const qg_term *qg_doc_terms(const qg_doc *doc, size_t *count_out)
 {
     *count_out = doc->terms.count;
@@ -193,6 +200,7 @@ const char *qg_entity_kind_str(qg_entity_kind k)
     case QG_ENTITY_ORGANIZATION: return "organization";
     case QG_ENTITY_OUTLET: return "outlet";
     case QG_ENTITY_ANONYMOUS: return "anonymous";
+    case QG_ENTITY_DOCUMENT: return "document";
     }
     return "person";
 }

@@ -59,6 +59,11 @@ typedef struct qg_entity_rec {
     size_t affiliation;
     int gender;
     bool anonymous;
+    /* set by src/attrib/entity.c; stages that do not know them leave them as add_entity set them */
+    size_t part_of;   /* the organisation this organisation is part of, or QG_NONE */
+    qg_span role;     /* role or title words of a person or role ("Gov.", "running mate") */
+    unsigned flags;   /* QG_ENTITY_SOURCE | QG_ENTITY_CITED | QG_ENTITY_AUTHOR | QG_ENTITY_PUBLISHER */
+    char *uid;        /* stable id, owned; set when the entities are published */
 } qg_entity_rec;
 
 typedef struct qg_diag_rec {
@@ -92,6 +97,8 @@ struct qg_doc {
     QG_VEC(qg_entity_rec) entities;
     QG_VEC(qg_entity) entity_view;
     QG_VEC(qg_term) terms;
+    qg_article_meta meta;     /* stage meta/: outlet line, headline, byline, dateline */
+    QG_VEC(qg_span) authors;  /* meta.authors points here */
     bool analyzed;
 };
 

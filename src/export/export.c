@@ -12,6 +12,8 @@ qg_status qg_format_parse(qg_format *out, const char *name)
         *out = QG_FORMAT_GRAPHML;
     else if (!strcmp(name, "text"))
         *out = QG_FORMAT_TEXT;
+    else if (!strcmp(name, "cytoscape"))
+        *out = QG_FORMAT_CYTOSCAPE;
     else
         return QG_EINVAL;
     return QG_OK;
@@ -26,7 +28,10 @@ qg_status qg_export_write(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg
         st = qg_export_graphml(fp, graph, err);
         break;
     case QG_FORMAT_TEXT:
-        st = qg_export_text(fp, doc, err);
+        st = qg_export_text(fp, doc, graph, err);
+        break;
+    case QG_FORMAT_CYTOSCAPE:
+        st = qg_export_cytoscape(fp, graph, compact, err);
         break;
     case QG_FORMAT_JSON:
     default:

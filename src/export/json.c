@@ -8,6 +8,8 @@
 #include "../core/error.h"
 #include "export_internal.h"
 
+static json_t *entity_id(size_t e);
+
 static json_t *text_of(const qg_doc *doc, qg_span s)
 {
     size_t len;
@@ -37,6 +39,60 @@ static json_t *real_of(double v)
     return json_real(round(v * 1000.0) / 1000.0);
 }
 
+/* PageRank values are small: 6 decimals. */
+static json_t *real6_of(double v)
+{
+    if (!isfinite(v))
+        v = 0;
+    return json_real(round(v * 1e6) / 1e6);
+}
+
+static json_t *rank_array(const qg_graph *graph, const qg_graph_rank *r, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        qg_graph_node v = qg_graph_node_at(graph, r[i].node);
+        json_t *o = json_object();
+        json_object_set_new(o, "node", json_string(v.id));
+        json_object_set_new(o, "entity", v.entity != QG_NONE ? entity_id(v.entity) : json_null());
+        json_object_set_new(o, "name", json_string(v.label));
+        json_object_set_new(o, "node_type", json_string(v.node_type));
+        json_object_set_new(o, "anonymous", json_string(v.anonymous));
+        json_object_set_new(o, "quotes", int_of((size_t)r[i].quotes));
+        json_object_set_new(o, "pagerank", real6_of(r[i].pagerank));
+        json_object_set_new(o, "degree", int_of((size_t)r[i].degree));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *qg_export_summary_json(const qg_graph *graph)
+{
+    const qg_graph_summary *s = qg_graph_summary_of(graph);
+    json_t *o = json_object();
+    json_object_set_new(o, "quotes", int_of(s->quotes));
+    json_object_set_new(o, "attributed", int_of(s->attributed));
+    json_object_set_new(o, "sources", int_of(s->sources));
+    json_object_set_new(o, "anonymous_sources", int_of(s->anonymous_sources));
+    json_object_set_new(o, "anonymous_share", real_of(s->anonymous_share));
+    json_object_set_new(o, "anonymous_quotes", int_of(s->anonymous_quotes));
+    json_object_set_new(o, "anonymous_quote_share", real_of(s->anonymous_quote_share));
+    json_object_set_new(o, "top_sources", rank_array(graph, s->source_ranks, s->source_count));
+    json_object_set_new(o, "top_organizations",
+                        rank_array(graph, s->organization_ranks, s->organization_count));
+    return o;
+}
+
+static json_t *span_or_null(const qg_doc *doc, qg_span s)
+{
+    return s.end > s.begin ? span_obj(doc, s) : json_null();
+}
+
+static const char *anon_str(int a)
+{
+    return a > 0 ? "yes" : a == 0 ? "no" : "unknown";
+}
+
 static json_t *entity_id(size_t e)
 {
     char id[32];
@@ -58,6 +114,16 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
     json_object_set_new(d, "paragraphs", int_of(n));
     qg_doc_sentences(doc, &n);
     json_object_set_new(d, "sentences", int_of(n));
+    const qg_article_meta *meta = qg_doc_meta(doc);
+    json_object_set_new(d, "outlet", span_or_null(doc, meta->outlet));
+    json_object_set_new(d, "headline", span_or_null(doc, meta->headline));
+    json_object_set_new(d, "byline", span_or_null(doc, meta->byline));
+    json_t *au = json_array();
+    for (size_t i = 0; i < meta->author_count; i++)
+        json_array_append_new(au, span_obj(doc, meta->authors[i]));
+    json_object_set_new(d, "authors", au);
+    json_object_set_new(d, "author_role", span_or_null(doc, meta->author_role));
+    json_object_set_new(d, "dateline", span_or_null(doc, meta->dateline));
     json_object_set_new(root, "document", d);
 
     size_t ne;
@@ -96,6 +162,9 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
         }
         json_object_set_new(o, "confidence", real_of(q->speaker != QG_NONE ? q->confidence : 0));
         json_object_set_new(o, "rule", json_string(q->rule ? q->rule : "none"));
+        if (graph)
+            json_object_set_new(o, "node",
+                                json_string(qg_graph_node_at(graph, qg_graph_quote_node(graph, i)).id));
         json_array_append_new(qa, o);
     }
     json_object_set_new(root, "quotes", qa);
@@ -113,6 +182,16 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
         json_object_set_new(o, "affiliation", ents[i].affiliation != QG_NONE
                                                   ? entity_id(ents[i].affiliation)
                                                   : json_null());
+        json_object_set_new(o, "node", json_string(ents[i].id ? ents[i].id : ""));
+        json_object_set_new(o, "part_of",
+                            ents[i].part_of != QG_NONE ? entity_id(ents[i].part_of) : json_null());
+        json_object_set_new(o, "role", span_or_null(doc, ents[i].role));
+        json_object_set_new(o, "anonymous", json_string(anon_str(ents[i].anonymous)));
+        json_object_set_new(o, "quotes", int_of(ents[i].quotes));
+        json_object_set_new(o, "source", json_boolean(ents[i].flags & QG_ENTITY_SOURCE));
+        json_object_set_new(o, "cited", json_boolean(ents[i].flags & QG_ENTITY_CITED));
+        json_object_set_new(o, "author", json_boolean(ents[i].flags & QG_ENTITY_AUTHOR));
+        json_object_set_new(o, "publisher", json_boolean(ents[i].flags & QG_ENTITY_PUBLISHER));
         json_array_append_new(ea, o);
     }
     json_object_set_new(root, "entities", ea);
@@ -149,8 +228,19 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
         json_object_set_new(o, "label", json_string(v.label));
         if (v.org)
             json_object_set_new(o, "org", json_string(v.org));
+        if (v.role)
+            json_object_set_new(o, "role", json_string(v.role));
         json_object_set_new(o, "anonymous", json_string(v.anonymous));
         json_object_set_new(o, "quotes", real_of(v.quotes));
+        json_object_set_new(o, "mentions", real_of(v.mentions));
+        json_object_set_new(o, "pagerank", real6_of(v.pagerank));
+        json_object_set_new(o, "degree", real_of(v.degree));
+        if (v.headline)
+            json_object_set_new(o, "headline", json_string(v.headline));
+        if (v.outlet)
+            json_object_set_new(o, "outlet", json_string(v.outlet));
+        if (v.author)
+            json_object_set_new(o, "author", json_string(v.author));
         json_array_append_new(na, o);
     }
     json_object_set_new(g, "nodes", na);
@@ -168,6 +258,8 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
     }
     json_object_set_new(g, "edges", xa);
     json_object_set_new(root, "graph", g);
+    if (graph)
+        json_object_set_new(root, "summary", qg_export_summary_json(graph));
     return root;
 }
 

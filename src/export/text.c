@@ -24,15 +24,42 @@ static void put_span(FILE *fp, const qg_doc *doc, qg_span s, size_t max)
         fputs("…", fp);
 }
 
-qg_status qg_export_text(FILE *fp, const qg_doc *doc, qg_error *err)
+static void put_ranks(FILE *fp, const qg_graph *graph, const qg_graph_rank *r, size_t n,
+                      const char *unit)
+{
+    for (size_t i = 0; i < n; i++) {
+        qg_graph_node v = qg_graph_node_at(graph, r[i].node);
+        fprintf(fp, "  %2zu. %s (%s%s)  %s: %.0f  pagerank: %.3f  degree: %.0f\n", i + 1, v.label,
+                v.node_type, !strcmp(v.anonymous, "yes") ? ", anonymous" : "", unit, r[i].quotes,
+                r[i].pagerank, r[i].degree);
+    }
+}
+
+qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
 {
     (void)err;
     size_t nq, ne, nt;
     const qg_quote *q = qg_doc_quotes(doc, &nq);
     const qg_entity *ents = qg_doc_entities(doc, &ne);
+    const qg_article_meta *meta = qg_doc_meta(doc);
     qg_doc_terms(doc, &nt);
-    fprintf(fp, "%s: %zu quotes, %zu speakers and organisations, %zu quoted terms\n\n",
-            qg_doc_id(doc), nq, ne, nt);
+    fprintf(fp, "%s: %zu quotes, %zu entities, %zu quoted terms\n", qg_doc_id(doc), nq, ne, nt);
+    if (meta->outlet.end > meta->outlet.begin) {
+        fputs("outlet: ", fp);
+        put_span(fp, doc, meta->outlet, 100);
+        fputc('\n', fp);
+    }
+    if (meta->headline.end > meta->headline.begin) {
+        fputs("headline: ", fp);
+        put_span(fp, doc, meta->headline, 200);
+        fputc('\n', fp);
+    }
+    for (size_t i = 0; i < meta->author_count; i++) {
+        fputs("author: ", fp);
+        put_span(fp, doc, meta->authors[i], 100);
+        fputc('\n', fp);
+    }
+    fputc('\n', fp);
     for (size_t i = 0; i < nq; i++) {
         fprintf(fp, "q%-3zu %-8s \"", i + 1, qg_quote_type_str(q[i].type));
         put_span(fp, doc, q[i].content, 100);
@@ -55,6 +82,21 @@ qg_status qg_export_text(FILE *fp, const qg_doc *doc, qg_error *err)
         } else {
             fputs("     speaker: (unknown)\n", fp);
         }
+    }
+    if (!graph)
+        return QG_OK;
+    const qg_graph_summary *s = qg_graph_summary_of(graph);
+    fprintf(fp, "\nsummary: %zu of %zu quotes attributed; %zu sources, %zu anonymous (%.0f%%); "
+                "%zu quotes from anonymous sources (%.0f%%)\n",
+            s->attributed, s->quotes, s->sources, s->anonymous_sources, 100 * s->anonymous_share,
+            s->anonymous_quotes, 100 * s->anonymous_quote_share);
+    if (s->source_count) {
+        fputs("sources, by quotes then PageRank:\n", fp);
+        put_ranks(fp, graph, s->source_ranks, s->source_count, "quotes");
+    }
+    if (s->organization_count) {
+        fputs("organisations, by quotes (their own and their people's):\n", fp);
+        put_ranks(fp, graph, s->organization_ranks, s->organization_count, "quotes");
     }
     return QG_OK;
 }

@@ -180,6 +180,7 @@ void qg_model_free(qg_model *model)
     lex_free(&model->outlets);
     lex_free(&model->first_names);
     lex_free(&model->pronouns);
+    lex_free(&model->documents);
     free(model);
 }
 
@@ -240,6 +241,13 @@ static int outlet_value(const char *kind, const char *unused)
 {
     (void)unused;
     return kind && !strcmp(kind, "agency") ? 2 : 1;
+}
+
+static int document_value(const char *kind, const char *unused)
+{
+    (void)kind;
+    (void)unused;
+    return 1;
 }
 
 static int gender_value(const char *gender, const char *unused)
@@ -371,7 +379,8 @@ qg_status qg_model_load(qg_model **out, const char *dir, const char *lang, qg_er
         (st = load_file(&m->org_words, dir, lang, "org_words.tsv", org_word_value, err)) ||
         (st = load_file(&m->outlets, dir, lang, "outlets.tsv", outlet_value, err)) ||
         (st = load_file(&m->first_names, dir, lang, "first_names.tsv", gender_value, err)) ||
-        (st = load_file(&m->pronouns, dir, lang, "pronouns.tsv", gender_value, err))) {
+        (st = load_file(&m->pronouns, dir, lang, "pronouns.tsv", gender_value, err)) ||
+        (st = load_file(&m->documents, dir, lang, "documents.tsv", document_value, err))) {
         qg_model_free(m);
         return st;
     }

@@ -35,6 +35,7 @@ struct qg_model {
     qg_lexicon outlets;     /* value: 1 outlet, 2 agency */
     qg_lexicon first_names; /* value: gender char */
     qg_lexicon pronouns;    /* value: gender char ('m','f','n','p') */
+    qg_lexicon documents;   /* head nouns of citable documents (report, survey); value 1 */
 };
 
 /* Look up a folded key of len bytes. Returns true and sets *value when present. */

@@ -8,7 +8,7 @@ import collections, json, os, random, subprocess, sys, tempfile
 
 QG = None
 TOP_KEYS = ["quotegraph_version", "document", "quotes", "entities", "quoted_terms",
-            "diagnostics", "graph"]
+            "diagnostics", "graph", "summary"]
 ARTICLE = ("Lena Ostrova chairs the Riverside Housing Board.\n\n"
            "“We will publish the inspection results next week,” Ostrova said. "
            "The old system was a ‘paper maze’ for tenants.\n\n"
@@ -59,7 +59,7 @@ def json_output_parses_and_has_the_documented_top_level_keys(tmp):
 
 def same_input_twice_gives_the_same_bytes(tmp):
     path = write(tmp, "a.txt", ARTICLE.encode("utf-8") + b"A bad byte \xff here.\n")
-    for fmt in ("json", "graphml", "text"):
+    for fmt in ("json", "graphml", "cytoscape", "text"):
         a, b = run("analyze", "-f", fmt, path), run("analyze", "-f", fmt, path)
         assert a.returncode == 0 and b.returncode == 0, f"{fmt}: exit {a.returncode}/{b.returncode}"
         assert a.stdout, f"{fmt}: empty output"
@@ -111,6 +111,113 @@ def graphml_loads_when_the_article_holds_control_characters_and_markup(tmp):
     assert "🎉" in texts, "the emoji was lost"
     doc = analyze_json(path)
     assert len(doc["quotes"]) == 2
+
+
+# An invented article with every node type and relation: an outlet line, a headline, a byline,
+# an organisation with a part_of parent, a spokesman, an outlet cited, a report cited.
+FULL = ("The Guardian\n\nHarbour tolls to double in spring\n\nBy Nadia Kerr Transport Correspondent\n\n"
+        "The Coastal Toll Unit, part of the port authority Portline, said fees would double. "
+        "“The rise is small,” said a spokesman for the unit. Critics told the BBC the rise was unfair. "
+        "Tolls rose by a tenth last year, according to a report by the Harrow Housing Institute.\n\n"
+        "“We will protest,” said Omar Reed, a director of Skerry Ferries.\n")
+NODE_TYPES = {"article", "quote", "person", "role", "organization", "outlet", "document"}
+RELATIONS = {"contains", "attributed_to", "affiliated_with", "part_of", "cites", "authored_by",
+             "published_by"}
+
+
+def graphml_has_every_node_type_and_relation_with_numbers_as_doubles(tmp):
+    nx = networkx()
+    path = write(tmp, "full.txt", FULL)
+    doc = analyze_json(path)
+    r = run("analyze", "-f", "graphml", path)
+    assert r.returncode == 0, r.stderr
+    raw = r.stdout.decode("utf-8")
+    for key in ("quotes", "mentions", "pagerank", "degree", "weight", "confidence"):
+        assert f'attr.name="{key}" attr.type="double"' in raw, f"{key} is not a double"
+    g, names, nodes, edges = graph_summary_of_graphml(nx, write(tmp, "full.graphml", r.stdout))
+    assert set(nodes) == NODE_TYPES, f"node types {dict(nodes)}"
+    assert {rel for _, _, rel in edges} == RELATIONS, f"relations {set(rel for _, _, rel in edges)}"
+    by = {a["name"]: a for _, a in g.nodes(data=True)}
+    art = by["article:full.txt"]
+    assert art["headline"] == "Harbour tolls to double in spring" and art["outlet"] == "The Guardian"
+    # five quotes: two direct, three reported (said fees would double; Critics told the BBC …;
+    # according to a report by the institute)
+    assert art["author"] == "Nadia Kerr" and art["quotes"] == 5.0, art["quotes"]
+    assert (("article:full.txt", "outlet:bbc", "cites")) in edges
+    assert ("organization:coastal-toll-unit", "organization:portline", "part_of") in edges
+    assert ("article:full.txt", "person:nadia-kerr", "authored_by") in edges
+    spokes = [n for n, a in by.items() if a["node_type"] == "role"]
+    assert spokes == ["role:spokesman@organization:coastal-toll-unit", "role:critics"], spokes
+    assert by["person:omar-reed"]["org"] == "Skerry Ferries" and by["person:omar-reed"]["role"] == "director"
+    for a in by.values():
+        assert a["anonymous"] in ("yes", "no", "unknown"), a
+    # the JSON graph is the same graph
+    assert names == {n["id"] for n in doc["graph"]["nodes"]}
+    s = doc["summary"]
+    assert s["quotes"] == 5 and s["attributed"] == 5, s
+    assert [x["quotes"] for x in s["top_sources"]] == sorted((x["quotes"] for x in s["top_sources"]), reverse=True)
+
+
+def cytoscape_elements_are_flat_with_one_type_per_key_and_no_nulls(tmp):
+    path = write(tmp, "full.txt", FULL)
+    r = run("analyze", "-f", "cytoscape", path)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout.decode("utf-8"))
+    assert list(d) == ["elements"] and set(d["elements"]) == {"nodes", "edges"}
+    for kind in ("nodes", "edges"):
+        items = d["elements"][kind]
+        assert items, f"no {kind}"
+        keys = None
+        types = {}
+        for it in items:
+            assert list(it) == ["data"], it
+            data = it["data"]
+            keys = keys or set(data)
+            assert set(data) == keys, f"{kind}: keys differ: {set(data) ^ keys}"
+            for k, v in data.items():
+                assert v is not None, f"{kind}.{k} is null"
+                assert not isinstance(v, (dict, list)), f"{kind}.{k} is nested"
+                types.setdefault(k, type(v))
+                assert isinstance(v, types[k]), f"{kind}.{k} has two types"
+    ids = {n["data"]["id"] for n in d["elements"]["nodes"]}
+    for e in d["elements"]["edges"]:
+        assert e["data"]["source"] in ids and e["data"]["target"] in ids
+    assert {n["data"]["node_type"] for n in d["elements"]["nodes"]} == NODE_TYPES
+
+
+def graph_ids_do_not_change_when_an_unrelated_quote_is_added(tmp):
+    a = analyze_json(write(tmp, "same.txt", FULL))
+    more = FULL + "\n“Ferries are late,” said Una Royle.\n"
+    os.makedirs(os.path.join(tmp, "b"))
+    b = analyze_json(write(os.path.join(tmp, "b"), "same.txt", more))
+    ida = {n["id"] for n in a["graph"]["nodes"]}
+    idb = {n["id"] for n in b["graph"]["nodes"]}
+    assert ida < idb, f"ids lost: {ida - idb}"
+    assert [q["node"] for q in a["quotes"]] == [q["node"] for q in b["quotes"]][:len(a["quotes"])]
+
+
+def graphml_loads_when_metadata_and_entities_hold_control_characters(tmp):
+    nx = networkx()
+    text = ("The Guardian\x07\n\nTolls \x1b[1m<double>\x1b[0m & more 🎉\n\nBy Nadia \x01Kerr\n\n"
+            "The Coastal \x0bToll Unit, part of Port&line <Ltd>, said fees \"would\" double. "
+            "Critics told the BBC 🎉 the rise was unfair.\n\n").encode("utf-8") + b"\xff\xfe" + \
+           "“We will protest,” said Omar Reed, a director of Skerry \x1fFerries.\n".encode("utf-8")
+    path = write(tmp, "ctl.txt", text)
+    r = run("analyze", "-f", "graphml", path)
+    assert r.returncode == 0, r.stderr
+    try:
+        g, names, nodes, edges = graph_summary_of_graphml(nx, write(tmp, "ctl.graphml", r.stdout))
+    except Exception as e:
+        raise AssertionError(f"networkx cannot read the GraphML: {type(e).__name__}: {e}")
+    assert nodes["outlet"] >= 1 and nodes["quote"] >= 1 and nodes["person"] >= 1, dict(nodes)
+    rels = {rel for _, _, rel in edges}
+    assert {"published_by", "cites", "attributed_to"} <= rels, rels
+    blob = " ".join(str(v) for _, a in g.nodes(data=True) for v in a.values())
+    assert "🎉" in blob and "<double>" in blob and "&" in blob, "markup or emoji lost"
+    for fmt in ("cytoscape", "json"):
+        r = run("analyze", "-f", fmt, path)
+        assert r.returncode == 0
+        json.loads(r.stdout.decode("utf-8"))
 
 
 def empty_file_exits_0_with_no_quotes(tmp):

@@ -23,7 +23,7 @@ LIMIT_AS_MIB = 2048
 LIMIT_RSS_MIB = 3 * 256 if SANITIZED else 256
 TIME_FACTOR = 5 if SANITIZED else 1
 TOP_KEYS = ["quotegraph_version", "document", "quotes", "entities", "quoted_terms",
-            "diagnostics", "graph"]
+            "diagnostics", "graph", "summary"]
 
 
 class Skip(Exception):
