@@ -587,10 +587,32 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             /* no other speaker cue between the two quotes */
             bool clean = true;
             size_t from = close_tok[p] != SIZE_MAX ? close_tok[p] + 1 : open_tok[p] + 1;
-            for (size_t k = from; k < open_tok[r] && clean; k++)
-                if (lex_is_speech_cue(&c, k) && c.tok[k].quote < 0 &&
-                    !(att[p].cue.begin == c.tok[k].begin))
-                    clean = false;
+            /* (a cue word inside the previous quote's own tag is not one: "said X in a
+             * Friday tweet") */
+            size_t tag_end = att[p].phrase.kind != NP_NONE
+                                 ? (att[p].phrase.appos_end > att[p].phrase.end ? att[p].phrase.appos_end
+                                                                                 : att[p].phrase.end)
+                                 : from;
+            size_t cue_tok = att[p].cue.end > att[p].cue.begin ? lex_token_at(&c, att[p].cue.begin) : from;
+            if (cue_tok > tag_end)
+                tag_end = cue_tok + 1;
+            for (size_t k = from; k < open_tok[r] && clean; k++) {
+                if (!lex_is_speech_cue(&c, k) || c.tok[k].quote >= 0 ||
+                    att[p].cue.begin == c.tok[k].begin)
+                    continue;
+                /* within the tag sentence, after the tag: a noun ("in a Friday tweet") when a
+                 * determiner or adjective comes before it */
+                static const char *const DETS[] = {"a", "an", "the", "his", "her", "their",
+                                                   "its", NULL};
+                if (k >= tag_end && k >= 2 &&
+                    c.tok[k].sentence == c.tok[from > 0 ? from - 1 : 0].sentence &&
+                    ((lex_in(&c, k - 1, DETS) || lex_in(&c, k - 2, DETS)) ||
+                     (!lex_is(&c, k - 1, ",") && !lex_is(&c, k - 1, "and") &&
+                      lex_is_word(&c, k - 1) && !lex_is_cap(&c, k - 1) &&
+                      !np_is_pronoun(&c, k - 1, NULL))))
+                    continue;
+                clean = false;
+            }
             if ((same_para || next_para) && clean) {
                 *a = att[p];
                 a->rule = "continuation";

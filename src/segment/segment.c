@@ -247,6 +247,8 @@ static bool is_false_break(const qg_doc *doc, const qg_model *model, size_t pb, 
     /* a closing mark after ? ! or , followed by a speech tag: ?” she asked */
     if (qg_cp_mark_class(last) != QG_MARK_NONE) {
         int32_t before = qg_utf8_prev(t, &i);
+        if (before == last && (last == '\'' || last == '`') && i > pb)
+            before = qg_utf8_prev(t, &i); /* the NYT closing '' */
         if ((before == '?' || before == '!' || before == ',' || before == 0x2014) &&
             starts_with_speech_tag(doc, model, b, next_end))
             return true;
