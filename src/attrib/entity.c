@@ -724,6 +724,18 @@ static qg_status resolve_names(actx *c, qg_error *err)
     return QG_OK;
 }
 
+typedef struct acronym_entry {
+    char acr[64];
+    size_t entity;
+} acronym_entry;
+
+static int cmp_acronym_entry(const void *x, const void *y)
+{
+    const acronym_entry *a = x, *b = y;
+    int d = strcmp(a->acr, b->acr);
+    return d ? d : (a->entity > b->entity) - (a->entity < b->entity);
+}
+
 /* 3. Acronyms: "National Cyber Security Centre (NCSC)" defines one; an organisation whose name is
  * the initials of another's is the same one, whichever comes first ("the NCSC ... the National
  * Cyber Security Centre"). */
@@ -751,25 +763,42 @@ static void resolve_acronyms(actx *c)
         free(key);
         entity_add_mention(c, m->entity, m->phrase.acronym);
     }
+    /* a one-word organisation that is the acronym of a multi-word one: the acronyms of the
+     * multi-word organisations are computed once and sorted, then each one-word key is looked
+     * up (was a scan of every organisation for every acronym: quadratic in long inputs) */
     size_t n = doc->entities.count;
-    for (size_t a = 0; a < n; a++) {
+    acronym_entry *acrs = malloc((n ? n : 1) * sizeof *acrs);
+    if (!acrs) {
+        c->oom = true;
+        return;
+    }
+    size_t na = 0;
+    for (size_t f = 0; f < n; f++) {
+        const qg_entity_rec *full = &doc->entities.items[f];
+        if (!is_org_kind(full->kind) || (full->flags & ENTITY_DEAD) || !strchr(full->key, ' '))
+            continue;
+        acronym_of(full->name, acrs[na].acr, sizeof acrs[na].acr);
+        if (strlen(acrs[na].acr) >= 2)
+            acrs[na++].entity = f;
+    }
+    qsort(acrs, na, sizeof *acrs, cmp_acronym_entry);
+    for (size_t a = 0; a < n && na; a++) {
         qg_entity_rec *r = &doc->entities.items[a];
         if (!is_org_kind(r->kind) || (r->flags & ENTITY_DEAD) || strchr(r->key, ' ') ||
             strlen(r->key) < 2 || strlen(r->key) > 8)
             continue;
-        for (size_t f = 0; f < n; f++) {
-            const qg_entity_rec *full = &doc->entities.items[f];
-            if (f == a || !is_org_kind(full->kind) || (full->flags & ENTITY_DEAD) ||
-                !strchr(full->key, ' '))
-                continue;
-            char acr[64];
-            acronym_of(full->name, acr, sizeof acr);
-            if (strlen(acr) >= 2 && !strcmp(acr, doc->entities.items[a].key)) {
-                merge_entity(c, a, f);
-                break;
-            }
+        size_t lo = 0, hi = na;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(acrs[mid].acr, r->key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
+        if (lo < na && !strcmp(acrs[lo].acr, r->key))
+            merge_entity(c, a, acrs[lo].entity); /* the first such organisation in text order */
     }
+    free(acrs);
 }
 
 /* "A BRITISH bank is recommending ..." then "Barclays is offering ...": an indefinite description
@@ -1411,26 +1440,61 @@ static char *make_uid(const qg_doc *doc, size_t e)
     return qg_strbuf_take(&sb);
 }
 
+/* A set of the ids given so far (open addressing; the strings belong to the entities). */
+typedef struct uid_set {
+    const char **slot;
+    size_t mask;
+} uid_set;
+
+static size_t uid_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static bool uid_taken(const uid_set *set, const char *uid)
+{
+    for (size_t i = uid_hash(uid) & set->mask; set->slot[i]; i = (i + 1) & set->mask)
+        if (!strcmp(set->slot[i], uid))
+            return true;
+    return false;
+}
+
+static void uid_add(uid_set *set, const char *uid)
+{
+    size_t i = uid_hash(uid) & set->mask;
+    while (set->slot[i])
+        i = (i + 1) & set->mask;
+    set->slot[i] = uid;
+}
+
 static qg_status assign_uids(qg_doc *doc, qg_error *err)
 {
     size_t n = doc->entities.count;
+    size_t cap = 16;
+    while (cap < 2 * n + 16)
+        cap *= 2;
+    uid_set set = {calloc(cap, sizeof *set.slot), cap - 1};
+    if (!set.slot)
+        return QG_OOM(err);
+    for (size_t e = 0; e < n; e++)
+        if (doc->entities.items[e].uid)
+            uid_add(&set, doc->entities.items[e].uid);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t e = 0; e < n; e++) {
             qg_entity_rec *r = &doc->entities.items[e];
             bool late = r->kind == QG_ENTITY_ROLE || r->kind == QG_ENTITY_DOCUMENT;
-            if (late != (pass == 1))
+            if (late != (pass == 1) || r->uid)
                 continue;
             char *uid = make_uid(doc, e);
-            if (!uid)
+            if (!uid) {
+                free(set.slot);
                 return QG_OOM(err);
-            /* a repeat within the article (two reports by one organisation) */
-            for (int rep = 2;; rep++) {
-                bool taken = false;
-                for (size_t x = 0; x < n && !taken; x++)
-                    taken = x != e && doc->entities.items[x].uid &&
-                            !strcmp(doc->entities.items[x].uid, uid);
-                if (!taken)
-                    break;
+            }
+            /* a repeat within the article (two reports by one organisation): "~2", "~3" … */
+            for (int rep = 2; uid_taken(&set, uid); rep++) {
                 qg_strbuf sb = QG_STRBUF_INIT;
                 char *base = uid;
                 char *tilde = strrchr(base, '~');
@@ -1439,12 +1503,16 @@ static qg_status assign_uids(qg_doc *doc, qg_error *err)
                 qg_strbuf_printf(&sb, "%s~%d", base, rep);
                 free(uid);
                 uid = qg_strbuf_take(&sb);
-                if (!uid)
+                if (!uid) {
+                    free(set.slot);
                     return QG_OOM(err);
+                }
             }
             r->uid = uid;
+            uid_add(&set, uid);
         }
     }
+    free(set.slot);
     return QG_OK;
 }
 
