@@ -11,5 +11,6 @@
 #include <quotegraph/analyze.h>
 #include <quotegraph/graph.h>
 #include <quotegraph/export.h>
+#include <quotegraph/corpus.h>
 
 #endif
