@@ -5,7 +5,7 @@
  * crashes on one article costs only that article: it becomes an error record and the worker is
  * started again). Parent and workers talk over pipes in frames; the parent never blocks on a
  * worker (poll), so memory stays bounded by (jobs x 2) articles in flight. */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -433,6 +433,10 @@ static char *utf8_clean(const char *s)
 
 static void worker_main(int in_fd, int out_fd, const xopts *o, const qg_model *model)
 {
+    /* for the tests of crash recovery: a worker dies on any input holding this string */
+    const char *crash = getenv("QUOTEGRAPH_TEST_CRASH_MARKER");
+    if (crash && !*crash)
+        crash = NULL;
     for (;;) {
         frame_hdr h;
         if (!read_full(in_fd, &h, sizeof h))
@@ -444,6 +448,8 @@ static void worker_main(int in_fd, int out_fd, const xopts *o, const qg_model *m
             _exit(3);
         name[h.name_len] = '\0';
         data[h.len] = '\0';
+        if (crash && memmem(data, h.len, crash, strlen(crash)))
+            raise(SIGKILL);
         char *rec = NULL, *id = NULL;
         size_t rec_len = 0;
         qg_error err = QG_ERROR_INIT;

@@ -154,8 +154,9 @@ static int cmp_article_rank(const void *x, const void *y, void *ctx)
 typedef struct builder {
     qg_corpus *c;
     qg_norm *norm;
-    qg_strbuf words, key;
+    qg_strbuf words, key, raw;
     qg_smap keys; /* entity key → index */
+    qg_smap seen; /* "kind NUL name NUL org" as written → entity, to normalise each once */
 } builder;
 
 static const char *const DETERMINERS[] = {"a",    "an",    "the",   "his",   "her", "their",
@@ -231,8 +232,37 @@ static long name_key(builder *b, const char *name, const char *kind)
 }
 
 /* The entity of (kind, name[, org]); created on first use. */
+static uint32_t entity_key(builder *b, const char *kind, const char *name, const char *org,
+                           qg_error *err);
+
 static uint32_t entity_of(builder *b, const char *kind, const char *name, const char *org,
                           qg_error *err)
+{
+    b->raw.len = 0;
+    qg_strbuf_append(&b->raw, kind, strlen(kind) + 1);
+    qg_strbuf_append(&b->raw, name, strlen(name) + 1);
+    if (org)
+        qg_strbuf_append(&b->raw, org, strlen(org));
+    if (b->raw.failed) {
+        QG_OOM(err);
+        return CQ_NONE;
+    }
+    uint32_t e = qg_smap_get(&b->seen, b->raw.data, b->raw.len);
+    if (e != CQ_NONE)
+        return e;
+    e = entity_key(b, kind, name, org, err);
+    if (e == CQ_NONE)
+        return e;
+    const char *copy = qg_arena_strndup(&b->c->arena, b->raw.data, b->raw.len);
+    if (!copy || qg_smap_put(&b->seen, copy, b->raw.len, e) == CQ_NONE) {
+        QG_OOM(err);
+        return CQ_NONE;
+    }
+    return e;
+}
+
+static uint32_t entity_key(builder *b, const char *kind, const char *name, const char *org,
+                           qg_error *err)
 {
     qg_corpus *c = b->c;
     b->key.len = 0;
@@ -795,15 +825,6 @@ static int cmp_u32(const void *x, const void *y, void *ctx)
     return a < b ? -1 : a > b;
 }
 
-static int cmp_shingle_rank(const void *x, const void *y, void *ctx)
-{
-    const shingle_ref *s = ctx;
-    const shingle_ref *a = &s[*(const uint32_t *)x], *b = &s[*(const uint32_t *)y];
-    if (a->count != b->count)
-        return a->count < b->count ? -1 : 1;
-    return a->hash < b->hash ? -1 : a->hash > b->hash;
-}
-
 static uint32_t uf_find(uint32_t *p, uint32_t i)
 {
     uint32_t r = i;
@@ -871,7 +892,7 @@ static qg_status distinct_texts(builder *b, qg_error *err)
     qg_smap map = {0};
     for (size_t i = 0; i < c->quotes.count; i++) {
         cq_quote *q = &c->quotes.items[i];
-        long words = qg_norm_words(b->norm, q->text, strlen(q->text), &b->words);
+        long words = qg_norm_words(b->norm, q->text, q->text_len, &b->words);
         if (words < 0) {
             qg_smap_free(&map);
             return qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "ICU: normalisation failed");
@@ -967,25 +988,27 @@ static qg_status shingle_texts(qg_corpus *c, qg_error *err)
     }
     qg_u64map_free(&map);
     qg_vec_free(&h);
-    /* rank: rarer first, ties by hash */
+    /* rank: rarer first, ties in order of first use (canonical: texts are in canonical
+     * order); a counting sort on the counts */
     size_t ns = refs.count;
-    uint32_t *order = malloc((ns + 1) * sizeof *order);
+    uint32_t maxc = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (refs.items[i].count > maxc)
+            maxc = refs.items[i].count;
+    uint32_t *start = calloc((size_t)maxc + 2, sizeof *start);
     uint32_t *rank = malloc((ns + 1) * sizeof *rank);
-    if (!order || !rank) {
-        free(order);
+    if (!start || !rank) {
+        free(start);
         free(rank);
         goto oom;
     }
     for (size_t i = 0; i < ns; i++)
-        order[i] = (uint32_t)i;
-    if (!qg_sort(order, ns, sizeof *order, cmp_shingle_rank, refs.items)) {
-        free(order);
-        free(rank);
-        goto oom;
-    }
+        start[refs.items[i].count + 1]++;
+    for (uint32_t k = 0; k <= maxc; k++)
+        start[k + 1] += start[k];
     for (size_t i = 0; i < ns; i++)
-        rank[order[i]] = (uint32_t)i;
-    free(order);
+        rank[i] = start[refs.items[i].count]++;
+    free(start);
     c->shingles.count = 0;
     for (size_t d = 0; d < nd; d++) {
         size_t end = d + 1 < nd ? first[d + 1] : ids.count;
@@ -1393,7 +1416,7 @@ static qg_status make_graph(qg_corpus *c, qg_error *err)
         n->node_type = "quote";
         /* label: the first 60 bytes of the first wording, cut at a code point, and "…" */
         const char *text = c->quotes.items[c->members.items[c->groups.items[g].m0]].text;
-        size_t len = strlen(text);
+        size_t len = c->quotes.items[c->members.items[c->groups.items[g].m0]].text_len;
         if (len > 60) {
             size_t cut = 60;
             while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
@@ -1553,6 +1576,7 @@ qg_status qg_corpus_build(qg_corpus *c, qg_error *err)
     builder b = {.c = c};
     b.words = (qg_strbuf)QG_STRBUF_INIT;
     b.key = (qg_strbuf)QG_STRBUF_INIT;
+    b.raw = (qg_strbuf)QG_STRBUF_INIT;
     uint32_t *rank_order = NULL, *uf = NULL;
     if ((st = qg_norm_new(&b.norm, err)) != QG_OK)
         goto done;
@@ -1605,7 +1629,9 @@ done:
     qg_norm_free(b.norm);
     qg_strbuf_dispose(&b.words);
     qg_strbuf_dispose(&b.key);
+    qg_strbuf_dispose(&b.raw);
     qg_smap_free(&b.keys);
+    qg_smap_free(&b.seen);
     return st;
 }
 

@@ -95,6 +95,7 @@ typedef struct cq_quote {
     uint8_t type;
     bool has_speaker;
     const char *text; /* content as written */
+    uint32_t text_len;
     int64_t start, end;
     const char *cue; /* cue words, or NULL */
     const char *sp_name, *sp_kind, *sp_org, *sp_org_kind; /* speaker as the article names it */

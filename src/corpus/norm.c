@@ -116,12 +116,45 @@ static void put_cp(qg_strbuf *out, UChar32 c)
     qg_strbuf_append(out, b, (size_t)i);
 }
 
+/* ASCII text: NFKC case folding is lower-casing, and the letters and digits are [a-z0-9]; the
+ * same words as the ICU path, without its cost. */
+static long ascii_words(const char *s, size_t len, qg_strbuf *out)
+{
+    long words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (!in_word) {
+                if (words)
+                    qg_strbuf_append(out, " ", 1);
+                words++;
+                in_word = true;
+            }
+            qg_strbuf_append(out, &c, 1);
+            continue;
+        }
+        if (in_word && c == '\'' && i + 1 < len &&
+            ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')))
+            continue; /* don't → dont */
+        in_word = false;
+    }
+    return out->failed ? -1 : words;
+}
+
 long qg_norm_words(qg_norm *n, const char *s, size_t len, qg_strbuf *out)
 {
     out->len = 0;
     qg_strbuf_append(out, "", 0);
     if (len == 0)
         return 0;
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len)
+        return ascii_words(s, len, out);
     if (len > INT32_MAX / 2 || !reserve(n, (int32_t)len + 1))
         return -1;
     UErrorCode ue = U_ZERO_ERROR;

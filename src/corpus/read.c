@@ -198,6 +198,9 @@ static bool read_quote(reader *r, uint32_t article, uint32_t pos, bool atom)
             have_type = ok;
         } else if (!strcmp(k, "text")) {
             ok = qg_js_string(&r->s, &r->val) && (q->text = dup_val(r)) != NULL;
+            if (ok && r->val.len >= UINT32_MAX)
+                ok = qg_js_fail(&r->s, "quote text too long");
+            q->text_len = (uint32_t)r->val.len;
             have_text = ok;
         } else if (!strcmp(k, "start")) {
             ok = read_int(r, &q->start);

@@ -66,10 +66,23 @@ static void kv_str(out *o, const char *k, const char *v)
     qg_json_str(&o->b, v);
 }
 
+static void put_int(qg_strbuf *b, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    qg_strbuf_append(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 static void kv_int(out *o, const char *k, long long v)
 {
     key(o, k);
-    qg_strbuf_printf(&o->b, "%lld", v);
+    put_int(&o->b, v);
 }
 
 static void kv_real(out *o, const char *k, double v)
@@ -91,7 +104,8 @@ static const char *group_id(const qg_corpus *c, uint32_t g)
 static void quote_id(qg_strbuf *b, const qg_corpus *c, const cq_quote *q)
 {
     qg_strbuf_puts(b, c->articles.items[q->article].id);
-    qg_strbuf_printf(b, "#q%u", q->n);
+    qg_strbuf_append(b, "#q", 2);
+    put_int(b, q->n);
 }
 
 static void kv_quote_id(out *o, const char *k, const qg_corpus *c, const cq_quote *q)
@@ -127,7 +141,7 @@ static void atom(qg_strbuf *b, const qg_corpus *c, const cq_article *a, bool der
     if (a->chars < 0)
         lit(&o, "null");
     else
-        qg_strbuf_printf(&o.b, "%lld", (long long)a->chars);
+        put_int(&o.b, a->chars);
     if (derived) {
         lit(&o, ",");
         kv_str(&o, "outlet_id", ent_id(c, a->outlet_ent));
@@ -144,7 +158,8 @@ static void atom(qg_strbuf *b, const qg_corpus *c, const cq_article *a, bool der
         lit(&o, ",");
         kv_str(&o, "type", cq_type_str(q->type));
         lit(&o, ",");
-        kv_str(&o, "text", q->text);
+        key(&o, "text");
+        qg_json_strn(&o.b, q->text, q->text_len);
         lit(&o, ",");
         kv_int(&o, "start", q->start);
         lit(&o, ",");
@@ -397,7 +412,7 @@ static const char *node_text(const qg_corpus *c, const cq_node *n)
 
 /* The attributes of a node, without nulls (Cytoscape wants none): shared by JSON and
  * Cytoscape. */
-static void node_fields(out *o, const qg_corpus *c, const cq_node *n)
+static void node_fields(out *o, const qg_corpus *c, const cq_node *n, bool with_text)
 {
     kv_str(o, "id", n->id);
     lit(o, ",");
@@ -426,7 +441,7 @@ static void node_fields(out *o, const qg_corpus *c, const cq_node *n)
             kv_str(o, "published", a->published);
         }
     }
-    const char *text = node_text(c, n);
+    const char *text = with_text ? node_text(c, n) : NULL;
     if (text) {
         lit(o, ",");
         kv_str(o, "text", text);
@@ -533,7 +548,7 @@ static void write_json(out *o, const qg_corpus *c)
     lit(o, "\n],\n\"graph\":{\"directed\":true,\"nodes\":[");
     for (size_t k = 0; k < c->nodes.count; k++) {
         lit(o, k ? ",\n{" : "\n{");
-        node_fields(o, c, &c->nodes.items[k]);
+        node_fields(o, c, &c->nodes.items[k], false);
         lit(o, "}");
         flush(o);
     }
@@ -553,7 +568,7 @@ static void write_cytoscape(out *o, const qg_corpus *c)
     lit(o, "{\"elements\":{\"nodes\":[");
     for (size_t k = 0; k < c->nodes.count; k++) {
         lit(o, k ? ",\n{\"data\":{" : "\n{\"data\":{");
-        node_fields(o, c, &c->nodes.items[k]);
+        node_fields(o, c, &c->nodes.items[k], true);
         lit(o, "}}");
         flush(o);
     }
