@@ -169,6 +169,7 @@ typedef enum qg_corpus_format {
     QG_CORPUS_GRAPHML = 1,   /**< the corpus graph through igraph */
     QG_CORPUS_CYTOSCAPE = 2, /**< Cytoscape.js elements JSON */
     QG_CORPUS_CSV = 3,       /**< one table, RFC 4180, header row */
+    QG_CORPUS_JSON_LINE = 4, /**< the corpus document on one line (a JSON Lines record) */
 } qg_corpus_format;
 
 /** CSV tables. */
@@ -181,7 +182,8 @@ typedef enum qg_corpus_table {
     QG_TABLE_EDGES = 5, /**< Gephi spreadsheet import: Source, Target, Type, Weight, ... */
 } qg_corpus_table;
 
-/** Parse "json", "graphml", "cytoscape", "csv"; QG_EINVAL otherwise. */
+/** Parse "json", "graphml", "cytoscape", "csv"; QG_EINVAL otherwise (QG_CORPUS_JSON_LINE has
+ * no name: it is `merge --compact`). */
 QG_API qg_status qg_corpus_format_parse(qg_corpus_format *out, const char *name);
 /** Parse "quotes", "speakers", "groups", "conflicts", "nodes", "edges"; QG_EINVAL otherwise. */
 QG_API qg_status qg_corpus_table_parse(qg_corpus_table *out, const char *name);

@@ -30,6 +30,8 @@ static const char MERGE_USAGE[] =
     "                       least J (default 0.3)\n"
     "      --min-shared N   altered wording: at least N shared word 3-grams (default 3)\n"
     "      --min-words N    truncated quotes: the shorter has at least N words (default 5)\n"
+    "      --compact        -f json on one line, so that merge documents can be streamed\n"
+    "                       and concatenated as JSON Lines\n"
     "  -o, --output PATH    write to PATH (atomically: temporary file, then rename)\n"
     "  -q, --quiet          no summary on stderr\n"
     "  -h, --help           print this help and exit\n"
@@ -194,7 +196,7 @@ static int parse_uint(const char *s, unsigned max, unsigned *out)
 
 int cmd_merge(int argc, char **argv)
 {
-    enum { O_TABLE = 256, O_SIM, O_SHARED, O_WORDS };
+    enum { O_TABLE = 256, O_SIM, O_SHARED, O_WORDS, O_COMPACT };
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"quiet", no_argument, NULL, 'q'},
@@ -203,10 +205,11 @@ int cmd_merge(int argc, char **argv)
                                          {"similarity", required_argument, NULL, O_SIM},
                                          {"min-shared", required_argument, NULL, O_SHARED},
                                          {"min-words", required_argument, NULL, O_WORDS},
+                                         {"compact", no_argument, NULL, O_COMPACT},
                                          {NULL, 0, NULL, 0}};
     qg_corpus_opts copts = QG_CORPUS_OPTS_INIT;
     const char *format = "json", *table = NULL, *output = NULL;
-    bool quiet = false;
+    bool quiet = false, compact = false;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
@@ -216,6 +219,7 @@ int cmd_merge(int argc, char **argv)
         case 'q': quiet = true; break;
         case 'h': fputs(MERGE_USAGE, stdout); return 0;
         case O_TABLE: table = optarg; break;
+        case O_COMPACT: compact = true; break;
         case O_SIM: {
             char *end;
             errno = 0;
@@ -247,6 +251,12 @@ int cmd_merge(int argc, char **argv)
         cli_error(NULL, "unknown format '%s' for merge (json, graphml, cytoscape, csv)", format);
         return 2;
     }
+    if (compact && fmt != QG_CORPUS_JSON) {
+        cli_error(NULL, "--compact goes with -f json");
+        return 2;
+    }
+    if (compact)
+        fmt = QG_CORPUS_JSON_LINE;
     qg_corpus_table tab = QG_TABLE_QUOTES;
     if (table && (fmt != QG_CORPUS_CSV || qg_corpus_table_parse(&tab, table) != QG_OK)) {
         if (fmt != QG_CORPUS_CSV)

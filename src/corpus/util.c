@@ -374,7 +374,9 @@ void qg_json_real(qg_strbuf *b, double v)
     if (!isfinite(v))
         v = 0;
     char buf[40];
-    int n = snprintf(buf, sizeof buf, "%.6g", v);
+    /* counts stay exact (jansson's "%.6g" would write 1234567 as 1.23457e+06) */
+    int n = v == floor(v) && fabs(v) < 1e15 ? snprintf(buf, sizeof buf, "%.0f", v)
+                                           : snprintf(buf, sizeof buf, "%.6g", v);
     if (n > 0 && !strpbrk(buf, ".eE") && n + 2 < (int)sizeof buf) {
         buf[n++] = '.';
         buf[n++] = '0';

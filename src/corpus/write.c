@@ -54,6 +54,14 @@ static void lit(out *o, const char *s)
     qg_strbuf_puts(&o->b, s);
 }
 
+/* A literal whose line breaks are dropped when the document goes on one line. */
+static void lit_nl(out *o, bool one_line, const char *s)
+{
+    for (; *s; s++)
+        if (*s != '\n' || !one_line)
+            qg_strbuf_append(&o->b, s, 1);
+}
+
 static void key(out *o, const char *k)
 {
     qg_json_str(&o->b, k);
@@ -461,105 +469,106 @@ static void edge_fields(out *o, const qg_corpus *c, const cq_edge *e)
     kv_real(o, "confidence", qg_round3(e->confidence));
 }
 
-static void write_json(out *o, const qg_corpus *c)
+static void write_json(out *o, const qg_corpus *c, bool one_line)
 {
     qg_corpus_stats s = qg_corpus_get_stats(c);
-    lit(o, "{\n\"quotegraph_corpus\":1,\n");
+    lit_nl(o, one_line, "{\n\"quotegraph_corpus\":1,\n");
     kv_str(o, "quotegraph_version", QG_VERSION_STRING);
-    lit(o, ",\n\"settings\":{");
+    lit_nl(o, one_line, ",\n\"settings\":{");
     kv_str(o, "normalisation", "nfkc_casefold words, accents removed");
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_str(o, "shingles", "word 3-grams");
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_real(o, "similarity", c->opts.similarity);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "min_shared", c->opts.min_shared);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "min_words", c->opts.min_words);
-    lit(o, "},\n\"summary\":{");
+    lit_nl(o, one_line, "},\n\"summary\":{");
     kv_int(o, "articles", (long long)s.articles);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "quotes", (long long)s.quotes);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "errors", (long long)s.errors);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "entities", (long long)s.entities);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "speakers", (long long)s.speakers);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "groups", (long long)s.groups);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "repeated_groups", (long long)s.repeated_groups);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "cross_article_groups", (long long)s.cross_article_groups);
-    lit(o, ",");
+    lit_nl(o, one_line, ",");
     kv_int(o, "conflicts", (long long)s.conflicts);
-    lit(o, "},\n\"articles\":[");
+    lit_nl(o, one_line, "},\n\"articles\":[");
     flush(o);
     for (size_t k = 0; k < c->article_order.count; k++) {
-        lit(o, k ? ",\n" : "\n");
+        lit_nl(o, one_line, k ? ",\n" : "\n");
         atom(&o->b, c, &c->articles.items[c->article_order.items[k]], true);
         flush(o);
     }
-    lit(o, "\n],\n\"entities\":[");
+    lit_nl(o, one_line, "\n],\n\"entities\":[");
     for (size_t k = 0; k < c->entity_order.count; k++) {
-        lit(o, k ? ",\n" : "\n");
+        lit_nl(o, one_line, k ? ",\n" : "\n");
         entity_json(o, c, &c->entities.items[c->entity_order.items[k]]);
         flush(o);
     }
-    lit(o, "\n],\n\"groups\":[");
+    lit_nl(o, one_line, "\n],\n\"groups\":[");
     size_t written = 0;
     for (size_t k = 0; k < c->group_order.count; k++) {
         const cq_group *g = &c->groups.items[c->group_order.items[k]];
         if (g->mn < 2)
             continue;
-        lit(o, written++ ? ",\n" : "\n");
+        lit_nl(o, one_line, written++ ? ",\n" : "\n");
         group_json(o, c, g);
         flush(o);
     }
-    lit(o, "\n],\n\"conflicts\":[");
+    lit_nl(o, one_line, "\n],\n\"conflicts\":[");
     written = 0;
     for (size_t k = 0; k < c->group_order.count; k++) {
         const cq_group *g = &c->groups.items[c->group_order.items[k]];
         if (!g->conflict)
             continue;
-        lit(o, written++ ? ",\n" : "\n");
+        lit_nl(o, one_line, written++ ? ",\n" : "\n");
         conflict_json(o, c, g);
         flush(o);
     }
-    lit(o, "\n],\n\"errors\":[");
+    lit_nl(o, one_line, "\n],\n\"errors\":[");
     for (size_t k = 0; k < c->errors.count; k++) {
         const cq_error *e = &c->errors.items[k];
-        lit(o, k ? ",\n{" : "\n{");
+        lit_nl(o, one_line, k ? ",\n{" : "\n{");
         kv_str(o, "id", e->id);
-        lit(o, ",");
+        lit_nl(o, one_line, ",");
         kv_str(o, "file", e->file);
-        lit(o, ",");
+        lit_nl(o, one_line, ",");
         key(o, "line");
         if (e->line)
             qg_strbuf_printf(&o->b, "%lld", (long long)e->line);
         else
-            lit(o, "null");
-        lit(o, ",");
+            lit_nl(o, one_line, "null");
+        lit_nl(o, one_line, ",");
         kv_str(o, "error", e->message);
-        lit(o, "}");
+        lit_nl(o, one_line, "}");
         flush(o);
     }
-    lit(o, "\n],\n\"graph\":{\"directed\":true,\"nodes\":[");
+    lit_nl(o, one_line, "\n],\n\"graph\":{\"directed\":true,\"nodes\":[");
     for (size_t k = 0; k < c->nodes.count; k++) {
-        lit(o, k ? ",\n{" : "\n{");
+        lit_nl(o, one_line, k ? ",\n{" : "\n{");
         node_fields(o, c, &c->nodes.items[k], false);
-        lit(o, "}");
+        lit_nl(o, one_line, "}");
         flush(o);
     }
-    lit(o, "\n],\"edges\":[");
+    lit_nl(o, one_line, "\n],\"edges\":[");
     for (size_t k = 0; k < c->edges.count; k++) {
-        lit(o, k ? ",\n{" : "\n{");
+        lit_nl(o, one_line, k ? ",\n{" : "\n{");
         edge_fields(o, c, &c->edges.items[k]);
-        lit(o, "}");
+        lit_nl(o, one_line, "}");
         flush(o);
     }
-    lit(o, "\n]}\n}\n");
+    lit_nl(o, one_line, "\n]}\n}");
+    lit(o, "\n");
     flush(o);
 }
 
@@ -611,6 +620,12 @@ static void csv_num(out *o, double v)
     char buf[40];
     snprintf(buf, sizeof buf, "%.6g", v);
     qg_strbuf_puts(&o->b, buf);
+}
+
+static void csv_int(out *o, long long v)
+{
+    qg_strbuf_append(&o->b, ",", 1);
+    put_int(&o->b, v);
 }
 
 static void csv_end(out *o)
@@ -704,9 +719,9 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
             csv_field(o, t.data ? t.data : "", false);
             csv_field(o, ent_id(c, e->org), false);
             csv_field(o, e->org != CQ_NONE ? c->entities.items[e->org].name : NULL, false);
-            csv_num(o, e->quotes);
-            csv_num(o, e->articles);
-            csv_num(o, e->bon);
+            csv_int(o, (long long)e->quotes);
+            csv_int(o, (long long)e->articles);
+            csv_int(o, (long long)e->bon);
             csv_field(o, e->bon ? ent_id(c, c->byoutlet.items[e->bo0].id) : NULL, false);
             csv_end(o);
         }
@@ -727,10 +742,10 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
             const cq_article *a = &c->articles.items[first->article];
             csv_field(o, g->id, true);
             csv_field(o, first->text, false);
-            csv_num(o, g->mn);
-            csv_num(o, g->articles);
-            csv_num(o, g->outlets);
-            csv_num(o, g->vn);
+            csv_int(o, (long long)g->mn);
+            csv_int(o, (long long)g->articles);
+            csv_int(o, (long long)g->outlets);
+            csv_int(o, (long long)g->vn);
             t.len = 0;
             for (uint32_t s = 0; s < g->spn; s++) {
                 if (s)
@@ -782,7 +797,7 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
                 csv_field(o, c->quotes.items[c->members.items[g->m0]].text, false);
                 csv_field(o, ent_id(c, sp), false);
                 csv_field(o, c->entities.items[sp].name, false);
-                csv_num(o, n);
+                csv_int(o, (long long)n);
                 csv_field(o, arts.data ? arts.data : "", false);
                 t.len = 0;
                 quote_id(&t, c, &c->quotes.items[firstq]);
@@ -810,8 +825,8 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
             csv_field(o, n->node_type, false);
             csv_field(o, node_org(c, n), false);
             csv_field(o, anonymous_of(n), false);
-            csv_num(o, node_quotes(c, n));
-            csv_num(o, node_articles(c, n));
+            csv_int(o, (long long)node_quotes(c, n));
+            csv_int(o, (long long)node_articles(c, n));
             csv_field(o, a ? a->url : NULL, false);
             csv_field(o, a ? a->published : NULL, false);
             csv_field(o, node_text(c, n), false);
@@ -829,7 +844,7 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
             csv_field(o, c->nodes.items[e->source].id, true);
             csv_field(o, c->nodes.items[e->target].id, false);
             csv_field(o, "Directed", false);
-            csv_num(o, e->weight);
+            csv_int(o, (long long)e->weight);
             csv_field(o, e->relation, false);
             csv_num(o, qg_round3(e->confidence));
             t.len = 0;
@@ -858,7 +873,7 @@ qg_status qg_corpus_write(FILE *fp, const qg_corpus *c, qg_corpus_format format,
     else if (format == QG_CORPUS_CSV)
         write_csv(&o, c, table);
     else
-        write_json(&o, c);
+        write_json(&o, c, format == QG_CORPUS_JSON_LINE);
     bool oom = o.b.failed;
     qg_strbuf_dispose(&o.b);
     if (oom)
