@@ -79,10 +79,9 @@ QG_API qg_status qg_extract_article(char **out, size_t *out_len, const char *tex
  *         field, an id that is not a string or integer (the message says which); QG_ENOMEM;
  *         QG_ERROR as qg_extract_article().
  */
-QG_API qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out,
-                                      const char *line, size_t len,
-                                      const qg_extract_fields *fields, const qg_model *model,
-                                      qg_error *err);
+QG_API qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const char *line,
+                                      size_t len, const qg_extract_fields *fields,
+                                      const qg_model *model, qg_error *err);
 
 /**
  * The error record of an article that gave no extract record, as one JSON line (no newline):
@@ -108,12 +107,15 @@ typedef struct qg_corpus qg_corpus;
 
 /** Merge settings. The defaults were measured on PolNeAR dev (docs/corpus.md). */
 typedef struct qg_corpus_opts {
-    double similarity; /**< altered wording: Jaccard similarity of word-3-gram sets, in (0, 1] */
-    unsigned min_shared;/**< altered wording: at least this many shared 3-grams (>= 1) */
-    unsigned min_words; /**< truncated quotes: the shorter has at least this many words (>= 1) */
+    double similarity;   /**< altered wording: Jaccard similarity of word-3-gram sets, in (0, 1] */
+    unsigned min_shared; /**< altered wording: at least this many shared 3-grams (>= 1) */
+    unsigned min_words;  /**< truncated quotes: the shorter has at least this many words (>= 1) */
 } qg_corpus_opts;
 
-#define QG_CORPUS_OPTS_INIT {0.3, 3, 5}
+#define QG_CORPUS_OPTS_INIT                                                                        \
+    {                                                                                              \
+        0.3, 3, 5                                                                                  \
+    }
 
 /**
  * A new, empty corpus.

@@ -80,9 +80,9 @@ typedef struct worker {
     pid_t pid;
     int to, from; /* parent's ends */
     job *q[PER_WORKER];
-    int nq;       /* jobs in flight */
-    int nsent;    /* of which fully written */
-    size_t off;   /* bytes of q[nsent] written */
+    int nq;     /* jobs in flight */
+    int nsent;  /* of which fully written */
+    size_t off; /* bytes of q[nsent] written */
     char *rbuf;
     size_t rlen, rcap;
 } worker;
@@ -107,28 +107,28 @@ typedef struct input {
     const xopts *o;
     char **files;
     size_t nfiles, next_file;
-    FILE *list;        /* --files-from */
+    FILE *list; /* --files-from */
     bool list_is_stdin;
-    FILE *fp;          /* JSON Lines file being read */
-    const char *name;  /* its display name */
+    FILE *fp;         /* JSON Lines file being read */
+    const char *name; /* its display name */
     char *name_owned;
     uint64_t line;
     char buf[1 << 16];
     size_t bpos, blen;
     bool eof;
-    char *lb;          /* the line being read */
+    char *lb; /* the line being read */
     size_t llen, lcap;
     int failed_inputs;
     uint64_t bytes, blank;
 } input;
 
 typedef struct record {
-    int kind;          /* IN_LINE, IN_TEXTFILE */
-    const char *name;  /* file name */
+    int kind;         /* IN_LINE, IN_TEXTFILE */
+    const char *name; /* file name */
     uint64_t line;
-    const char *data;  /* line (IN_LINE) or path (IN_TEXTFILE) */
+    const char *data; /* line (IN_LINE) or path (IN_TEXTFILE) */
     size_t len;
-    char *error;       /* set when the record is an error already (malloc'd message) */
+    char *error; /* set when the record is an error already (malloc'd message) */
 } record;
 
 /* Next FILE name from argv or --files-from; NULL at the end. */
@@ -405,8 +405,11 @@ static char *utf8_clean(const char *s)
         return NULL;
     for (size_t i = 0; i < n;) {
         unsigned char b = (unsigned char)s[i];
-        size_t len = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3
-                                 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+        size_t len = b < 0x80                   ? 1
+                     : (b >= 0xC2 && b <= 0xDF) ? 2
+                     : (b >= 0xE0 && b <= 0xEF) ? 3
+                     : (b >= 0xF0 && b <= 0xF4) ? 4
+                                                : 0;
         bool ok = len && i + len <= n;
         for (size_t k = 1; ok && k < len; k++)
             ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
@@ -443,8 +446,7 @@ static void worker_main(int in_fd, int out_fd, const xopts *o, const qg_model *m
             _exit(0);
         char *name = malloc(h.name_len + 1);
         char *data = malloc(h.len + 1);
-        if (!name || !data || !read_full(in_fd, name, h.name_len) ||
-            !read_full(in_fd, data, h.len))
+        if (!name || !data || !read_full(in_fd, name, h.name_len) || !read_full(in_fd, data, h.len))
             _exit(3);
         name[h.name_len] = '\0';
         data[h.len] = '\0';
@@ -577,6 +579,24 @@ static void free_job(job *j)
     }
 }
 
+/* The value at a dotted path ("x_meta.id") of nested objects, or NULL. */
+static json_t *dotted(json_t *cur, const char *path)
+{
+    const char *p = path;
+    while (json_is_object(cur)) {
+        const char *dot = strchr(p, '.');
+        char *part = dot ? strndup(p, (size_t)(dot - p)) : strdup(p);
+        if (!part)
+            return NULL;
+        cur = json_object_get(cur, part);
+        free(part);
+        if (!dot)
+            return cur;
+        p = dot + 1;
+    }
+    return NULL;
+}
+
 /* The article id of a frame's JSON line, for the error record of a crashed worker. */
 static char *frame_id(const job *j, const xopts *o)
 {
@@ -592,7 +612,14 @@ static char *frame_id(const job *j, const xopts *o)
     json_t *root = json_loadb(data, h->len, 0, NULL);
     const char *field = o->fields.id ? o->fields.id : "id";
     json_t *v = json_object_get(root, field);
-    char *id = json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+    if (!v)
+        v = dotted(root, field); /* a dotted path, as the library reads it */
+    char *id = NULL;
+    if (json_is_string(v))
+        id = strdup(json_string_value(v));
+    else if (json_is_integer(v) &&
+             asprintf(&id, "%" JSON_INTEGER_FORMAT, json_integer_value(v)) < 0)
+        id = NULL;
     json_decref(root);
     return id;
 }
@@ -727,28 +754,56 @@ int cmd_extract(int argc, char **argv)
             }
             o.jobs = (long)v;
             break;
-        case 'o': o.output = optarg; break;
-        case 'm': o.models = optarg; break;
-        case 'q': o.quiet = true; break;
-        case 'h': fputs(EXTRACT_USAGE, stdout); return 0;
-        case O_TEXT: o.text_mode = true; break;
-        case O_FILES: o.files_from = optarg; break;
-        case O_ID: o.fields.id = optarg; break;
-        case O_TEXTF: o.fields.text = optarg; break;
-        case O_URL: o.fields.url = optarg; break;
-        case O_TITLE: o.fields.title = optarg; break;
-        case O_OUTLET: o.fields.outlet = optarg; break;
-        case O_PUB: o.fields.published = optarg; break;
-        case O_AUTHOR: o.fields.author = optarg; break;
+        case 'o':
+            o.output = optarg;
+            break;
+        case 'm':
+            o.models = optarg;
+            break;
+        case 'q':
+            o.quiet = true;
+            break;
+        case 'h':
+            fputs(EXTRACT_USAGE, stdout);
+            return 0;
+        case O_TEXT:
+            o.text_mode = true;
+            break;
+        case O_FILES:
+            o.files_from = optarg;
+            break;
+        case O_ID:
+            o.fields.id = optarg;
+            break;
+        case O_TEXTF:
+            o.fields.text = optarg;
+            break;
+        case O_URL:
+            o.fields.url = optarg;
+            break;
+        case O_TITLE:
+            o.fields.title = optarg;
+            break;
+        case O_OUTLET:
+            o.fields.outlet = optarg;
+            break;
+        case O_PUB:
+            o.fields.published = optarg;
+            break;
+        case O_AUTHOR:
+            o.fields.author = optarg;
+            break;
         case O_MAX:
             if (parse_count(optarg, QG_MAX_TEXT, &v) || v == 0) {
-                cli_error(NULL, "--max-bytes wants a number from 1 to %zu, not '%s'",
-                          QG_MAX_TEXT, optarg);
+                cli_error(NULL, "--max-bytes wants a number from 1 to %zu, not '%s'", QG_MAX_TEXT,
+                          optarg);
                 return 2;
             }
             o.max_bytes = v;
             break;
-        default: fputs(EXTRACT_USAGE, stderr); return 2;
+        default:
+            fputs(EXTRACT_USAGE, stderr);
+            return 2;
         }
     }
     if (o.jobs == 0) {
@@ -865,8 +920,9 @@ int cmd_extract(int argc, char **argv)
             break;
         if (progress && now_s() - last_progress >= 0.5) {
             double t = now_s() - t0;
-            fprintf(stderr, "\rquotegraph: extract: %" PRIu64 " read, %" PRIu64 " ok, %" PRIu64
-                            " failed, %.1f MB, %.2f MB/s ",
+            fprintf(stderr,
+                    "\rquotegraph: extract: %" PRIu64 " read, %" PRIu64 " ok, %" PRIu64
+                    " failed, %.1f MB, %.2f MB/s ",
                     next_seq, n_ok, n_failed, in.bytes / 1e6, t > 0 ? in.bytes / 1e6 / t : 0.0);
             last_progress = now_s();
         }

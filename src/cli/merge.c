@@ -214,12 +214,24 @@ int cmd_merge(int argc, char **argv)
     optind = 1;
     while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
         switch (ch) {
-        case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        case 'q': quiet = true; break;
-        case 'h': fputs(MERGE_USAGE, stdout); return 0;
-        case O_TABLE: table = optarg; break;
-        case O_COMPACT: compact = true; break;
+        case 'f':
+            format = optarg;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'q':
+            quiet = true;
+            break;
+        case 'h':
+            fputs(MERGE_USAGE, stdout);
+            return 0;
+        case O_TABLE:
+            table = optarg;
+            break;
+        case O_COMPACT:
+            compact = true;
+            break;
         case O_SIM: {
             char *end;
             errno = 0;
@@ -243,7 +255,9 @@ int cmd_merge(int argc, char **argv)
                 return 2;
             }
             break;
-        default: fputs(MERGE_USAGE, stderr); return 2;
+        default:
+            fputs(MERGE_USAGE, stderr);
+            return 2;
         }
     }
     qg_corpus_format fmt;

@@ -159,8 +159,8 @@ typedef struct builder {
     qg_smap seen; /* "kind NUL name NUL org" as written → entity, to normalise each once */
 } builder;
 
-static const char *const DETERMINERS[] = {"a",    "an",    "the",   "his",   "her", "their",
-                                          "its",  "our",   "my",    "your",  "this", "that",
+static const char *const DETERMINERS[] = {"a",     "an",    "the",     "his",  "her",  "their",
+                                          "its",   "our",   "my",      "your", "this", "that",
                                           "these", "those", "another", "one"};
 
 static bool is_determiner(const char *w, size_t n)
@@ -275,8 +275,7 @@ static uint32_t entity_key(builder *b, const char *kind, const char *name, const
         return CQ_NONE;
     }
     if (ntok == 0) /* no letters or digits: keep names apart by a hash of their bytes */
-        qg_strbuf_printf(&b->key, "#%016llx",
-                         (unsigned long long)qg_fnv1a64(name, strlen(name)));
+        qg_strbuf_printf(&b->key, "#%016llx", (unsigned long long)qg_fnv1a64(name, strlen(name)));
     (void)base;
     if (org && (!strcmp(kind, "role") || !strcmp(kind, "anonymous"))) {
         size_t at = b->key.len;
@@ -447,10 +446,10 @@ static qg_status link_people(builder *b, qg_error *err)
         const surname *first = &sn.items[lo];
         if (first->quotes < E[i].quotes)
             continue; /* "Republican" (speaking) is not "Orlando Republican" (quoted once) */
-        const surname *second = lo + 1 < sn.count && sn.items[lo + 1].len == wl &&
-                                        !memcmp(sn.items[lo + 1].word, w, wl)
-                                    ? &sn.items[lo + 1]
-                                    : NULL;
+        const surname *second =
+            lo + 1 < sn.count && sn.items[lo + 1].len == wl && !memcmp(sn.items[lo + 1].word, w, wl)
+                ? &sn.items[lo + 1]
+                : NULL;
         if (!second || first->quotes >= 2 * (uint64_t)second->quotes)
             E[i].parent = first->root;
     }
@@ -535,8 +534,8 @@ static qg_status resolve_entities(builder *b, qg_error *err)
         c->entities.items[e].quotes++;
         q->speaker = e;
         if (org && !self_org) {
-            const char *ok = q->sp_org_kind && !strcmp(q->sp_org_kind, "outlet") ? "outlet"
-                                                                                 : "organization";
+            const char *ok =
+                q->sp_org_kind && !strcmp(q->sp_org_kind, "outlet") ? "outlet" : "organization";
             uint32_t o = entity_of(b, ok, org, NULL, err);
             if (o == CQ_NONE) {
                 free(org_of);
@@ -699,8 +698,8 @@ static qg_status entity_stats(qg_corpus *c, qg_error *err)
                    pairs.items[k].b == pairs.items[j].b)
                 k++;
             E[pairs.items[j].b].aff_quotes += (uint32_t)(k - j);
-            if (k - j > best_n ||
-                (k - j == best_n && strcmp(E[pairs.items[j].b].key, E[pairs.items[best].b].key) < 0)) {
+            if (k - j > best_n || (k - j == best_n && strcmp(E[pairs.items[j].b].key,
+                                                             E[pairs.items[best].b].key) < 0)) {
                 best = j;
                 best_n = k - j;
             }
@@ -787,8 +786,8 @@ static qg_status entity_stats(qg_corpus *c, qg_error *err)
             FAIL_OOM();
         *slot = (uint32_t)i;
     }
-    if (!qg_sort(c->entity_order.items, c->entity_order.count, sizeof(uint32_t),
-                 cmp_entity_order, E))
+    if (!qg_sort(c->entity_order.items, c->entity_order.count, sizeof(uint32_t), cmp_entity_order,
+                 E))
         FAIL_OOM();
     for (size_t i = 0; i < c->entity_order.count; i++)
         E[c->entity_order.items[i]].order = (uint32_t)i;
@@ -903,8 +902,8 @@ static qg_status distinct_texts(builder *b, qg_error *err)
         if (d == CQ_NONE) {
             const char *s = qg_arena_strndup(&c->arena, b->words.data, b->words.len);
             cq_norm_text *t = s ? qg_vec_push(&c->norms) : NULL;
-            if (!t || qg_smap_put(&map, s, b->words.len, (uint32_t)(c->norms.count - 1)) ==
-                          CQ_NONE) {
+            if (!t ||
+                qg_smap_put(&map, s, b->words.len, (uint32_t)(c->norms.count - 1)) == CQ_NONE) {
                 qg_smap_free(&map);
                 FAIL_OOM();
             }
@@ -1202,8 +1201,7 @@ static int cmp_group_order(const void *x, const void *y, void *ctx)
     return i < j ? -1 : i > j;
 }
 
-static qg_status make_groups(qg_corpus *c, const uint32_t *rank_order, uint32_t *uf,
-                             qg_error *err)
+static qg_status make_groups(qg_corpus *c, const uint32_t *rank_order, uint32_t *uf, qg_error *err)
 {
     size_t nq = c->quotes.count, nd = c->norms.count;
     uint32_t *group_of_root = malloc((nd + 1) * sizeof *group_of_root);
@@ -1400,8 +1398,8 @@ static qg_status make_graph(qg_corpus *c, qg_error *err)
         if (!n || b.failed || !(n->id = qg_arena_strndup(&c->arena, b.data, b.len)))
             goto oom;
         n->node_type = "article";
-        n->label = c->articles.items[i].title ? c->articles.items[i].title
-                                              : c->articles.items[i].id;
+        n->label =
+            c->articles.items[i].title ? c->articles.items[i].title : c->articles.items[i].id;
         n->ref = i;
         n->what = 0;
     }
@@ -1537,8 +1535,8 @@ static qg_status make_graph(qg_corpus *c, qg_error *err)
                 qg_vec_free(&pairs);
                 goto oom2;
             }
-            *x = (cq_edge){pairs.items[i].a, pairs.items[i].b, "affiliated_with",
-                           (double)(j - i), 1};
+            *x = (cq_edge){pairs.items[i].a, pairs.items[i].b, "affiliated_with", (double)(j - i),
+                           1};
             i = j;
         }
         qg_vec_free(&pairs);
@@ -1605,8 +1603,8 @@ qg_status qg_corpus_build(qg_corpus *c, qg_error *err)
         }
         *slot = (uint32_t)i;
     }
-    if (!qg_sort(c->article_order.items, c->article_order.count, sizeof(uint32_t),
-                 cmp_article_rank, c->articles.items)) {
+    if (!qg_sort(c->article_order.items, c->article_order.count, sizeof(uint32_t), cmp_article_rank,
+                 c->articles.items)) {
         st = QG_OOM(err);
         goto done;
     }

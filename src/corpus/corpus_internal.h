@@ -97,7 +97,7 @@ typedef struct cq_quote {
     const char *text; /* content as written */
     uint32_t text_len;
     int64_t start, end;
-    const char *cue; /* cue words, or NULL */
+    const char *cue;                                      /* cue words, or NULL */
     const char *sp_name, *sp_kind, *sp_org, *sp_org_kind; /* speaker as the article names it */
     double confidence;
     const char *rule;
@@ -112,9 +112,9 @@ typedef struct cq_quote {
 
 typedef struct cq_article {
     const char *id, *url, *title, *outlet, *published, *author;
-    int64_t chars; /* -1 when unknown */
+    int64_t chars;   /* -1 when unknown */
     uint32_t q0, nq; /* its quotes: quotes[q0 .. q0+nq) */
-    bool dead;      /* a duplicate id that lost (see qg_corpus_add) */
+    bool dead;       /* a duplicate id that lost (see qg_corpus_add) */
     /* derived */
     bool has_time;
     int64_t time_ms;
@@ -153,9 +153,9 @@ typedef struct cq_norm_text {
 } cq_norm_text;
 
 typedef struct cq_group {
-    const char *id;   /* "g" + 16 hex digits */
-    uint32_t m0, mn;  /* appearances (quote indices in first-appearance order): members[m0..) */
-    uint32_t v0, vn;  /* variants: variants[v0 ..) */
+    const char *id;  /* "g" + 16 hex digits */
+    uint32_t m0, mn; /* appearances (quote indices in first-appearance order): members[m0..) */
+    uint32_t v0, vn; /* variants: variants[v0 ..) */
     uint32_t articles, outlets;
     uint32_t sp0, spn; /* distinct speakers in order of first attribution: gspeakers[sp0 ..) */
     bool conflict;
@@ -163,8 +163,8 @@ typedef struct cq_group {
 } cq_group;
 
 typedef struct cq_variant {
-    uint32_t norm;     /* distinct text, or CQ_NONE */
-    uint32_t first;    /* quote index of its first appearance */
+    uint32_t norm;  /* distinct text, or CQ_NONE */
+    uint32_t first; /* quote index of its first appearance */
     uint32_t count;
     const char *relation; /* original, truncated, extended, altered */
     double similarity;
@@ -210,8 +210,7 @@ struct qg_corpus {
 };
 
 /* The atom of one article as canonical JSON (no derived keys): used to compare duplicates. */
-void qg_corpus_atom_json(qg_strbuf *b, const qg_corpus *c, const cq_article *a,
-                         bool with_derived);
+void qg_corpus_atom_json(qg_strbuf *b, const qg_corpus *c, const cq_article *a, bool with_derived);
 
 qg_status qg_corpus_write_graphml(FILE *fp, const qg_corpus *c, qg_error *err);
 

@@ -143,8 +143,8 @@ static char *meta_of(json_t *root, const char *path)
 }
 
 qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const char *line,
-                               size_t len, const qg_extract_fields *fields,
-                               const qg_model *model, qg_error *err)
+                               size_t len, const qg_extract_fields *fields, const qg_model *model,
+                               qg_error *err)
 {
     static const qg_extract_fields defaults = {"id",     "text",      "url",   "title",
                                                "outlet", "published", "author"};
@@ -215,8 +215,8 @@ qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const
     meta.outlet = meta_of(root, f.outlet);
     meta.published = meta_of(root, f.published);
     meta.author = meta_of(root, f.author);
-    st = qg_extract_article(out, out_len, json_string_value(text), json_string_length(text),
-                            &meta, model, err);
+    st = qg_extract_article(out, out_len, json_string_value(text), json_string_length(text), &meta,
+                            model, err);
 done:
     free(id);
     free((char *)meta.url);

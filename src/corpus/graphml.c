@@ -23,10 +23,13 @@ static qg_status check(igraph_error_t e, const char *what, qg_error *err)
 
 static const char *labels_of(const char *node_type)
 {
-    static const char *const map[][2] = {
-        {"article", ":Article"},           {"quote", ":Quote"},   {"person", ":Person"},
-        {"role", ":Role"},                 {"organization", ":Organization"},
-        {"outlet", ":Outlet"},             {"anonymous", ":Anonymous"}};
+    static const char *const map[][2] = {{"article", ":Article"},
+                                         {"quote", ":Quote"},
+                                         {"person", ":Person"},
+                                         {"role", ":Role"},
+                                         {"organization", ":Organization"},
+                                         {"outlet", ":Outlet"},
+                                         {"anonymous", ":Anonymous"}};
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (!strcmp(map[i][0], node_type))
             return map[i][1];
@@ -71,8 +74,7 @@ qg_status qg_corpus_write_graphml(FILE *fp, const qg_corpus *c, qg_error *err)
     igraph_t g;
     qg_status st;
     size_t nn = c->nodes.count, ne = c->edges.count;
-    if ((st = check(igraph_empty(&g, (igraph_integer_t)nn, IGRAPH_DIRECTED), "igraph_empty",
-                    err)))
+    if ((st = check(igraph_empty(&g, (igraph_integer_t)nn, IGRAPH_DIRECTED), "igraph_empty", err)))
         return st;
     igraph_vector_int_t ev;
     if ((st = check(igraph_vector_int_init(&ev, (igraph_integer_t)(2 * ne)),
@@ -109,8 +111,8 @@ qg_status qg_corpus_write_graphml(FILE *fp, const qg_corpus *c, qg_error *err)
             (st = set_vs(&g, "labels", v, labels_of(n->node_type), err)) ||
             (st = set_vs(&g, "text", v, text, err)) || (st = set_vs(&g, "org", v, org, err)) ||
             (st = set_vs(&g, "anonymous", v, anonymous, err)) ||
-            (st = check(igraph_cattribute_VAN_set(&g, "quotes", v, node_quotes(c, n)),
-                        "set quotes", err)) ||
+            (st = check(igraph_cattribute_VAN_set(&g, "quotes", v, node_quotes(c, n)), "set quotes",
+                        err)) ||
             (st = check(igraph_cattribute_VAN_set(&g, "articles", v, node_articles(c, n)),
                         "set articles", err)) ||
             (st = set_vs(&g, "url", v, a ? a->url : NULL, err)) ||
@@ -125,14 +127,13 @@ qg_status qg_corpus_write_graphml(FILE *fp, const qg_corpus *c, qg_error *err)
         double conf = qg_round3(e->confidence);
         if ((st = check(igraph_cattribute_EAS_set(&g, "label", id, e->relation), "set label",
                         err)) ||
-            (st = check(igraph_cattribute_EAS_set(&g, "relation", id, e->relation),
-                        "set relation", err)) ||
+            (st = check(igraph_cattribute_EAS_set(&g, "relation", id, e->relation), "set relation",
+                        err)) ||
             (st = check(igraph_cattribute_EAN_set(&g, "weight", id, e->weight), "set weight",
                         err)) ||
-            (st = check(igraph_cattribute_EAN_set(&g, "confidence", id, conf),
-                        "set confidence", err)) ||
-            (st = check(igraph_cattribute_EAS_set(&g, "edgeid", id, edgeid), "set edgeid",
-                        err)))
+            (st = check(igraph_cattribute_EAN_set(&g, "confidence", id, conf), "set confidence",
+                        err)) ||
+            (st = check(igraph_cattribute_EAS_set(&g, "edgeid", id, edgeid), "set edgeid", err)))
             break;
     }
     if (st == QG_OK) {

@@ -240,14 +240,30 @@ static bool scan_string(qg_jscan *s, qg_strbuf *out)
         char e = (char)*p++;
         const char *simple = NULL;
         switch (e) {
-        case '"': simple = "\""; break;
-        case '\\': simple = "\\"; break;
-        case '/': simple = "/"; break;
-        case 'b': simple = "\b"; break;
-        case 'f': simple = "\f"; break;
-        case 'n': simple = "\n"; break;
-        case 'r': simple = "\r"; break;
-        case 't': simple = "\t"; break;
+        case '"':
+            simple = "\"";
+            break;
+        case '\\':
+            simple = "\\";
+            break;
+        case '/':
+            simple = "/";
+            break;
+        case 'b':
+            simple = "\b";
+            break;
+        case 'f':
+            simple = "\f";
+            break;
+        case 'n':
+            simple = "\n";
+            break;
+        case 'r':
+            simple = "\r";
+            break;
+        case 't':
+            simple = "\t";
+            break;
         case 'u': {
             s->p = (const char *)p;
             unsigned cp;

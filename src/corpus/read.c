@@ -69,7 +69,12 @@ typedef struct reader {
     qg_jscan s;
     qg_strbuf key, val;
     /* extract records: entity id → kind and affiliation, speaker entity per quote */
-    QG_VEC(struct ent_ref { char *id; const char *kind; char *aff; }) ents;
+    QG_VEC(struct ent_ref {
+        char *id;
+        const char *kind;
+        char *aff;
+    })
+    ents;
     QG_VEC(char *) sp_entity; /* one per quote of the record being read; NULL when none */
 } reader;
 
@@ -496,9 +501,8 @@ static bool read_record(reader *r, int *kind)
             ok = qg_js_peek(&r->s) == '"' || qg_js_peek(&r->s) == 'n' ? read_opt_str(r, &err_id)
                                                                       : qg_js_skip(&r->s);
         } else if (!strcmp(k, "file") && *kind != REC_CORPUS) {
-            ok = qg_js_peek(&r->s) == '"' || qg_js_peek(&r->s) == 'n'
-                     ? read_opt_str(r, &err_file)
-                     : qg_js_skip(&r->s);
+            ok = qg_js_peek(&r->s) == '"' || qg_js_peek(&r->s) == 'n' ? read_opt_str(r, &err_file)
+                                                                      : qg_js_skip(&r->s);
         } else if (!strcmp(k, "line") && *kind != REC_CORPUS) {
             ok = qg_js_take_null(&r->s) || (!r->s.error && read_int(r, &err_line));
         } else {

@@ -81,8 +81,12 @@ void qg_arena_free(qg_arena *a)
 static bool smap_grow(qg_smap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 1024;
-    qg_smap n = {calloc(cap, sizeof *n.hashes), calloc(cap, sizeof *n.keys),
-                 calloc(cap, sizeof *n.lens), calloc(cap, sizeof *n.vals), cap, m->count};
+    qg_smap n = {calloc(cap, sizeof *n.hashes),
+                 calloc(cap, sizeof *n.keys),
+                 calloc(cap, sizeof *n.lens),
+                 calloc(cap, sizeof *n.vals),
+                 cap,
+                 m->count};
     if (!n.hashes || !n.keys || !n.lens || !n.vals) {
         free(n.hashes);
         free(n.keys);
@@ -376,7 +380,7 @@ void qg_json_real(qg_strbuf *b, double v)
     char buf[40];
     /* counts stay exact (jansson's "%.6g" would write 1234567 as 1.23457e+06) */
     int n = v == floor(v) && fabs(v) < 1e15 ? snprintf(buf, sizeof buf, "%.0f", v)
-                                           : snprintf(buf, sizeof buf, "%.6g", v);
+                                            : snprintf(buf, sizeof buf, "%.6g", v);
     if (n > 0 && !strpbrk(buf, ".eE") && n + 2 < (int)sizeof buf) {
         buf[n++] = '.';
         buf[n++] = '0';

@@ -20,8 +20,8 @@ qg_status qg_corpus_format_parse(qg_corpus_format *out, const char *name)
 
 qg_status qg_corpus_table_parse(qg_corpus_table *out, const char *name)
 {
-    static const char *const names[] = {"quotes", "speakers", "groups",
-                                        "conflicts", "nodes", "edges"};
+    static const char *const names[] = {"quotes",    "speakers", "groups",
+                                        "conflicts", "nodes",    "edges"};
     for (int i = 0; i < 6; i++)
         if (!strcmp(name, names[i])) {
             *out = (qg_corpus_table)i;
@@ -207,8 +207,7 @@ static void atom(qg_strbuf *b, const qg_corpus *c, const cq_article *a, bool der
     *b = o.b;
 }
 
-void qg_corpus_atom_json(qg_strbuf *b, const qg_corpus *c, const cq_article *a,
-                         bool with_derived)
+void qg_corpus_atom_json(qg_strbuf *b, const qg_corpus *c, const cq_article *a, bool with_derived)
 {
     atom(b, c, a, with_derived);
 }
@@ -414,8 +413,7 @@ static const char *node_org(const qg_corpus *c, const cq_node *n)
 
 static const char *node_text(const qg_corpus *c, const cq_node *n)
 {
-    return n->what == 1 ? c->quotes.items[c->members.items[c->groups.items[n->ref].m0]].text
-                        : NULL;
+    return n->what == 1 ? c->quotes.items[c->members.items[c->groups.items[n->ref].m0]].text : NULL;
 }
 
 /* The attributes of a node, without nulls (Cytoscape wants none): shared by JSON and
@@ -667,9 +665,10 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
     qg_strbuf t = QG_STRBUF_INIT;
     switch (table) {
     case QG_TABLE_QUOTES: {
-        static const char *const cols[] = {
-            "quote_id", "article", "outlet",  "published", "type", "text", "speaker_id",
-            "speaker",  "speaker_kind", "org_id", "org", "confidence", "rule", "group", NULL};
+        static const char *const cols[] = {"quote_id",     "article", "outlet",     "published",
+                                           "type",         "text",    "speaker_id", "speaker",
+                                           "speaker_kind", "org_id",  "org",        "confidence",
+                                           "rule",         "group",   NULL};
         csv_header(o, cols);
         for (size_t k = 0; k < c->article_order.count; k++) {
             const cq_article *a = &c->articles.items[c->article_order.items[k]];
@@ -699,8 +698,8 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
         break;
     }
     case QG_TABLE_SPEAKERS: {
-        static const char *const cols[] = {"id",     "kind",     "name",    "names",
-                                           "org_id", "org",      "quotes",  "articles",
+        static const char *const cols[] = {"id",      "kind",       "name",   "names",
+                                           "org_id",  "org",        "quotes", "articles",
                                            "outlets", "top_outlet", NULL};
         csv_header(o, cols);
         for (size_t k = 0; k < c->entity_order.count; k++) {
@@ -728,11 +727,13 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
         break;
     }
     case QG_TABLE_GROUPS: {
-        static const char *const cols[] = {
-            "id",         "text",          "appearances",     "articles",
-            "outlets",    "variants",      "speakers",        "conflict",
-            "first_quote", "first_article", "first_outlet",   "first_published",
-            "repeated_in", NULL};
+        static const char *const cols[] = {"id",           "text",
+                                           "appearances",  "articles",
+                                           "outlets",      "variants",
+                                           "speakers",     "conflict",
+                                           "first_quote",  "first_article",
+                                           "first_outlet", "first_published",
+                                           "repeated_in",  NULL};
         csv_header(o, cols);
         for (size_t k = 0; k < c->group_order.count; k++) {
             const cq_group *g = &c->groups.items[c->group_order.items[k]];
@@ -766,9 +767,9 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
         break;
     }
     case QG_TABLE_CONFLICTS: {
-        static const char *const cols[] = {"group",   "text",        "speaker_id",
-                                           "speaker", "appearances", "articles",
-                                           "first_quote", "first_published", NULL};
+        static const char *const cols[] = {
+            "group",    "text",        "speaker_id",      "speaker", "appearances",
+            "articles", "first_quote", "first_published", NULL};
         csv_header(o, cols);
         for (size_t k = 0; k < c->group_order.count; k++) {
             const cq_group *g = &c->groups.items[c->group_order.items[k]];
@@ -802,8 +803,7 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
                 t.len = 0;
                 quote_id(&t, c, &c->quotes.items[firstq]);
                 csv_field(o, t.data, false);
-                csv_field(o, c->articles.items[c->quotes.items[firstq].article].published,
-                          false);
+                csv_field(o, c->articles.items[c->quotes.items[firstq].article].published, false);
                 csv_end(o);
                 if (arts.failed)
                     o->failed = true;
@@ -813,9 +813,9 @@ static void write_csv(out *o, const qg_corpus *c, qg_corpus_table table)
         break;
     }
     case QG_TABLE_NODES: {
-        static const char *const cols[] = {"Id",     "Label",    "node_type", "org",
+        static const char *const cols[] = {"Id",        "Label",  "node_type", "org",
                                            "anonymous", "quotes", "articles",  "url",
-                                           "published", "text", NULL};
+                                           "published", "text",   NULL};
         csv_header(o, cols);
         for (size_t k = 0; k < c->nodes.count; k++) {
             const cq_node *n = &c->nodes.items[k];
