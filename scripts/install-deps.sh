@@ -14,9 +14,10 @@ set -euo pipefail
 
 # build-essential brings gcc, make and libc6-dev; an existing gcc + make + libc6-dev is enough too.
 # python3-networkx is only used by the GraphML round-trip test; a networkx importable by python3
-# (from pip, say) is enough too.
+# (from pip, say) is enough too. parallel (GNU parallel) runs scripts/corpus-parallel.sh and its
+# test.
 readonly PACKAGES=(build-essential cmake pkg-config libicu-dev libigraph-dev libjansson-dev
-    libcmocka-dev python3 python3-networkx)
+    libcmocka-dev python3 python3-networkx parallel)
 
 say() {
     printf 'install-deps: %s\n' "$*" >&2

@@ -240,7 +240,12 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
 /* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
 bool is_cue_verb_at(const actx *c, size_t x)
 {
+    static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its",
+                                              "our", "my", "your", "these", "those", NULL};
     if (!lex_is_speech_cue(c, x))
+        return false;
+    /* "the talks", "a statement": a noun after a determiner */
+    if (x > 0 && lex_in(c, x - 1, DETERMINERS))
         return false;
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
         return false;

@@ -406,7 +406,7 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
         if (!lex_is_word(c, k) && !lex_is(c, k, "-") && !lex_is(c, k, "'s") &&
             !lex_is(c, k, "’s") && !lex_is(c, k, "%"))
             return false;
-        if (k > s && (is_cue_verb_at(c, k) || lex_in(c, k, STOP) || lex_in(c, k, BE_FORMS)))
+        if (k > s && k < head && (is_cue_verb_at(c, k) || lex_in(c, k, STOP) || lex_in(c, k, BE_FORMS)))
             return false;
     }
     memset(out, 0, sizeof *out);

@@ -23,5 +23,8 @@ int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);
 
 int cmd_eval(cli_args *a);
+/* corpus mode (extract.c, merge.c): argv[0] is the command name */
+int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

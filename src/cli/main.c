@@ -21,6 +21,10 @@ static const char USAGE[] =
     "\n"
     "commands:\n"
     "  analyze [FILE|-]     analyse one article (UTF-8 text; stdin when FILE is - or absent)\n"
+    "  extract [FILE...]    analyse many articles: JSON Lines in, one record per article out\n"
+    "                       (see quotegraph extract --help)\n"
+    "  merge [FILE...]      merge extract records into one corpus graph with quote\n"
+    "                       provenance (see quotegraph merge --help)\n"
     "  eval GOLD.jsonl      score the analyser against annotated articles (see docs/evaluation.md)\n"
     "\n"
     "options:\n"
@@ -307,6 +311,13 @@ int main(int argc, char **argv)
         return 2;
     }
     a.command = argv[1];
+    /* the corpus commands have options of their own */
+    if (!strcmp(a.command, "extract") || !strcmp(a.command, "merge")) {
+        signal(SIGPIPE, SIG_IGN);
+        qg_init();
+        return a.command[0] == 'e' ? cmd_extract(argc - 1, argv + 1)
+                                   : cmd_merge(argc - 1, argv + 1);
+    }
     optind = 2;
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:m:hV", opts, NULL)) != -1) {

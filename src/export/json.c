@@ -115,7 +115,7 @@ static json_t *build(const qg_doc *doc, const qg_graph *graph)
     qg_doc_sentences(doc, &n);
     json_object_set_new(d, "sentences", int_of(n));
     const qg_article_meta *meta = qg_doc_meta(doc);
-    json_object_set_new(d, "outlet", span_or_null(doc, meta->outlet));
+    json_object_set_new(d, "outlet_line", span_or_null(doc, meta->outlet));
     json_object_set_new(d, "headline", span_or_null(doc, meta->headline));
     json_object_set_new(d, "byline", span_or_null(doc, meta->byline));
     json_t *au = json_array();
