@@ -527,6 +527,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     c.model = model;
     c.tok = doc->tokens.items;
     c.ntok = doc->tokens.count;
+    lex_memo_init(&c);
     qg_status st = entity_detect(&c, err);
     if (st)
         goto done;
@@ -777,6 +778,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     if (st == QG_OK)
         st = entity_publish(&c, err);
 done:
+    lex_memo_free(&c);
     qg_vec_free(&c.mentions);
     if (st == QG_OK && c.oom)
         st = QG_OOM(err);

@@ -1,5 +1,6 @@
 #include "lex.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/strbuf.h"
@@ -72,7 +73,79 @@ bool lex_glued(const actx *c, size_t k)
     return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
 }
 
+enum {
+    LEX_MEMO_ABSENT = 1u << 31,
+    LEX_MEMO_PRESENT = 1u << 30,
+    LEX_MEMO_PERIOD = 1u << 29,
+    LEX_MEMO_VALUE = (1u << 29) - 1,
+};
+
+void lex_memo_init(actx *c)
+{
+    c->memo = c->ntok <= LEX_MEMO_MAX_TOKENS ? calloc(1, sizeof *c->memo) : NULL;
+}
+
+void lex_memo_free(actx *c)
+{
+    if (!c->memo)
+        return;
+    for (int i = 0; i < LEX_MEMO_SLOTS; i++)
+        free(c->memo->slot[i]);
+    free(c->memo);
+    c->memo = NULL;
+}
+
+/* The memo array of lex, allocated on first use; NULL when there is none. */
+static uint32_t *memo_of(const actx *c, const qg_lexicon *lex)
+{
+    if (!c->memo || !c->model)
+        return NULL;
+    const qg_lexicon *first = &c->model->cues;
+    if (lex < first || lex >= first + LEX_MEMO_SLOTS)
+        return NULL;
+    size_t i = (size_t)(lex - first);
+    if (!c->memo->slot[i])
+        c->memo->slot[i] = calloc(c->ntok ? c->ntok : 1, sizeof *c->memo->slot[i]);
+    return c->memo->slot[i];
+}
+
+static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                             size_t *used);
+
 bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used)
+{
+    if (n != 1 || k >= c->ntok)
+        return lex_get_uncached(c, lex, k, n, value, used);
+    uint32_t *memo = memo_of(c, lex);
+    if (!memo)
+        return lex_get_uncached(c, lex, k, n, value, used);
+    uint32_t m = memo[k];
+    if (!m) {
+        int v = 0;
+        size_t u = 0;
+        bool found = lex_get_uncached(c, lex, k, 1, &v, &u);
+        m = found && v >= 0 && (uint32_t)v <= LEX_MEMO_VALUE
+                ? LEX_MEMO_PRESENT | (u == 2 ? LEX_MEMO_PERIOD : 0) | (uint32_t)v
+                : LEX_MEMO_ABSENT;
+        if (found && !(m & LEX_MEMO_PRESENT)) {
+            /* a value the memo cannot hold: answer without remembering */
+            *value = v;
+            if (used)
+                *used = u;
+            return true;
+        }
+        memo[k] = m;
+    }
+    if (m & LEX_MEMO_ABSENT)
+        return false;
+    *value = (int)(m & LEX_MEMO_VALUE);
+    if (used)
+        *used = m & LEX_MEMO_PERIOD ? 2 : 1;
+    return true;
+}
+
+static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                             size_t *used)
 {
     char key[256];
     size_t len = 0;

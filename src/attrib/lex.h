@@ -11,6 +11,16 @@
 typedef struct qg_mention_x qg_mention_x;
 
 /* The attribution context: the document, its tokens and the lexicons. */
+/* Look-ups of single tokens remembered per token (lex_get with n = 1 answers the same for a
+ * token every time): one array per lexicon of struct qg_model, allocated on first use; none for
+ * documents of more than LEX_MEMO_MAX_TOKENS tokens. Entry: 0 unknown, else
+ * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
+#define LEX_MEMO_SLOTS 8
+#define LEX_MEMO_MAX_TOKENS (1u << 22)
+typedef struct lex_memo {
+    uint32_t *slot[LEX_MEMO_SLOTS];
+} lex_memo;
+
 typedef struct actx {
     qg_doc *doc;
     const qg_model *model;
@@ -22,8 +32,13 @@ typedef struct actx {
      * resolved to each entity ("bank" for Barclays after "A BRITISH bank") */
     QG_VEC(qg_entity_rec) snapshot;
     QG_VEC(struct qg_head_rec { size_t entity; char head[32]; }) heads;
+    lex_memo *memo; /* NULL: no memo (allocation failed or a very long document) */
     bool oom;
 } actx;
+
+/* Set up and free the memo of single-token look-ups (lex_get). */
+void lex_memo_init(actx *c);
+void lex_memo_free(actx *c);
 
 /* Fold token k (ICU case folding; ASCII fast path) into buf (NUL-terminated); returns length,
  * 0 when it does not fit. Possessive endings are kept. */
