@@ -597,6 +597,18 @@ static json_t *dotted(json_t *cur, const char *path)
     return NULL;
 }
 
+/* A NUL-terminated copy of n bytes that are not NUL-terminated in the frame (strndup would read
+ * on past them looking for a NUL). */
+static char *copy_bytes(const char *p, size_t n)
+{
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, p, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
 /* The article id of a frame's JSON line, for the error record of a crashed worker. */
 static char *frame_id(const job *j, const xopts *o)
 {
@@ -604,7 +616,7 @@ static char *frame_id(const job *j, const xopts *o)
     const char *name = j->frame + sizeof *h;
     const char *data = name + h->name_len;
     if (h->kind == IN_TEXTFILE) {
-        char *path = strndup(data, h->len);
+        char *path = copy_bytes(data, h->len);
         char *id = path ? utf8_clean(path) : NULL;
         free(path);
         return id;
@@ -653,7 +665,7 @@ static int worker_died(pool *p, long i, slot *slots, size_t W)
             snprintf(msg, sizeof msg, "the analyser failed on this article (exit status %d)",
                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         char *id = frame_id(j, p->o);
-        char *name = strndup(j->frame + sizeof *h, h->name_len);
+        char *name = copy_bytes(j->frame + sizeof *h, h->name_len);
         char *clean = name ? utf8_clean(name) : NULL;
         char *rec = qg_extract_error_record(id, clean, h->kind == IN_LINE ? h->line : 0, msg);
         free(id);
