@@ -60,12 +60,34 @@ bool lex_is(const actx *c, size_t k, const char *w)
     return true;
 }
 
-bool lex_in(const actx *c, size_t k, const char *const *list)
+static bool lex_in_uncached(const actx *c, size_t k, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
         if (lex_is(c, k, list[i]))
             return true;
     return false;
+}
+
+bool lex_in(const actx *c, size_t k, const char *const *list)
+{
+    if (!c->memo || k >= c->ntok)
+        return lex_in_uncached(c, k, list);
+    lex_memo *m = c->memo;
+    int i = 0;
+    while (i < LEX_MEMO_LISTS && m->list[i] && m->list[i] != list)
+        i++;
+    if (i == LEX_MEMO_LISTS)
+        return lex_in_uncached(c, k, list);
+    if (!m->list[i]) {
+        m->in_list[i] = calloc(c->ntok, 1);
+        if (!m->in_list[i])
+            return lex_in_uncached(c, k, list);
+        m->list[i] = list;
+    }
+    uint8_t *memo = m->in_list[i];
+    if (!memo[k])
+        memo[k] = lex_in_uncached(c, k, list) ? 2 : 1;
+    return memo[k] == 2;
 }
 
 bool lex_glued(const actx *c, size_t k)
@@ -91,6 +113,8 @@ void lex_memo_free(actx *c)
         return;
     for (int i = 0; i < LEX_MEMO_SLOTS; i++)
         free(c->memo->slot[i]);
+    for (int i = 0; i < LEX_MEMO_LISTS; i++)
+        free(c->memo->in_list[i]);
     free(c->memo);
     c->memo = NULL;
 }
@@ -185,14 +209,44 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
 size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
 {
     size_t maxw = lex->max_words ? lex->max_words : 1;
-    for (size_t n = maxw; n >= 1; n--) {
-        if (k + n > limit)
-            continue;
-        size_t used;
-        if (lex_get(c, lex, k, n, value, &used))
-            return used;
+    if (maxw > 1 && !lex->prefixes) {
+        /* no prefix set: every length, longest first */
+        for (size_t n = maxw; n >= 1; n--) {
+            size_t used;
+            if (k + n <= limit && lex_get(c, lex, k, n, value, &used))
+                return used;
+        }
+        return 0;
     }
-    return 0;
+    /* grow the key word by word from one token, and stop at the first word no key continues
+     * (almost every token: most look-ups end after one word) */
+    size_t best = 0, used;
+    int v, best_value = 0;
+    if (k < limit && lex_get(c, lex, k, 1, &v, &used)) {
+        best = used;
+        best_value = v;
+    }
+    if (maxw > 1 && k + 1 < limit) {
+        char key[256];
+        size_t len = lex_fold(c, k, key, sizeof key);
+        for (size_t n = 2; len && n <= maxw && k + n <= limit; n++) {
+            if (!qg_lexicon_has_prefix(lex, key, len) ||
+                c->tok[k + n - 1].sentence != c->tok[k].sentence || len + 1 >= sizeof key)
+                break;
+            key[len++] = ' ';
+            size_t m = lex_fold(c, k + n - 1, key + len, sizeof key - len);
+            if (!m)
+                break;
+            len += m;
+            if (lex_get(c, lex, k, n, &v, &used)) {
+                best = used;
+                best_value = v;
+            }
+        }
+    }
+    if (best)
+        *value = best_value;
+    return best;
 }
 
 bool lex_is_word(const actx *c, size_t k)

@@ -17,8 +17,13 @@ typedef struct qg_mention_x qg_mention_x;
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
+#define LEX_MEMO_LISTS 32
 typedef struct lex_memo {
     uint32_t *slot[LEX_MEMO_SLOTS];
+    /* lex_in: membership of each token in the first LEX_MEMO_LISTS static word lists asked
+     * about (0 unknown, 1 no, 2 yes) */
+    const char *const *list[LEX_MEMO_LISTS];
+    uint8_t *in_list[LEX_MEMO_LISTS];
 } lex_memo;
 
 typedef struct actx {
