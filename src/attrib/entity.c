@@ -1572,7 +1572,8 @@ static qg_status keep_graph_entities(qg_doc *doc, qg_error *err)
         qg_entity_rec *r = &doc->entities.items[e];
         if (!keep[e])
             continue;
-        qsort(r->mentions.items, r->mentions.count, sizeof *r->mentions.items, cmp_mention);
+        if (r->mentions.count > 1) /* qsort of no items may be passed NULL: UB */
+            qsort(r->mentions.items, r->mentions.count, sizeof *r->mentions.items, cmp_mention);
         size_t w = 0;
         for (size_t m = 0; m < r->mentions.count; m++)
             if (!w || r->mentions.items[w - 1].span.begin != r->mentions.items[m].span.begin)
