@@ -561,10 +561,16 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
     /* titles and honorifics: Senator, Mr., board chair, Gov. */
     size_t j = k;
     int tv = 0;
+    bool after_honorific = false;
     for (;;) {
         size_t used = lex_longest(c, &c->model->titles, j, limit, &tv);
         if (!used)
             break;
+        /* "Mr. King", "Ms. Prince": after an honorific a capitalised title word that no name
+         * follows is the surname */
+        if (after_honorific && lex_is_cap(c, j) && np_name_end(c, j + used, limit) == j + used)
+            break;
+        after_honorific = tv == 1 && lex_is_cap(c, j);
         if (tv == 1 && lex_is_cap(c, j)) {
             /* honorific: Mr./Mrs./Ms. give the gender */
             if (lex_is(c, j, "mr") || lex_is(c, j, "sir") || lex_is(c, j, "lord"))
