@@ -12,5 +12,6 @@
 #include <quotegraph/graph.h>
 #include <quotegraph/export.h>
 #include <quotegraph/corpus.h>
+#include <quotegraph/report.h>
 
 #endif
