@@ -27,7 +27,7 @@ static const char RP_CSS[] =
     "text-align:left}\n"
     "th{background:var(--alt);font-weight:600;white-space:nowrap}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "td.q{max-width:520px;overflow-wrap:anywhere}td.q q{quotes:'\\201C' '\\201D'}\n"
+    "td.q{max-width:520px;overflow-wrap:anywhere}\n"
     ".v{color:var(--mut);font-size:12px}\n"
     "a{color:var(--acc)}\n"
     "#graph .gctl{display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;font-size:13px;"

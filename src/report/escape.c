@@ -11,7 +11,7 @@ static void put(qg_strbuf *b, const char *s, size_t n)
     qg_strbuf_append(b, s, n);
 }
 
-void rp_esc_html(qg_strbuf *b, const char *s)
+void rp_esc_html_br(qg_strbuf *b, const char *s, bool br)
 {
     if (!s)
         return;
@@ -19,25 +19,52 @@ void rp_esc_html(qg_strbuf *b, const char *s)
     for (const char *p = s;; p++) {
         unsigned char c = (unsigned char)*p;
         const char *rep = NULL;
+        size_t skip = 1;
         switch (c) {
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
         case '>': rep = "&gt;"; break;
         case '"': rep = "&quot;"; break;
         case '\'': rep = "&#39;"; break;
-        case '\t': case '\n': case '\r': break;
+        case '\t': break;
+        case '\r':
+        case '\n':
+            if (br) {
+                rep = "<br>";
+                skip = c == '\r' && p[1] == '\n' ? 2 : 1;
+            }
+            break;
+        case 0xe2: /* U+2028, U+2029 */
+            if (br && (unsigned char)p[1] == 0x80 &&
+                ((unsigned char)p[2] == 0xa8 || (unsigned char)p[2] == 0xa9)) {
+                rep = "<br>";
+                skip = 3;
+            }
+            break;
+        case 0xc2: /* U+0085 */
+            if (br && (unsigned char)p[1] == 0x85) {
+                rep = "<br>";
+                skip = 2;
+            }
+            break;
         default:
             if ((c > 0 && c < 0x20) || c == 0x7f)
                 rep = "\xef\xbf\xbd"; /* U+FFFD */
         }
         if (!c || rep) {
-            put(b, run, (size_t)(p - run));
+            qg_strbuf_append(b, run, (size_t)(p - run));
             if (!c)
                 return;
             qg_strbuf_puts(b, rep);
+            p += skip - 1;
             run = p + 1;
         }
     }
+}
+
+void rp_esc_html(qg_strbuf *b, const char *s)
+{
+    rp_esc_html_br(b, s, false);
 }
 
 void rp_esc_json_script(qg_strbuf *b, const char *s)

@@ -203,6 +203,9 @@ int rp_kind_index(const char *kind);
 /* HTML text and double- or single-quoted attribute values: & < > " ' escaped, C0 controls
  * other than tab, line feed and carriage return and DEL replaced by U+FFFD. */
 void rp_esc_html(qg_strbuf *b, const char *s);
+/* The same, and with br a line break (CR, LF, CRLF, U+2028, U+2029, U+0085) becomes <br>: for
+ * HTML text outside SVG (a <br> inside SVG would end the SVG element). */
+void rp_esc_html_br(qg_strbuf *b, const char *s, bool br);
 /* A JSON string literal safe inside an HTML script element: < > & U+2028 U+2029 and every
  * control character as \uXXXX. */
 void rp_esc_json_script(qg_strbuf *b, const char *s);

@@ -16,7 +16,8 @@ typedef struct w {
     qg_strbuf b;
     bool failed, md;
     const qg_report *r;
-    int col; /* Markdown: current cell */
+    int col;      /* Markdown: current cell */
+    bool in_cell; /* HTML: line breaks in text become <br> */
 } w;
 
 static void flush(w *o)
@@ -57,7 +58,7 @@ static void text(w *o, const char *s)
     if (o->md)
         rp_esc_md(&o->b, s);
     else
-        rp_esc_html(&o->b, s);
+        rp_esc_html_br(&o->b, s, o->in_cell);
 }
 
 static void br(w *o)
@@ -172,6 +173,7 @@ static void row_end(w *o)
 static void cell_begin(w *o, char kind)
 {
     o->col++;
+    o->in_cell = true;
     if (o->md)
         raw(o, " ");
     else
@@ -180,6 +182,7 @@ static void cell_begin(w *o, char kind)
 
 static void cell_end(w *o)
 {
+    o->in_cell = false;
     raw(o, o->md ? " |" : "</td>");
 }
 
@@ -210,18 +213,12 @@ static void table_end(w *o)
     maybe_flush(o);
 }
 
-/* A quotation in a cell: marks around it in both formats. */
+/* A quotation in a cell, between typographic marks (the same text in both formats). */
 static void quote_text(w *o, const char *s)
 {
-    if (o->md) {
-        raw(o, "\xe2\x80\x9c");
-        text(o, s);
-        raw(o, "\xe2\x80\x9d");
-    } else {
-        raw(o, "<q>");
-        text(o, s);
-        raw(o, "</q>");
-    }
+    raw(o, "\xe2\x80\x9c");
+    text(o, s);
+    raw(o, "\xe2\x80\x9d");
 }
 
 /* "Showing the first N of M." when a table was cut. */
@@ -953,7 +950,7 @@ static void write_all(w *o, const char *css_hash, const char *js_hash)
 
 qg_status rp_write(FILE *fp, const qg_report *r, qg_report_format format, qg_error *err)
 {
-    w o = {fp, QG_STRBUF_INIT, false, format == QG_REPORT_MARKDOWN, r, 0};
+    w o = {fp, QG_STRBUF_INIT, false, format == QG_REPORT_MARKDOWN, r, 0, false};
     char css_hash[45], js_hash[45];
     rp_sha256_base64(RP_CSS, sizeof RP_CSS - 1, css_hash);
     rp_sha256_base64(RP_JS, sizeof RP_JS - 1, js_hash);
