@@ -92,7 +92,7 @@ static int read_all(const char *path, const char *name, char **data, size_t *len
     return rc;
 }
 
-/* A corpus document starts with {"quotegraph_corpus" (merge writes that key first). */
+/* One corpus document: it starts with {"quotegraph_corpus" (merge writes that key first). */
 static bool is_corpus_document(const char *s, size_t len)
 {
     size_t i = 0;
@@ -105,7 +105,19 @@ static bool is_corpus_document(const char *s, size_t len)
     for (i++; i < len && strchr(" \t\r\n", s[i]); i++)
         ;
     static const char key[] = "\"quotegraph_corpus\"";
-    return len - i >= sizeof key - 1 && !memcmp(s + i, key, sizeof key - 1);
+    if (len - i < sizeof key - 1 || memcmp(s + i, key, sizeof key - 1))
+        return false;
+    /* several documents (merge --compact output, concatenated) are merged like records: a
+     * second key "quotegraph_corpus" outside a string means another document */
+    for (size_t j = i + sizeof key - 1; j + sizeof key - 1 <= len; j++) {
+        const char *p = memchr(s + j, '"', len - j);
+        if (!p)
+            break;
+        j = (size_t)(p - s);
+        if (len - j >= sizeof key - 1 && !memcmp(p, key, sizeof key - 1) && s[j - 1] != '\\')
+            return false;
+    }
+    return true;
 }
 
 /* "FILE:LINE:COLUMN: message" for an error at a byte offset (column in bytes, from 1). */

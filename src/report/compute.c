@@ -17,6 +17,7 @@
 #define RP_SVG_W 1000.0
 #define RP_SVG_H 680.0
 #define RP_SVG_MARGIN 40.0
+#define RP_SVG_LABEL_ROOM 110.0 /* more room on the right, where labels go */
 #define RP_LABELS 20
 
 int rp_kind_index(const char *kind)
@@ -143,15 +144,16 @@ static void quote_counts(qg_report *r)
         const rp_article *art = &r->articles.items[a];
         for (uint32_t k = 0; k < art->nq; k++) {
             const rp_quote *q = &r->quotes.items[art->q0 + k];
-            uint32_t who[2] = {q->speaker, q->org};
-            if (q->speaker == RP_NONE) {
+            if (q->speaker == RP_NONE)
                 continue;
-            }
+            rp_entity *sp = &r->entities.items[q->speaker];
             r->attributed++;
-            r->by_kind[rp_kind_index(r->entities.items[q->speaker].kind)]++;
-            r->entities.items[q->speaker].q_quotes++;
-            if (q->org != RP_NONE && q->org != q->speaker)
-                r->entities.items[q->org].org_quotes++;
+            r->by_kind[rp_kind_index(sp->kind)]++;
+            sp->q_quotes++;
+            /* the organisation the speaker speaks for (most often, as merge decided) */
+            uint32_t who[2] = {q->speaker, sp->org != q->speaker ? sp->org : RP_NONE};
+            if (who[1] != RP_NONE)
+                r->entities.items[who[1]].org_quotes++;
             for (int j = 0; j < 2; j++) {
                 if (who[j] == RP_NONE)
                     continue;
@@ -389,13 +391,14 @@ static qg_status layout(qg_report *r, qg_error *err)
         y0 = fmin(y0, y);
         y1 = fmax(y1, y);
     }
-    double sx = x1 > x0 ? (RP_SVG_W - 2 * RP_SVG_MARGIN) / (x1 - x0) : 1;
+    double sx = x1 > x0 ? (RP_SVG_W - 2 * RP_SVG_MARGIN - RP_SVG_LABEL_ROOM) / (x1 - x0) : 1;
     double sy = y1 > y0 ? (RP_SVG_H - 2 * RP_SVG_MARGIN) / (y1 - y0) : 1;
     /* the drawing is wider than high: stretch x and y each to fill it (up to twice the
      * other's scale, so that a thin layout is not torn apart) */
     sx = fmin(sx, 2 * sy);
     sy = fmin(sy, 2 * sx);
-    double ox = (RP_SVG_W - sx * (x1 - x0)) / 2, oy = (RP_SVG_H - sy * (y1 - y0)) / 2;
+    double ox = (RP_SVG_W - RP_SVG_LABEL_ROOM - sx * (x1 - x0)) / 2;
+    double oy = (RP_SVG_H - sy * (y1 - y0)) / 2;
     for (size_t i = 0; i < n; i++) {
         /* rounded to 0.1 unit so that the last bits of floating point never show */
         r->vnodes[i].x = round((ox + sx * (MATRIX(pos, i, 0) - x0)) * 10) / 10;
@@ -606,6 +609,8 @@ qg_status rp_compute(qg_report *r, qg_error *err)
             r->within_article_groups++;
             continue;
         }
+        if (g->outlets >= 2)
+            r->cross_outlet_groups++;
         keys[ng++] = (rkey){{(double)g->outlets, (double)g->articles, (double)g->appearances},
                             g->id, (uint32_t)i};
     }

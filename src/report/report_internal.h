@@ -72,7 +72,7 @@ typedef struct rp_entity {
     uint64_t degree;              /* edges in and out, on the corpus graph */
     /* computed from the quotes */
     uint64_t q_quotes;            /* quotes whose speaker it is */
-    uint64_t org_quotes;          /* quotes by speakers speaking for it (quote org_id) */
+    uint64_t org_quotes;          /* quotes of the speakers whose org it is */
     uint64_t org_articles;        /* articles with a quote by it or for it */
     uint32_t mark;                /* scratch: last article counted */
 } rp_entity;
@@ -180,6 +180,7 @@ struct qg_report {
     uint32_t *group_order; /* repeated groups in 2+ articles, best first */
     size_t ngroup_order;
     uint64_t within_article_groups; /* groups repeated inside one article only */
+    uint64_t cross_outlet_groups;   /* groups found in two or more outlets */
     uint32_t *conflict_order;
     rp_outlet_row *outlet_rows;
     size_t noutlet_rows;

@@ -336,6 +336,7 @@ static void summary(w *o)
     ROW("Quotes from anonymous sources", num(o, r->anonymous));
     ROW("Share of attributed quotes from anonymous sources", pct(o, r->anonymous, r->attributed));
     ROW("Quotes repeated in two or more articles", num(o, r->ngroup_order));
+    ROW("Quotes repeated in two or more outlets", num(o, r->cross_outlet_groups));
     ROW("Quotes repeated inside one article only", num(o, r->within_article_groups));
     ROW("Attribution conflicts", num(o, r->conflicts.count));
     ROW("Articles that could not be analysed (error records)", num(o, r->errors.count));
@@ -405,8 +406,9 @@ static void organisations(w *o)
     size_t n = r->norgs < r->opts.top ? r->norgs : r->opts.top;
     h2(o, "organisations", "Organisations");
     note(o, "Organisations quoted themselves (\xe2\x80\x9c" "the ministry said\xe2\x80\x9d) or "
-            "through people who speak for them, ranked by both kinds of quotes together. "
-            "Articles counts the articles with a quote of either kind.");
+            "through the people who speak for them (each person counts for the organisation "
+            "merge found them speaking for most often), ranked by both kinds of quotes "
+            "together. Articles counts the articles with a quote of either kind.");
     if (!n) {
         note(o, "No organisation was found.");
         section_end(o);

@@ -417,6 +417,14 @@ def same_input_gives_the_same_bytes(tmp):
         assert a == c, f"{fmt}: records and merge output give different reports"
         assert a == d, f"{fmt}: the order of the records changes the report"
         assert a == e, f"{fmt}: stdin and file differ"
+    # two merge documents, one a line (as merge --compact writes them), are merged first
+    halves = []
+    for k, part in enumerate((lines[:3], lines[3:])):
+        r = extract(tmp, "".join(part), f"half{k}.jsonl")
+        halves.append(json.dumps(json.loads(ok(run("merge", "-q", r), "merge")),
+                                 ensure_ascii=False, separators=(",", ":")))
+    both = write(tmp, "both.jsonl", "\n".join(halves) + "\n")
+    assert ok(run("report", both), "two documents") == ok(run("report", path), "one document")
 
 
 def html_is_self_contained_and_its_script_is_allowed(tmp):
