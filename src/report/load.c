@@ -67,7 +67,8 @@ static qg_status expect(rd *d, char c, const char *what)
     return QG_OK;
 }
 
-/* The end of the JSON value at d->pos. Only finds the extent; jansson validates it. */
+/* The end of the string, number or literal at d->pos (objects and arrays are parse_value's).
+ * Only finds the extent; jansson validates it. */
 static qg_status value_end(rd *d, size_t *end)
 {
     size_t p = d->pos;
@@ -83,28 +84,6 @@ static qg_status value_end(rd *d, size_t *end)
         *end = p + 1;
         return QG_OK;
     }
-    if (c == '{' || c == '[') {
-        size_t depth = 0;
-        for (; p < d->len; p++) {
-            char x = d->s[p];
-            if (x == '"') {
-                for (p++; p < d->len && d->s[p] != '"'; p++)
-                    if (d->s[p] == '\\')
-                        p++;
-                if (p >= d->len)
-                    break;
-            } else if (x == '{' || x == '[') {
-                depth++;
-            } else if (x == '}' || x == ']') {
-                if (--depth == 0) {
-                    *end = p + 1;
-                    return QG_OK;
-                }
-            }
-        }
-        return fail(d, d->pos, "unexpected end of input: this %s is not closed",
-                    c == '{' ? "object" : "array");
-    }
     while (p < d->len && !strchr(",]}: \t\r\n", d->s[p]))
         p++;
     if (p == d->pos)
@@ -117,6 +96,23 @@ static qg_status value_end(rd *d, size_t *end)
 static qg_status parse_value(rd *d, json_t **out)
 {
     ws(d);
+    int c = peek(d);
+    if (c == '{' || c == '[') {
+        /* jansson finds the end of an object or array itself (error.position: bytes read) */
+        json_error_t je;
+        json_t *v = json_loadb(d->s + d->pos, d->len - d->pos,
+                               JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &je);
+        size_t read = je.position > 0 ? (size_t)je.position : 0;
+        if (!v) {
+            if (d->pos + read >= d->len)
+                return fail(d, d->len, "unexpected end of input: this %s is not closed",
+                            c == '{' ? "object" : "array");
+            return fail(d, d->pos + (read ? read - 1 : 0), "invalid JSON: %s", je.text);
+        }
+        d->pos += read;
+        *out = v;
+        return QG_OK;
+    }
     size_t end = d->pos;
     qg_status st = value_end(d, &end);
     if (st)
