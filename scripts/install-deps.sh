@@ -16,8 +16,9 @@ set -euo pipefail
 # python3-networkx is only used by the GraphML round-trip test; a networkx importable by python3
 # (from pip, say) is enough too. chromium opens the HTML reports in the report tests (headless:
 # escaping and screenshots); a chromium, chromium-browser or google-chrome on PATH is enough too.
+# cmark-gfm renders the Markdown reports in a test.
 readonly PACKAGES=(build-essential cmake pkg-config libicu-dev libigraph-dev libjansson-dev
-    libcmocka-dev python3 python3-networkx chromium)
+    libcmocka-dev python3 python3-networkx chromium cmark-gfm)
 
 say() {
     printf 'install-deps: %s\n' "$*" >&2

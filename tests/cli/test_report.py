@@ -534,6 +534,35 @@ def usage_errors_exit_2(tmp):
     assert r.returncode == 0 and r.stdout.startswith(b"usage: quotegraph report"), r.stdout[:80]
 
 
+def markdown_renders_in_cmark_gfm_as_the_same_tables(tmp):
+    """The Markdown of a hostile corpus, rendered by cmark-gfm with raw HTML allowed: no element
+    or attribute comes from the data, and the tables hold the same text as the HTML report."""
+    cmark = shutil.which("cmark-gfm")
+    if not cmark:
+        raise Skip("cmark-gfm is not installed (scripts/install-deps.sh installs it)")
+    path = hostile_corpus(tmp)
+    md = ok(run("report", "-f", "md", "--title", TITLE, path), "md")
+    r = subprocess.run([cmark, "--unsafe", "-e", "table", "-e", "autolink", "-e", "strikethrough",
+                        "-e", "tagfilter"], input=md, capture_output=True, timeout=60)
+    rendered = ok(r, "cmark-gfm").decode("utf-8")
+    p = Tables()
+    p.feed(rendered)
+    allowed = {"h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td",
+               "br", "a", "code"}
+    for tag, attrs in p.attrs:
+        assert tag in allowed, f"<{tag}> in the rendered Markdown: {attrs}"
+        for k, v in attrs:
+            assert k in ("align", "href"), f"attribute {k}={v!r} on <{tag}>"
+            if k == "href":
+                assert v.startswith("https://") or v.startswith("http://"), v
+    page = ok(run("report", "--title", TITLE, path), "html").decode("utf-8")
+    ours = [(t["head"], t["rows"]) for t in html_tables(page)]
+    theirs = [(t["head"], t["rows"]) for t in p.tables]
+    assert len(ours) == len(theirs) >= 10, (len(ours), len(theirs))
+    for a, b in zip(ours, theirs):
+        assert a == b, f"HTML report and rendered Markdown differ:\n{a}\n{b}"
+
+
 # ---- the browser test ----
 
 PAYLOADS = [
@@ -549,6 +578,7 @@ PAYLOADS = [
     "<iframe srcdoc=\"<script>parent.document.title='XSS10'</script>\"></iframe>",
     "<a href=\"javascript:document.title='XSS11'\">click</a>",
     "&lt;b&gt; stays as typed &amp;",
+    "a | table | breaker\non two lines\r\nand *stars* and [a](link)",
 ]
 TITLE = 'Report <script>document.title="XSS0"</script> & co'
 
@@ -592,6 +622,7 @@ def hostile_corpus(tmp):
     doc = json.loads(ok(run("merge", "-q", rec), "merge"))
     for i, e in enumerate(doc["entities"]):
         e["name"] = e["name"] + " " + PAYLOADS[i % len(PAYLOADS)]
+    doc["entities"][0]["name"] += " " + PAYLOADS[-1]  # the most quoted: in every table
     quoted = [e for e in doc["entities"] if e["quotes"] == 1]
     assert quoted, "no entity with one quote"
     quoted[0]["kind"] = PAYLOADS[1]  # an unknown kind is shown as given
@@ -651,11 +682,11 @@ def check_dom(dom_html, what):
         assert not k.startswith("on"), f"{what}: event handler {k}={v!r} on <{tag}>"
         if k == "href":
             assert not v.lower().startswith("javascript"), f"{what}: javascript: link"
-    text = "".join(d.text)
+    # line breaks are shown as <br>: compare without white space
+    squash = lambda x: re.sub(r"[\s\u2028\u2029]+", "", x)
+    text = squash("".join(d.text))
     for p in PAYLOADS:
-        shown = p.replace("\u2028", "").replace("\u2029", "")
-        assert shown.strip() in text.replace("\u2028", "").replace("\u2029", ""), \
-            f"{what}: payload not shown as text: {p!r}"
+        assert squash(p) in text, f"{what}: payload not shown as text: {p!r}"
     return d
 
 
