@@ -43,7 +43,10 @@ typedef struct qg_report_opts {
                                qg_report_new() returns (it is copied) */
 } qg_report_opts;
 
-#define QG_REPORT_OPTS_INIT {25, 50, 20, 150, NULL}
+#define QG_REPORT_OPTS_INIT                                                                        \
+    {                                                                                              \
+        25, 50, 20, 150, NULL                                                                      \
+    }
 
 /**
  * Read a merged corpus and compute everything the report shows (rankings, PageRank, degree,

@@ -219,10 +219,18 @@ int cmd_report(int argc, char **argv)
     optind = 1;
     while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
         switch (ch) {
-        case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        case 'h': fputs(REPORT_USAGE, stdout); return 0;
-        case O_TITLE: ropts.title = optarg; break;
+        case 'f':
+            format = optarg;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            fputs(REPORT_USAGE, stdout);
+            return 0;
+        case O_TITLE:
+            ropts.title = optarg;
+            break;
         case O_TOP:
             if (parse_count("top", optarg, 1, &ropts.top))
                 return 2;
@@ -243,7 +251,9 @@ int cmd_report(int argc, char **argv)
                 return 2;
             }
             break;
-        default: fputs(REPORT_USAGE, stderr); return 2;
+        default:
+            fputs(REPORT_USAGE, stderr);
+            return 2;
         }
     }
     qg_report_format fmt;

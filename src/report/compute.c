@@ -113,8 +113,8 @@ static qg_status centrality(qg_report *r, qg_error *err)
     bool any = false;
     for (size_t i = 0; i < m && !any; i++)
         any = r->edges.items[i].weight > 0;
-    if ((e = igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), 1,
-                             0.85, any ? &w : NULL, NULL))) {
+    if ((e = igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), 1, 0.85,
+                             any ? &w : NULL, NULL))) {
         st = igraph_fail(err, e, "PageRank");
         goto done2;
     }
@@ -149,7 +149,6 @@ static void quote_counts(qg_report *r)
             rp_entity *sp = &r->entities.items[q->speaker];
             r->attributed++;
             r->by_kind[rp_kind_index(sp->kind)]++;
-            sp->q_quotes++;
             /* the organisation the speaker speaks for (most often, as merge decided) */
             uint32_t who[2] = {q->speaker, sp->org != q->speaker ? sp->org : RP_NONE};
             if (who[1] != RP_NONE)
@@ -281,7 +280,8 @@ static qg_status outlets(qg_report *r, qg_error *err)
     for (size_t i = 0; i < nrows; i++) {
         bool none = rows[i].outlet == RP_NONE;
         keys[i] = (rkey){{none ? -1.0 : 0.0, (double)rows[i].articles, (double)rows[i].quotes},
-                         none ? "" : r->entities.items[rows[i].outlet].id, (uint32_t)i};
+                         none ? "" : r->entities.items[rows[i].outlet].id,
+                         (uint32_t)i};
     }
     qsort(keys, nrows, sizeof *keys, cmp_key);
     r->outlet_rows = rp_alloc(&r->arena, (nrows ? nrows : 1) * sizeof *r->outlet_rows);
@@ -472,8 +472,8 @@ static qg_status view(qg_report *r, qg_error *err)
     size_t nk = 0;
     for (size_t k = 0; k < nkeys; k++)
         if (wdeg[k])
-            keys[nk++] = (rkey){{(double)wdeg[k], k < ne ? 1.0 : 0.0, 0}, vkey_id(r, (uint32_t)k),
-                                (uint32_t)k};
+            keys[nk++] = (rkey){
+                {(double)wdeg[k], k < ne ? 1.0 : 0.0, 0}, vkey_id(r, (uint32_t)k), (uint32_t)k};
     qsort(keys, nk, sizeof *keys, cmp_key);
     size_t keep = nk < r->opts.graph_nodes ? nk : r->opts.graph_nodes;
     for (size_t k = 0; k < nkeys; k++)
@@ -523,14 +523,15 @@ static qg_status view(qg_report *r, qg_error *err)
             wmax = v->weight;
     }
     for (size_t k = 0; k < nv; k++)
-        r->vnodes[k].r = round((3.0 + 11.0 * sqrt((double)r->vnodes[k].weight / (double)wmax)) * 10) / 10;
+        r->vnodes[k].r =
+            round((3.0 + 11.0 * sqrt((double)r->vnodes[k].weight / (double)wmax)) * 10) / 10;
     size_t ve = 0;
     for (size_t i = 0; i < nfold; i++) {
         uint32_t sa = slot[p[i].a], sb = slot[p[i].b];
         if (sa == RP_NONE || sb == RP_NONE)
             continue;
-        r->vedges[ve++] = (rp_vedge){final[sa], final[sb], p[i].affiliation >> 1,
-                                     (p[i].affiliation & 1) != 0};
+        r->vedges[ve++] =
+            (rp_vedge){final[sa], final[sb], p[i].affiliation >> 1, (p[i].affiliation & 1) != 0};
     }
     r->nvnodes = nv;
     r->nvedges = ve;
@@ -562,8 +563,6 @@ qg_status rp_compute(qg_report *r, qg_error *err)
         const rp_entity *x = &r->entities.items[i];
         if (!strcmp(x->kind, "organization"))
             r->organisations_total++;
-        else if (!strcmp(x->kind, "outlet"))
-            r->outlets_total++;
     }
     for (int order = 0; order < 3; order++) {
         ns = 0;
@@ -593,8 +592,10 @@ qg_status rp_compute(qg_report *r, qg_error *err)
         const rp_entity *x = &r->entities.items[i];
         if (strcmp(x->kind, "organization"))
             continue;
-        keys[no++] = (rkey){{(double)(x->quotes + x->org_quotes), (double)x->affiliated,
-                             x->pagerank}, x->id, (uint32_t)i};
+        keys[no++] =
+            (rkey){{(double)(x->quotes + x->org_quotes), (double)x->affiliated, x->pagerank},
+                   x->id,
+                   (uint32_t)i};
     }
     r->norgs = no;
     if (!(r->orgs = sorted(r, keys, no))) {
@@ -611,8 +612,8 @@ qg_status rp_compute(qg_report *r, qg_error *err)
         }
         if (g->outlets >= 2)
             r->cross_outlet_groups++;
-        keys[ng++] = (rkey){{(double)g->outlets, (double)g->articles, (double)g->appearances},
-                            g->id, (uint32_t)i};
+        keys[ng++] = (rkey){
+            {(double)g->outlets, (double)g->articles, (double)g->appearances}, g->id, (uint32_t)i};
     }
     r->ngroup_order = ng;
     if (!(r->group_order = sorted(r, keys, ng))) {
@@ -622,7 +623,8 @@ qg_status rp_compute(qg_report *r, qg_error *err)
     for (size_t i = 0; i < r->conflicts.count; i++) {
         const rp_conflict *c = &r->conflicts.items[i];
         keys[i] = (rkey){{(double)c->nattrs, (double)c->articles, (double)c->appearances},
-                         c->group, (uint32_t)i};
+                         c->group,
+                         (uint32_t)i};
     }
     if (!(r->conflict_order = sorted(r, keys, r->conflicts.count))) {
         free(keys);

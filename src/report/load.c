@@ -22,12 +22,13 @@ typedef struct rd {
     qg_report *r;
     qg_error *err;
     QG_VEC(unsigned char) node_defined;
-    QG_VEC(size_t) node_ref;     /* where a node was first referred to */
+    QG_VEC(size_t) node_ref; /* where a node was first referred to */
     QG_VEC(unsigned char) article_defined;
     QG_VEC(size_t) article_ref;
 } rd;
 
-static qg_status fail(rd *d, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static qg_status fail(rd *d, size_t off, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static qg_status fail(rd *d, size_t off, const char *fmt, ...)
 {
     char msg[200];
@@ -134,8 +135,8 @@ static qg_status parse_value(rd *d, json_t **out)
 
 typedef struct ctx {
     rd *d;
-    size_t off;       /* where the element starts */
-    char where[160];  /* "articles[3]" */
+    size_t off;      /* where the element starts */
+    char where[160]; /* "articles[3]" */
 } ctx;
 
 static qg_status bad(ctx *c, const char *key, const char *what)
@@ -384,8 +385,7 @@ static qg_status read_group(ctx *c, json_t *v, size_t i)
         (st = get_count(c, v, "appearances", &g.appearances)) ||
         (st = get_count(c, v, "articles", &g.articles)) ||
         (st = get_count(c, v, "outlets", &g.outlets)) ||
-        (st = appearance(c, v, "first", &g.first)) ||
-        (st = get_array(c, v, "repeats", &repeats)) ||
+        (st = appearance(c, v, "first", &g.first)) || (st = get_array(c, v, "repeats", &repeats)) ||
         (st = get_array(c, v, "variants", &variants)) ||
         (st = get_array(c, v, "speakers", &speakers)))
         return st;
@@ -605,8 +605,9 @@ static qg_status read_key(rd *d, char *key, size_t cap, size_t *at)
     ws(d);
     *at = d->pos;
     if (peek(d) != '"')
-        return fail(d, d->pos, d->pos >= d->len ? "unexpected end of input: expected a key"
-                                                : "expected a key (a string)");
+        return fail(d, d->pos,
+                    d->pos >= d->len ? "unexpected end of input: expected a key"
+                                     : "expected a key (a string)");
     json_t *k;
     qg_status st = parse_value(d, &k);
     if (st)
@@ -657,8 +658,17 @@ static qg_status skip_value(rd *d)
     return st;
 }
 
-enum { K_CORPUS = 1, K_ARTICLES = 2, K_ENTITIES = 4, K_GRAPH = 8, K_NODES = 16, K_EDGES = 32,
-       K_GROUPS = 64, K_CONFLICTS = 128, K_ERRORS = 256 };
+enum {
+    K_CORPUS = 1,
+    K_ARTICLES = 2,
+    K_ENTITIES = 4,
+    K_GRAPH = 8,
+    K_NODES = 16,
+    K_EDGES = 32,
+    K_GROUPS = 64,
+    K_CONFLICTS = 128,
+    K_ERRORS = 256
+};
 
 typedef struct walk {
     rd d;
@@ -696,21 +706,22 @@ static qg_status top_member(rd *d, const char *key, size_t at)
         long long ver = json_is_integer(v) ? (long long)json_integer_value(v) : -1;
         json_decref(v);
         if (!ok)
-            return ver >= 0 ? fail(d, at, "unsupported corpus format %lld (this version reads 1)",
-                                   ver)
-                            : fail(d, at, "\"quotegraph_corpus\" must be the integer 1");
+            return ver >= 0
+                       ? fail(d, at, "unsupported corpus format %lld (this version reads 1)", ver)
+                       : fail(d, at, "\"quotegraph_corpus\" must be the integer 1");
         return QG_OK;
     }
-    if (!strcmp(key, "quotegraph_version") || !strcmp(key, "settings") ||
-        !strcmp(key, "summary")) {
+    if (!strcmp(key, "quotegraph_version") || !strcmp(key, "settings")) {
+        /* informative only: shown in the report's "About" section when well formed */
+        bool version = !strcmp(key, "quotegraph_version");
         json_t *v;
         if ((st = parse_value(d, &v)))
             return st;
-        if (json_is_string(v) && key[0] == 'q') {
-            if (!(r->version = rp_strndup(&r->arena, json_string_value(v),
-                                          strlen(json_string_value(v)))))
+        if (version && json_is_string(v)) {
+            if (!(r->version =
+                      rp_strndup(&r->arena, json_string_value(v), strlen(json_string_value(v)))))
                 st = OOM(d);
-        } else if (json_is_object(v) && key[1] == 'e') {
+        } else if (!version && json_is_object(v)) {
             json_t *x;
             if ((x = json_object_get(v, "similarity")) && json_is_number(x))
                 r->similarity = json_number_value(x);
@@ -718,10 +729,6 @@ static qg_status top_member(rd *d, const char *key, size_t at)
                 r->min_shared = (long long)json_integer_value(x);
             if ((x = json_object_get(v, "min_words")) && json_is_integer(x))
                 r->min_words = (long long)json_integer_value(x);
-        } else if (json_is_object(v) && key[1] == 'u') {
-            json_t *x;
-            if ((x = json_object_get(v, "groups")) && json_is_integer(x))
-                r->summary_groups = (uint64_t)json_integer_value(x);
         }
         json_decref(v);
         return st;
@@ -730,13 +737,14 @@ static qg_status top_member(rd *d, const char *key, size_t at)
         const char *key;
         unsigned bit;
         element_fn fn;
-    } arrays[] = {{"articles", K_ARTICLES, read_article},   {"entities", K_ENTITIES, read_entity},
-                  {"groups", K_GROUPS, read_group},         {"conflicts", K_CONFLICTS, read_conflict},
+    } arrays[] = {{"articles", K_ARTICLES, read_article},
+                  {"entities", K_ENTITIES, read_entity},
+                  {"groups", K_GROUPS, read_group},
+                  {"conflicts", K_CONFLICTS, read_conflict},
                   {"errors", K_ERRORS, read_error}};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         if (!strcmp(key, arrays[i].key))
-            return (st = once(d, arrays[i].bit, key, at)) ? st
-                                                          : stream_array(d, key, arrays[i].fn);
+            return (st = once(d, arrays[i].bit, key, at)) ? st : stream_array(d, key, arrays[i].fn);
     if (!strcmp(key, "graph")) {
         if ((st = once(d, K_GRAPH, key, at)) || (st = expect(d, '{', "an object for \"graph\"")))
             return st;
@@ -773,16 +781,20 @@ qg_status rp_load(qg_report *r, const char *json, size_t len, qg_error *err)
         goto done;
     }
     if (!(w.seen & K_CORPUS)) {
-        st = fail(d, 0, "not a corpus document: no \"quotegraph_corpus\" key (is it extract "
-                        "output? pipe it through quotegraph merge, or give it to report as "
-                        "records)");
+        st = fail(d, 0,
+                  "not a corpus document: no \"quotegraph_corpus\" key (is it extract "
+                  "output? pipe it through quotegraph merge, or give it to report as "
+                  "records)");
         goto done;
     }
     static const struct {
         unsigned bit;
         const char *what;
-    } req[] = {{K_ARTICLES, "\"articles\""}, {K_ENTITIES, "\"entities\""}, {K_GRAPH, "\"graph\""},
-               {K_NODES, "\"graph\".\"nodes\""}, {K_EDGES, "\"graph\".\"edges\""}};
+    } req[] = {{K_ARTICLES, "\"articles\""},
+               {K_ENTITIES, "\"entities\""},
+               {K_GRAPH, "\"graph\""},
+               {K_NODES, "\"graph\".\"nodes\""},
+               {K_EDGES, "\"graph\".\"edges\""}};
     for (size_t i = 0; i < sizeof req / sizeof *req; i++)
         if (!(w.seen & req[i].bit)) {
             st = fail(d, 0, "corpus document without %s", req[i].what);

@@ -18,8 +18,8 @@ qg_status qg_report_format_parse(qg_report_format *out, const char *name)
     return QG_EINVAL;
 }
 
-qg_status qg_report_new(qg_report **out, const char *json, size_t len,
-                        const qg_report_opts *opts, qg_error *err)
+qg_status qg_report_new(qg_report **out, const char *json, size_t len, const qg_report_opts *opts,
+                        qg_error *err)
 {
     static const qg_report_opts defaults = QG_REPORT_OPTS_INIT;
     *out = NULL;

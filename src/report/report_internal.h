@@ -35,7 +35,7 @@ typedef struct rp_map {
         const char *key; /* borrowed: lives in the report's arena */
         uint32_t val;
         uint32_t hash;
-    } *slots;
+    } * slots;
     size_t cap, count;
 } rp_map;
 
@@ -60,21 +60,20 @@ typedef struct rp_quote {
 
 typedef struct rp_entity {
     const char *id, *kind, *name;
-    uint32_t org;                 /* entity or RP_NONE */
-    uint64_t quotes, articles;    /* as merge counted them */
-    uint64_t outlets;             /* outlets that quote it (length of by_outlet) */
-    uint64_t published;           /* articles it published (outlets) */
-    uint64_t affiliated;          /* speakers who speak for it */
-    bool defined;                 /* false: only referred to so far */
-    size_t ref_offset;            /* where it was first referred to (for errors) */
-    uint32_t node;                /* its graph node, or RP_NONE */
-    double pagerank;              /* on the corpus graph; 0 without a node */
-    uint64_t degree;              /* edges in and out, on the corpus graph */
+    uint32_t org;              /* entity or RP_NONE */
+    uint64_t quotes, articles; /* as merge counted them */
+    uint64_t outlets;          /* outlets that quote it (length of by_outlet) */
+    uint64_t published;        /* articles it published (outlets) */
+    uint64_t affiliated;       /* speakers who speak for it */
+    bool defined;              /* false: only referred to so far */
+    size_t ref_offset;         /* where it was first referred to (for errors) */
+    uint32_t node;             /* its graph node, or RP_NONE */
+    double pagerank;           /* on the corpus graph; 0 without a node */
+    uint64_t degree;           /* edges in and out, on the corpus graph */
     /* computed from the quotes */
-    uint64_t q_quotes;            /* quotes whose speaker it is */
-    uint64_t org_quotes;          /* quotes of the speakers whose org it is */
-    uint64_t org_articles;        /* articles with a quote by it or for it */
-    uint32_t mark;                /* scratch: last article counted */
+    uint64_t org_quotes;   /* quotes of the speakers whose org it is */
+    uint64_t org_articles; /* articles with a quote by it or for it */
+    uint32_t mark;         /* scratch: last article counted */
 } rp_entity;
 
 typedef struct rp_appearance {
@@ -157,10 +156,9 @@ struct qg_report {
     qg_report_opts opts;
     rp_arena arena;
     const char *title;
-    const char *version;   /* quotegraph_version of the input */
-    double similarity;     /* merge settings, or < 0 when absent */
+    const char *version; /* quotegraph_version of the input */
+    double similarity;   /* merge settings, or < 0 when absent */
     long long min_shared, min_words;
-    uint64_t summary_groups, summary_repeated, summary_cross; /* from "summary", or 0 */
     QG_VEC(rp_article) articles;
     QG_VEC(rp_quote) quotes;
     QG_VEC(rp_entity) entities;
@@ -171,13 +169,13 @@ struct qg_report {
     size_t nodes;
     rp_map article_ids, entity_ids, node_ids;
     /* computed (compute.c) */
-    uint64_t attributed, anonymous, by_kind[6]; /* kinds: see rp_kind_index() */
+    uint64_t attributed, anonymous, by_kind[6];      /* kinds: see rp_kind_index() */
     uint32_t *by_quotes, *by_articles, *by_pagerank; /* sources (entities with quotes) */
     size_t nsources;
     uint32_t *orgs; /* organisations, best first */
     size_t norgs;
-    uint64_t organisations_total, outlets_total; /* entities of those kinds */
-    uint32_t *group_order; /* repeated groups in 2+ articles, best first */
+    uint64_t organisations_total; /* entities of kind organization */
+    uint32_t *group_order;        /* repeated groups in 2+ articles, best first */
     size_t ngroup_order;
     uint64_t within_article_groups; /* groups repeated inside one article only */
     uint64_t cross_outlet_groups;   /* groups found in two or more outlets */

@@ -348,9 +348,8 @@ static void summary(w *o)
 static void source_table(w *o, const char *caption, const uint32_t *order, size_t n)
 {
     const qg_report *r = o->r;
-    static const char *const heads[] = {"#",        "Source",   "Kind",     "Organisation",
-                                        "Quotes",   "Articles", "Outlets",  "PageRank",
-                                        "Degree",   NULL};
+    static const char *const heads[] = {"#",        "Source",  "Kind",     "Organisation", "Quotes",
+                                        "Articles", "Outlets", "PageRank", "Degree",       NULL};
     table_begin(o, caption, heads, "nlllnnnnn");
     for (size_t i = 0; i < n; i++) {
         const rp_entity *x = &r->entities.items[order[i]];
@@ -405,7 +404,8 @@ static void organisations(w *o)
     const qg_report *r = o->r;
     size_t n = r->norgs < r->opts.top ? r->norgs : r->opts.top;
     h2(o, "organisations", "Organisations");
-    note(o, "Organisations quoted themselves (\xe2\x80\x9c" "the ministry said\xe2\x80\x9d) or "
+    note(o, "Organisations quoted themselves (\xe2\x80\x9c"
+            "the ministry said\xe2\x80\x9d) or "
             "through the people who speak for them (each person counts for the organisation "
             "merge found them speaking for most often), ranked by both kinds of quotes "
             "together. Articles counts the articles with a quote of either kind.");
@@ -415,9 +415,14 @@ static void organisations(w *o)
         return;
     }
     shown(o, n, r->norgs, "organisations");
-    static const char *const heads[] = {"#",        "Organisation", "Quotes as speaker",
-                                        "Quotes by its people", "People quoted", "Articles",
-                                        "PageRank", NULL};
+    static const char *const heads[] = {"#",
+                                        "Organisation",
+                                        "Quotes as speaker",
+                                        "Quotes by its people",
+                                        "People quoted",
+                                        "Articles",
+                                        "PageRank",
+                                        NULL};
     table_begin(o, NULL, heads, "nlnnnnn");
     for (size_t i = 0; i < n; i++) {
         const rp_entity *x = &r->entities.items[r->orgs[i]];
@@ -446,12 +451,13 @@ static void kinds(w *o)
     rawf(o, "%llu of %llu attributed quotes (", (unsigned long long)r->anonymous,
          (unsigned long long)r->attributed);
     pct(o, r->anonymous, r->attributed);
-    raw(o, ") come from anonymous sources (\xe2\x80\x9c" "a source close to the talks\xe2\x80\x9d).");
+    raw(o, ") come from anonymous sources (\xe2\x80\x9c"
+           "a source close to the talks\xe2\x80\x9d).");
     note_end(o);
     static const char *const heads[] = {"Source kind", "Quotes", "Share of all quotes",
                                         "Share of attributed quotes", NULL};
-    static const char *const labels[] = {"Named people",   "Unnamed roles (a spokesman)",
-                                         "Organisations",  "Outlets",
+    static const char *const labels[] = {"Named people",      "Unnamed roles (a spokesman)",
+                                         "Organisations",     "Outlets",
                                          "Anonymous sources", "Other kinds"};
     table_begin(o, NULL, heads, "lnnn");
     for (int k = 0; k < 6; k++) {
@@ -499,9 +505,9 @@ static void outlets(w *o)
         section_end(o);
         return;
     }
-    static const char *const heads[] = {"Outlet",  "Articles",        "Quotes",
-                                        "Attributed", "Anonymous",    "Anonymous share",
-                                        "Sources", "Most quoted source", NULL};
+    static const char *const heads[] = {"Outlet",     "Articles",           "Quotes",
+                                        "Attributed", "Anonymous",          "Anonymous share",
+                                        "Sources",    "Most quoted source", NULL};
     table_begin(o, NULL, heads, "lnnnnnnl");
     for (size_t i = 0; i < r->noutlet_rows; i++) {
         const rp_outlet_row *x = &r->outlet_rows[i];
@@ -573,9 +579,9 @@ static void repeated(w *o)
         return;
     }
     shown(o, n, r->ngroup_order, "repeated quotes");
-    static const char *const heads[] = {"#",        "Quote",   "First appearance", "Appearances",
-                                        "Articles", "Outlets", "Attributed to",
-                                        "Repeated in", "Wording variants", NULL};
+    static const char *const heads[] = {
+        "#",       "Quote",         "First appearance", "Appearances",      "Articles",
+        "Outlets", "Attributed to", "Repeated in",      "Wording variants", NULL};
     table_begin(o, NULL, heads, "nqlnnnlll");
     for (size_t i = 0; i < n; i++) {
         const rp_group *g = &r->groups.items[r->group_order[i]];
@@ -675,8 +681,8 @@ static void conflicts(w *o)
             text(o, a->name ? a->name : r->entities.items[a->speaker].name);
             raw(o, o->md ? "**" : "</b>");
             rawf(o, ": %llu appearance%s in %zu article%s, first in ",
-                 (unsigned long long)a->appearances, a->appearances == 1 ? "" : "s",
-                 a->narticles, a->narticles == 1 ? "" : "s");
+                 (unsigned long long)a->appearances, a->appearances == 1 ? "" : "s", a->narticles,
+                 a->narticles == 1 ? "" : "s");
             article_ref(o, a->first.article);
         }
         if (c->nattrs > RP_LIST_MAX)
@@ -734,8 +740,10 @@ static void graph_md(w *o)
     const qg_report *r = o->r;
     h2(o, "graph", "Citation graph");
     note_begin(o);
-    rawf(o, "The drawing of the graph is in the HTML report (`quotegraph report -f html`): "
-            "%zu of %zu nodes.", r->nvnodes, r->view_candidates);
+    rawf(o,
+         "The drawing of the graph is in the HTML report (`quotegraph report -f html`): "
+         "%zu of %zu nodes.",
+         r->nvnodes, r->view_candidates);
     note_end(o);
     section_end(o);
 }
@@ -743,15 +751,16 @@ static void graph_md(w *o)
 static void graph_html(w *o)
 {
     const qg_report *r = o->r;
-    static const char *const tnames[] = {"articles",  "people",    "unnamed roles",
+    static const char *const tnames[] = {"articles",      "people",  "unnamed roles",
                                          "organisations", "outlets", "anonymous sources",
                                          "other"};
     h2(o, "graph", "Citation graph");
     note_begin(o);
-    rawf(o, "Who is quoted by whom: outlets (or articles, when no outlet is given) link to the "
-            "sources they quote, and sources to the organisations they speak for (dashed); "
-            "quotes are folded into the links, whose width grows with the number of quotes. "
-            "Drawn: the %zu nodes with the most quotes on their links, of %zu",
+    rawf(o,
+         "Who is quoted by whom: outlets (or articles, when no outlet is given) link to the "
+         "sources they quote, and sources to the organisations they speak for (dashed); "
+         "quotes are folded into the links, whose width grows with the number of quotes. "
+         "Drawn: the %zu nodes with the most quotes on their links, of %zu",
          r->nvnodes, r->view_candidates);
     if (r->opts.graph_nodes && r->view_candidates > r->opts.graph_nodes)
         rawf(o, " (capped at %u by --graph-nodes)", r->opts.graph_nodes);
@@ -770,8 +779,9 @@ static void graph_html(w *o)
     raw(o, "<div class=\"gctl\">");
     for (int t = 0; t < 7; t++)
         if (present[t])
-            rawf(o, "<label><input type=\"checkbox\" data-t=\"%d\" checked> <span class=\"sw "
-                    "t%d\"></span>%s</label>",
+            rawf(o,
+                 "<label><input type=\"checkbox\" data-t=\"%d\" checked> <span class=\"sw "
+                 "t%d\"></span>%s</label>",
                  t, t, tnames[t]);
     raw(o, "<input type=\"search\" id=\"qg-find\" placeholder=\"Find a name\" "
            "aria-label=\"Find a name\"><button type=\"button\" id=\"qg-zin\" "
@@ -783,8 +793,9 @@ static void graph_html(w *o)
     for (size_t i = 0; i < r->nvedges; i++) {
         const rp_vedge *e = &r->vedges[i];
         const rp_vnode *a = &r->vnodes[e->a], *b = &r->vnodes[e->b];
-        rawf(o, "<line class=\"e%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                "stroke-width=\"%.1f\"><title>",
+        rawf(o,
+             "<line class=\"e%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+             "stroke-width=\"%.1f\"><title>",
              e->affiliation ? " aff" : "", a->x, a->y, b->x, b->y,
              round((0.6 + 0.8 * log2(1.0 + (double)e->weight)) * 10) / 10);
         text(o, vlabel(r, a));
@@ -798,8 +809,9 @@ static void graph_html(w *o)
     for (size_t i = 0; i < r->nvnodes; i++) {
         const rp_vnode *v = &r->vnodes[i];
         int t = vtype(r, v);
-        rawf(o, "<g class=\"n t%d\" data-i=\"%zu\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>"
-                "<title>",
+        rawf(o,
+             "<g class=\"n t%d\" data-i=\"%zu\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"/>"
+             "<title>",
              t, i, v->x, v->y, v->r);
         text(o, vlabel(r, v));
         if (v->entity == RP_NONE) {
@@ -812,8 +824,8 @@ static void graph_html(w *o)
                 raw(o, ", ");
                 text(o, r->entities.items[x->org].name);
             }
-            rawf(o, "\n%llu quotes in %llu articles; PageRank %.4g",
-                 (unsigned long long)x->quotes, (unsigned long long)x->articles, x->pagerank);
+            rawf(o, "\n%llu quotes in %llu articles; PageRank %.4g", (unsigned long long)x->quotes,
+                 (unsigned long long)x->articles, x->pagerank);
         }
         rawf(o, "\n%llu quotes on its links</title></g>\n", (unsigned long long)v->weight);
         maybe_flush(o);
@@ -874,9 +886,10 @@ static void methods(w *o)
     note_begin(o);
     raw(o, "Made by quotegraph " QG_VERSION_STRING " from a corpus merged by quotegraph ");
     text(o, r->version ? r->version : "(unknown version)");
-    if (r->similarity >= 0)
-        rawf(o, " (reworded quotes: Jaccard similarity of word 3-grams \xe2\x89\xa5 %.2f and at "
-                "least %lld shared; shortened quotes: at least %lld words)",
+    if (r->similarity >= 0 && r->min_shared >= 0 && r->min_words >= 0)
+        rawf(o,
+             " (reworded quotes: Jaccard similarity of word 3-grams \xe2\x89\xa5 %.2f and at "
+             "least %lld shared; shortened quotes: at least %lld words)",
              r->similarity, r->min_shared, r->min_words);
     raw(o, ". Quotes, speakers and organisations are found by rules, not by people: check "
            "each finding against the articles before you publish it. Tables are cut at ");
@@ -916,8 +929,9 @@ static void write_all(w *o, const char *css_hash, const char *js_hash)
         raw(o, "<div class=\"card\"><b>");
         pct(o, r->anonymous, r->attributed);
         raw(o, "</b><span>of attributed quotes are anonymous</span></div>");
-        rawf(o, "<div class=\"card\"><b>%zu</b><span>quotes repeated across articles</span>"
-                "</div>",
+        rawf(o,
+             "<div class=\"card\"><b>%zu</b><span>quotes repeated across articles</span>"
+             "</div>",
              r->ngroup_order);
         rawf(o, "<div class=\"card\"><b>%zu</b><span>attribution conflicts</span></div>",
              r->conflicts.count);
