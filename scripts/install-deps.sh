@@ -15,9 +15,11 @@ set -euo pipefail
 # build-essential brings gcc, make and libc6-dev; an existing gcc + make + libc6-dev is enough too.
 # python3-networkx is only used by the GraphML round-trip test; a networkx importable by python3
 # (from pip, say) is enough too. parallel (GNU parallel) runs scripts/corpus-parallel.sh and its
-# test.
+# test. chromium opens the HTML reports in the report tests (headless: escaping and screenshots);
+# a chromium, chromium-browser or google-chrome on PATH is enough too. cmark-gfm renders the
+# Markdown reports in a test.
 readonly PACKAGES=(build-essential cmake pkg-config libicu-dev libigraph-dev libjansson-dev
-    libcmocka-dev python3 python3-networkx parallel)
+    libcmocka-dev python3 python3-networkx parallel chromium cmark-gfm)
 
 say() {
     printf 'install-deps: %s\n' "$*" >&2
@@ -50,6 +52,10 @@ is_satisfied() {
         ;;
     python3-networkx)
         command -v python3 >/dev/null 2>&1 && python3 -c 'import networkx' >/dev/null 2>&1
+        ;;
+    chromium)
+        command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
+            command -v google-chrome >/dev/null 2>&1
         ;;
     *)
         return 1

@@ -13,5 +13,6 @@
 #include <quotegraph/export.h>
 #include <quotegraph/eval.h>
 #include <quotegraph/corpus.h>
+#include <quotegraph/report.h>
 
 #endif

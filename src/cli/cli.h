@@ -26,5 +26,7 @@ int cmd_eval(cli_args *a);
 /* corpus mode (extract.c, merge.c): argv[0] is the command name */
 int cmd_extract(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+/* report.c */
+int cmd_report(int argc, char **argv);
 
 #endif

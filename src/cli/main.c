@@ -25,6 +25,8 @@ static const char USAGE[] =
     "                       (see quotegraph extract --help)\n"
     "  merge [FILE...]      merge extract records into one corpus graph with quote\n"
     "                       provenance (see quotegraph merge --help)\n"
+    "  report [FILE...]     report for fact-checkers (HTML or Markdown) from merge output or\n"
+    "                       extract records (see quotegraph report --help)\n"
     "  eval GOLD.jsonl      score the analyser against annotated articles (see docs/evaluation.md)\n"
     "\n"
     "options:\n"
@@ -317,6 +319,11 @@ int main(int argc, char **argv)
         qg_init();
         return a.command[0] == 'e' ? cmd_extract(argc - 1, argv + 1)
                                    : cmd_merge(argc - 1, argv + 1);
+    }
+    if (!strcmp(a.command, "report")) {
+        signal(SIGPIPE, SIG_IGN);
+        qg_init();
+        return cmd_report(argc - 1, argv + 1);
     }
     optind = 2;
     int ch;
