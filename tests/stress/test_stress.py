@@ -128,6 +128,21 @@ def four_mebibyte_sentence_without_a_period(tmp):
     assert doc["quotes"] == []
 
 
+def a_quarter_million_honorifics_in_a_row(tmp):
+    # "Mr. Mr. Mr. ...": no sentence break, and every token starts a chain of titles
+    text = "Mr. " * (1 << 18) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "mr.txt", text)], timeout=30))
+    assert doc["quotes"] == []
+
+
+def four_hundred_thousand_paragraphs_opening_unclosed_quotes(tmp):
+    # each paragraph opens a quote that never closes: they merge into one multi-paragraph quote
+    text = "“a\n\n" * 400000
+    doc = processed(run(tmp, ["analyze", write(tmp, "open-paras.txt", text)], timeout=30))
+    assert len(doc["quotes"]) + len(doc["quoted_terms"]) <= 1, "the paragraphs were not merged"
+    assert "unclosed_quote" in diag_kinds(doc)
+
+
 def hundred_thousand_one_word_paragraphs(tmp):
     words = ["Yes.", "“No,”", "said", "Reuters", "He", "Ms.", "Smith"]
     text = "\n\n".join(words[i % len(words)] for i in range(100000)) + "\n"
