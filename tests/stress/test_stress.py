@@ -114,6 +114,13 @@ def fifty_thousand_unmatched_quotation_marks(tmp):
     assert "unclosed_quote" in diag_kinds(doc), "an opener that never closes is not diagnosed"
 
 
+def a_quarter_million_straight_quotes_without_words(tmp):
+    # one sentence of marks only: every quote once looked back to the start of the sentence
+    text = '" ' * (1 << 18) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "straight.txt", text)], timeout=30))
+    assert all(q["text"].strip('" ') == "" for q in doc["quotes"]), "a quote holds a word"
+
+
 def one_mebibyte_line_without_spaces(tmp):
     for name, unit in (("letters", "a"), ("initials", "A."), ("marks", "x\"y’z“")):
         data = (unit * ((1 << 20) // len(unit) + 1))[: 1 << 20]
