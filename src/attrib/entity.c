@@ -336,12 +336,16 @@ static size_t org_of_phrase(actx *c, const np *p)
 }
 
 /* Organisation of a bare role ("A spokesman would not say ..."): the first organisation named
- * in the sentence before, else the most recent one in the same paragraph. */
-static size_t infer_context_org(const actx *c, size_t mi)
+ * in the sentence before, else the most recent one in the same paragraph. orgs[0..norgs) are
+ * the indices of the mentions before mi whose entity is an organisation, in text order: only
+ * they can answer, and walking them instead of every mention keeps a long paragraph of roles
+ * without organisations linear (it was quadratic). */
+static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs)
 {
     const struct qg_mention_x *m = &c->mentions.items[mi];
     size_t found = QG_NONE;
-    for (size_t j = mi; j-- > 0;) {
+    for (size_t q = norgs; q-- > 0;) {
+        size_t j = orgs[q];
         const struct qg_mention_x *o = &c->mentions.items[j];
         if (o->paragraph + 1 < m->paragraph)
             break;
@@ -492,8 +496,15 @@ qg_status entity_detect(actx *c, qg_error *err)
             return QG_OOM(err);
     }
     /* 3. descriptions and roles, in text order, so that "the bank" finds what came before */
+    size_t *orgs = c->mentions.count ? malloc(c->mentions.count * sizeof *orgs) : NULL, norgs = 0;
+    if (c->mentions.count && !orgs)
+        return QG_OOM(err);
     for (size_t i = 0; i < c->mentions.count; i++) {
         struct qg_mention_x *m = &c->mentions.items[i];
+        /* mention i - 1 is settled: an organisation for the roles that follow? */
+        if (i > 0 && c->mentions.items[i - 1].entity != QG_NONE &&
+            doc->entities.items[c->mentions.items[i - 1].entity].kind == QG_ENTITY_ORGANIZATION)
+            orgs[norgs++] = i - 1;
         if (m->phrase.kind == NP_NAME) {
             size_t org = org_of_phrase(c, &m->phrase);
             if (org != QG_NONE && m->entity != QG_NONE &&
@@ -525,13 +536,14 @@ qg_status entity_detect(actx *c, qg_error *err)
             if (org != QG_NONE && !m->phrase.org_is_desc)
                 entity_add_mention(c, org, m->phrase.org);
             if (org == QG_NONE && !m->phrase.possessive_det)
-                org = infer_context_org(c, i);
+                org = infer_context_org(c, i, orgs, norgs);
             /* one entity per role phrase and organisation */
             char *name = span_dup(c, m->phrase.name);
             char *key = name ? fold_str(name) : NULL;
             if (!name || !key) {
                 free(name);
                 free(key);
+                free(orgs);
                 return QG_OOM(err);
             }
             qg_entity_kind kind = m->phrase.anonymous ? QG_ENTITY_ANONYMOUS : QG_ENTITY_ROLE;
@@ -554,6 +566,7 @@ qg_status entity_detect(actx *c, qg_error *err)
             free(key);
         }
     }
+    free(orgs);
     return c->oom ? QG_OOM(err) : QG_OK;
 }
 
