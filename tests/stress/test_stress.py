@@ -150,6 +150,13 @@ def four_hundred_thousand_paragraphs_opening_unclosed_quotes(tmp):
     assert "unclosed_quote" in diag_kinds(doc)
 
 
+def three_hundred_thousand_roles_without_an_organisation(tmp):
+    # one paragraph of role words: each role looked back over every mention for an organisation
+    text = " officials spokesperson" * (3 * (1 << 20) // 23) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "roles.txt", text)], timeout=30))
+    assert doc["quotes"] == []
+
+
 def hundred_thousand_one_word_paragraphs(tmp):
     words = ["Yes.", "“No,”", "said", "Reuters", "He", "Ms.", "Smith"]
     text = "\n\n".join(words[i % len(words)] for i in range(100000)) + "\n"
