@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput and memory of quotegraph on one thread, against ICU's sentence segmentation alone.
 #
-# Usage: scripts/bench.sh [DATA.jsonl]      (from any directory; takes about a minute)
+# Usage: scripts/bench.sh [DATA.jsonl]      (from any directory; takes one to two minutes)
 #
 # Builds a Release tree with the benchmark drivers (bench/, -DQG_BUILD_BENCH=ON) and measures:
 #   1. the corpus: the articles of DATA.jsonl (default ../shared/data/polnear/dev.jsonl, read in
