@@ -71,40 +71,49 @@ static int ends_with(const char *s, const char *suffix)
 int bench_read(const char *path, size_t concat_bytes, bench_input *out)
 {
     memset(out, 0, sizeof *out);
-    char *data;
+    char *data = NULL;
     size_t len, cap = 0;
-    if (read_file(path, &data, &len))
-        return 1;
     bench_input raw = {0};
     if (!ends_with(path, ".jsonl")) {
+        if (read_file(path, &data, &len))
+            return 1;
         if (push(&raw, &cap, data, len))
             goto oom;
     } else {
-        size_t line = 1;
-        for (char *p = data, *end = data + len; p < end; line++) {
-            char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-            if (n) {
-                json_error_t jerr;
-                json_t *obj = json_loadb(p, n, 0, &jerr);
-                json_t *text = obj ? json_object_get(obj, "text") : NULL;
-                if (!json_is_string(text)) {
-                    fprintf(stderr, "%s:%zu: %s\n", path, line,
-                            obj ? "no \"text\" string" : jerr.text);
-                    json_decref(obj);
-                    free(data);
-                    bench_free(&raw);
-                    return 1;
-                }
-                int bad = push(&raw, &cap, json_string_value(text), json_string_length(text));
-                json_decref(obj);
-                if (bad)
-                    goto oom;
-            }
-            p += n + 1;
+        /* line by line, so that the file is never held whole (peak memory stays the analysis') */
+        FILE *fp = fopen(path, "rb");
+        if (!fp) {
+            perror(path);
+            return 1;
         }
+        size_t line_cap = 0, line = 0;
+        ssize_t n;
+        while ((n = getline(&data, &line_cap, fp)) >= 0) {
+            line++;
+            if (n == 0 || (n == 1 && data[0] == '\n'))
+                continue;
+            json_error_t jerr;
+            json_t *obj = json_loadb(data, (size_t)n, 0, &jerr);
+            json_t *text = obj ? json_object_get(obj, "text") : NULL;
+            if (!json_is_string(text)) {
+                fprintf(stderr, "%s:%zu: %s\n", path, line, obj ? "no \"text\" string" : jerr.text);
+                json_decref(obj);
+                free(data);
+                fclose(fp);
+                bench_free(&raw);
+                return 1;
+            }
+            int bad = push(&raw, &cap, json_string_value(text), json_string_length(text));
+            json_decref(obj);
+            if (bad) {
+                fclose(fp);
+                goto oom;
+            }
+        }
+        fclose(fp);
     }
     free(data);
+    data = NULL;
     if (!raw.count) {
         fprintf(stderr, "%s: no article\n", path);
         return 1;
@@ -138,6 +147,7 @@ int bench_read(const char *path, size_t concat_bytes, bench_input *out)
     free(big);
     return 0;
 oom:
+    free(data);
     fprintf(stderr, "%s: out of memory\n", path);
     bench_free(&raw);
     bench_free(out);

@@ -488,12 +488,16 @@ static size_t org_of_phrase(actx *c, const np *p)
 }
 
 /* Organisation of a bare role ("A spokesman would not say ..."): the first organisation named
- * in the sentence before, else the most recent one in the same paragraph. */
-static size_t infer_context_org(const actx *c, size_t mi)
+ * in the sentence before, else the most recent one in the same paragraph. orgs[0..norgs) are
+ * the indices of the mentions before mi whose entity is an organisation, in text order: only
+ * they can answer, and walking them instead of every mention keeps a long paragraph of roles
+ * without organisations linear (it was quadratic). */
+static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs)
 {
     const struct qg_mention_x *m = &c->mentions.items[mi];
     size_t found = QG_NONE;
-    for (size_t j = mi; j-- > 0;) {
+    for (size_t q = norgs; q-- > 0;) {
+        size_t j = orgs[q];
         const struct qg_mention_x *o = &c->mentions.items[j];
         if (o->paragraph + 1 < m->paragraph)
             break;
@@ -894,8 +898,16 @@ static size_t person_for_span(actx *c, qg_span span)
 static qg_status resolve_in_order(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
+    /* the mentions settled as organisations so far, for infer_context_org() */
+    size_t *orgs = c->mentions.count ? malloc(c->mentions.count * sizeof *orgs) : NULL, norgs = 0;
+    if (c->mentions.count && !orgs)
+        return QG_OOM(err);
     for (size_t i = 0; i < c->mentions.count; i++) {
         struct qg_mention_x *m = &c->mentions.items[i];
+        /* mention i - 1 is settled: an organisation for the roles that follow? */
+        if (i > 0 && c->mentions.items[i - 1].entity != QG_NONE &&
+            doc->entities.items[c->mentions.items[i - 1].entity].kind == QG_ENTITY_ORGANIZATION)
+            orgs[norgs++] = i - 1;
         if (m->phrase.kind == NP_NAME) {
             if (m->entity == QG_NONE)
                 continue;
@@ -982,7 +994,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                 }
             }
             if (org == QG_NONE && !m->phrase.possessive_det)
-                org = infer_context_org(c, i);
+                org = infer_context_org(c, i, orgs, norgs);
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
                 /* "Trump's running mate, Mike Pence": the person, with the role's organisation */
                 size_t e = person_for_span(c, m->phrase.appos_name);
@@ -1008,6 +1020,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                 free(name);
                 free(key);
                 free(rkey);
+                free(orgs);
                 return QG_OOM(err);
             }
             size_t e = QG_NONE;
@@ -1044,6 +1057,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             free(rkey);
         }
     }
+    free(orgs);
     return c->oom ? QG_OOM(err) : QG_OK;
 }
 

@@ -558,11 +558,12 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             return true;
         }
     }
-    /* titles and honorifics: Senator, Mr., board chair, Gov. */
+    /* titles and honorifics: Senator, Mr., board chair, Gov. (at most 8 in a row: a longer
+     * chain, "Mr. Mr. Mr. ...", made every token scan to the end of the sentence, quadratic) */
     size_t j = k;
     int tv = 0;
     bool after_honorific = false;
-    for (;;) {
+    for (int titles = 0; titles < 8; titles++) {
         size_t used = lex_longest(c, &c->model->titles, j, limit, &tv);
         if (!used)
             break;

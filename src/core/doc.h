@@ -43,6 +43,7 @@ typedef struct qg_sentence {
     qg_span span;
     uint32_t paragraph;
     uint32_t first_token, end_token; /* token range [first, end) */
+    uint32_t first_word;             /* first token with QG_TOK_WORD, end_token when none */
 } qg_sentence;
 
 typedef struct qg_mention_rec {

@@ -133,11 +133,11 @@ static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, boo
     return true;
 }
 
-bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
+/* Probe lex for a key whose hash is known. */
+static bool lex_find(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len, int *value)
 {
     if (!lex->count || len > lex->max_len)
         return false;
-    uint64_t hash = hash_bytes(key, len);
     size_t mask = lex->cap - 1;
     for (size_t h = hash & mask; lex->keys[h]; h = (h + 1) & mask) {
         if (lex->hashes[h] == hash && lex->lens[h] == len && memcmp(lex->keys[h], key, len) == 0) {
@@ -149,9 +149,25 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
     return false;
 }
 
+bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *value)
+{
+    if (!lex->count || len > lex->max_len)
+        return false;
+    return lex_find(lex, hash_bytes(key, len), key, len, value);
+}
+
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len)
 {
     return lex->prefixes && qg_lexicon_get(lex->prefixes, key, len, NULL);
+}
+
+int qg_lexicon_match(const qg_lexicon *lex, const char *key, size_t len, int *value)
+{
+    if (!lex->count || len > lex->max_len)
+        return 0;
+    uint64_t hash = hash_bytes(key, len);
+    return (lex_find(lex, hash, key, len, value) ? QG_LEX_HIT : 0) |
+           (lex->prefixes && lex_find(lex->prefixes, hash, key, len, NULL) ? QG_LEX_PREFIX : 0);
 }
 
 static void lex_free(qg_lexicon *lex)

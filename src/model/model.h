@@ -44,5 +44,9 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
  * ("according" in a lexicon holding "according to"). Lets a longest match grow word by word
  * and stop at the first miss instead of trying every length. */
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
+/* Both at once, hashing the key once: QG_LEX_HIT when the key is present (*value set),
+ * QG_LEX_PREFIX when longer keys start with it and a space. */
+enum { QG_LEX_HIT = 1, QG_LEX_PREFIX = 2 };
+int qg_lexicon_match(const qg_lexicon *lex, const char *key, size_t len, int *value);
 
 #endif

@@ -315,9 +315,11 @@ qg_status qg_quote_pair(qg_doc *doc, qg_error *err)
     for (size_t k = 0; k < n; k++) {
         if (dead[k] || rq[k].depth != 0 || !rq[k].unclosed)
             continue;
+        /* every quote before m is merged (dead) or in an earlier paragraph than the next one
+         * looked at, so the search goes on from m (was quadratic in the paragraphs merged) */
+        size_t m = k + 1;
         for (;;) {
             uint32_t next_para = rq[k].last_paragraph + 1;
-            size_t m = k + 1;
             while (m < n && (dead[m] || rq[m].paragraph < next_para))
                 m++;
             if (m >= n || next_para >= doc->paragraphs.count || !paragraph_opens_with(doc, next_para, m))

@@ -521,10 +521,17 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
         ubrk_close(bi);
     utext_close(ut);
     for (size_t k = 0, s = 0; s < ns; s++) {
-        doc->sentences.items[s].first_token = (uint32_t)k;
-        while (k < doc->tokens.count && doc->tokens.items[k].sentence == s)
+        qg_sentence *se = &doc->sentences.items[s];
+        se->first_token = (uint32_t)k;
+        se->first_word = UINT32_MAX;
+        while (k < doc->tokens.count && doc->tokens.items[k].sentence == s) {
+            if (se->first_word == UINT32_MAX && (doc->tokens.items[k].flags & QG_TOK_WORD))
+                se->first_word = (uint32_t)k;
             k++;
-        doc->sentences.items[s].end_token = (uint32_t)k;
+        }
+        se->end_token = (uint32_t)k;
+        if (se->first_word == UINT32_MAX)
+            se->first_word = se->end_token;
     }
     return QG_OK;
 }

@@ -114,6 +114,13 @@ def fifty_thousand_unmatched_quotation_marks(tmp):
     assert "unclosed_quote" in diag_kinds(doc), "an opener that never closes is not diagnosed"
 
 
+def a_quarter_million_straight_quotes_without_words(tmp):
+    # one sentence of marks only: every quote once looked back to the start of the sentence
+    text = '" ' * (1 << 18) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "straight.txt", text)], timeout=30))
+    assert all(q["text"].strip('" ') == "" for q in doc["quotes"]), "a quote holds a word"
+
+
 def one_mebibyte_line_without_spaces(tmp):
     for name, unit in (("letters", "a"), ("initials", "A."), ("marks", "x\"y’z“")):
         data = (unit * ((1 << 20) // len(unit) + 1))[: 1 << 20]
@@ -125,6 +132,28 @@ def four_mebibyte_sentence_without_a_period(tmp):
     # one sentence of 800,000 words: any per-token scan to the sentence's end is quadratic here
     text = "the mayor of Springfield and " * (4 * (1 << 20) // 29) + "\n"
     doc = processed(run(tmp, ["analyze", write(tmp, "sentence.txt", text)], timeout=30))
+    assert doc["quotes"] == []
+
+
+def a_quarter_million_honorifics_in_a_row(tmp):
+    # "Mr. Mr. Mr. ...": no sentence break, and every token starts a chain of titles
+    text = "Mr. " * (1 << 18) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "mr.txt", text)], timeout=30))
+    assert doc["quotes"] == []
+
+
+def four_hundred_thousand_paragraphs_opening_unclosed_quotes(tmp):
+    # each paragraph opens a quote that never closes: they merge into one multi-paragraph quote
+    text = "“a\n\n" * 400000
+    doc = processed(run(tmp, ["analyze", write(tmp, "open-paras.txt", text)], timeout=30))
+    assert len(doc["quotes"]) + len(doc["quoted_terms"]) <= 1, "the paragraphs were not merged"
+    assert "unclosed_quote" in diag_kinds(doc)
+
+
+def three_hundred_thousand_roles_without_an_organisation(tmp):
+    # one paragraph of role words: each role looked back over every mention for an organisation
+    text = " officials spokesperson" * (3 * (1 << 20) // 23) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "roles.txt", text)], timeout=30))
     assert doc["quotes"] == []
 
 
