@@ -193,7 +193,7 @@ static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
 static bool negated(const actx *c, size_t s, size_t cue)
 {
     size_t from = cue > 4 ? cue - 4 : 0;
-    if (s < from)
+    if (s < from && cue - s <= 8) /* between the subject and the cue, but never far back */
         from = s;
     for (size_t k = from; k < cue; k++)
         if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING))
