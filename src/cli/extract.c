@@ -621,7 +621,7 @@ static char *frame_id(const job *j, const xopts *o)
         free(path);
         return id;
     }
-    json_t *root = json_loadb(data, h->len, 0, NULL);
+    json_t *root = json_loadb(data, h->len, JSON_ALLOW_NUL, NULL);
     const char *field = o->fields.id ? o->fields.id : "id";
     json_t *v = json_object_get(root, field);
     if (!v)

@@ -162,7 +162,7 @@ qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const
         *id_out = NULL;
 
     json_error_t jerr;
-    json_t *root = json_loadb(line, len, 0, &jerr);
+    json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
     if (!root)
         return qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "invalid JSON at column %d: %s",
                             jerr.column, jerr.text);

@@ -85,14 +85,31 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
     size_t bad = 0;
     while (i < len) {
         unsigned char b = (unsigned char)bytes[i];
-        if (b < 0x80) {
-            if (b == 0 && !seen_nul) {
+        if (b == 0) {
+            /* NUL is replaced like an invalid byte: no C string, JSON reader or terminal
+             * downstream has to cope with it */
+            if (!seen_nul) {
                 seen_nul = true;
-                if (qg_doc_add_diag(doc, "nul", o, "NUL byte in the input (kept as text)")) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "NUL byte at source byte %zu (and any later ones) replaced with U+FFFD", i);
+                if (qg_doc_add_diag(doc, "nul", o, msg)) {
                     st = QG_OOM(err);
                     goto fail;
                 }
             }
+            memcpy(doc->text + o, REPLACEMENT, 3);
+            struct qg_offset_fix *fx = qg_vec_push(&doc->fixes);
+            if (!fx) {
+                st = QG_OOM(err);
+                goto fail;
+            }
+            fx->at = o + 3;
+            fx->delta = (ptrdiff_t)(i + 1) - (ptrdiff_t)(o + 3);
+            o += 3;
+            i += 1;
+            continue;
+        }
+        if (b < 0x80) {
             doc->text[o++] = (char)b;
             i++;
             continue;

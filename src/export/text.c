@@ -1,7 +1,10 @@
 /* A readable table for a person: one block per quote with speaker, organisation and cue. */
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/error.h"
 #include "export_internal.h"
 
 static void put_span(FILE *fp, const qg_doc *doc, qg_span s, size_t max)
@@ -35,7 +38,7 @@ static void put_ranks(FILE *fp, const qg_graph *graph, const qg_graph_rank *r, s
     }
 }
 
-qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
+static qg_status write_table(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
 {
     (void)err;
     size_t nq, ne, nt;
@@ -99,4 +102,35 @@ qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_
         put_ranks(fp, graph, s->organization_ranks, s->organization_count, "quotes");
     }
     return QG_OK;
+}
+
+/* Control characters from the article (an escape sequence, a NUL replaced earlier, a bell)
+ * must not reach a terminal: every C0 control but the line feed, DEL and the C1 controls are
+ * written as U+FFFD. The table is built in memory, then cleaned on the way out. */
+qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return QG_OOM(err);
+    qg_status st = write_table(mem, doc, graph, err);
+    if (fclose(mem) != 0 && st == QG_OK)
+        st = QG_OOM(err);
+    if (st == QG_OK) {
+        for (size_t i = 0; i < len; i++) {
+            unsigned char b = (unsigned char)buf[i];
+            if ((b < 0x20 && b != '\n') || b == 0x7f) {
+                fputs("\xEF\xBF\xBD", fp);
+            } else if (b == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] >= 0x80 &&
+                       (unsigned char)buf[i + 1] <= 0x9f) {
+                fputs("\xEF\xBF\xBD", fp); /* U+0080..U+009F */
+                i++;
+            } else {
+                fputc(b, fp);
+            }
+        }
+    }
+    free(buf);
+    return st;
 }
