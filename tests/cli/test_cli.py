@@ -240,6 +240,27 @@ def missing_file_exits_1(tmp):
     assert r.stdout == b""
 
 
+def text_table_writes_no_control_characters(tmp):
+    # an escape sequence, a bell and a NUL in an article must not reach the terminal
+    path = write(tmp, "esc.txt", b'"We will \x1b[31mrebuild\x07 the\x00 town," said Bob Smith.\n')
+    r = run("analyze", "-f", "text", path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode("utf-8")
+    bad = [c for c in out if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) <= 0x9f]
+    assert not bad, f"control characters in the table: {bad!r}"
+    assert "rebuild" in out and "Bob Smith" in out, out
+
+
+def nul_bytes_are_replaced_and_diagnosed_with_source_offsets(tmp):
+    raw = b'"We will\x00 rebuild," the mayor said.\n'
+    doc = analyze_json(write(tmp, "nul.txt", raw))
+    q = doc["quotes"][0]
+    assert "\u0000" not in q["text"] and "\ufffd" in q["text"], q["text"]
+    # byte offsets still point into the input bytes
+    assert raw[q["byte_start"]:q["byte_end"]].replace(b"\x00", b"") == b"We will rebuild,", q
+    assert any(d["kind"] == "nul" for d in doc["diagnostics"]), doc["diagnostics"]
+
+
 def binary_file_exits_0_with_valid_json(tmp):
     data = random.Random(20240601).randbytes(64 * 1024)
     doc = analyze_json(write(tmp, "noise.bin", data))

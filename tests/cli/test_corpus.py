@@ -142,6 +142,22 @@ def extract_worker_crash_gives_an_error_record_and_the_run_goes_on(tmp):
     assert summary_counts(r.stderr) == (12, 11, 1)
 
 
+def extract_and_merge_keep_an_article_holding_nul(tmp):
+    # a NUL in a JSON string (\u0000) or in a text file is replaced at decoding, so the record
+    # can be read back by merge; nothing is lost
+    rows = [{"id": "n1", "text": "a\u0000b \"The vote is final,\" said Rosa Lind."},
+            {"id": "n2", "text": "\"Tickets are sold out,\" said Ravi Shah."}]
+    path = write(tmp, "nul.jsonl", jsonl(rows))
+    r = run("extract", path)
+    assert r.returncode == 0, r.stderr
+    out = lines_of(r.stdout)
+    assert [o["document"]["id"] for o in out] == ["n1", "n2"], out
+    rec = write(tmp, "rec.jsonl", r.stdout)
+    m = run("merge", rec)
+    assert m.returncode == 0, m.stderr
+    assert json.loads(m.stdout)["summary"]["articles"] == 2
+
+
 def extract_reads_text_files_and_stdin(tmp):
     a = write(tmp, "a.txt", "“Tickets are sold out,” said Rosa Lind.")
     b = write(tmp, "b.txt", "Ravi Shah said: “The plant will reopen in March.”")
