@@ -134,6 +134,35 @@ int cli_read_input(const char *path, char **data_out, size_t *len_out)
     return 0;
 }
 
+/* The temporary file of the output being written, removed when a signal ends the process
+ * (SIGTERM, SIGINT, SIGHUP), so that -o never leaves a partial file behind. Worker processes
+ * forked by extract inherit the handler but are not the main process and remove nothing. */
+static char *volatile cli_tmp_path;
+static pid_t cli_main_pid;
+
+static void remove_tmp_and_die(int sig)
+{
+    if (cli_tmp_path && getpid() == cli_main_pid)
+        unlink(cli_tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+    cli_main_pid = getpid();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = remove_tmp_and_die;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    /* a file size limit (ulimit -f) is a write error (EFBIG), reported and cleaned up, not a
+     * signal that kills the process */
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 int cli_open_output(cli_output *o, const char *path)
 {
     o->path = path;
@@ -187,11 +216,13 @@ int cli_open_output(cli_output *o, const char *path)
         o->tmp = NULL;
         return 1;
     }
+    cli_tmp_path = o->tmp;
     o->fp = fdopen(fd, "wb");
     if (!o->fp) {
         cli_error(path, "%s", strerror(errno));
         close(fd);
         unlink(o->tmp);
+        cli_tmp_path = NULL;
         free(o->tmp);
         o->tmp = NULL;
         return 1;
@@ -237,6 +268,7 @@ int cli_close_output(cli_output *o, int ok)
         unlink(o->tmp);
         rc = 1;
     }
+    cli_tmp_path = NULL;
     free(o->tmp);
     o->tmp = NULL;
     free(o->resolved);
@@ -313,6 +345,7 @@ int main(int argc, char **argv)
         return 2;
     }
     a.command = argv[1];
+    install_signal_handlers();
     /* the corpus commands have options of their own */
     if (!strcmp(a.command, "extract") || !strcmp(a.command, "merge")) {
         signal(SIGPIPE, SIG_IGN);

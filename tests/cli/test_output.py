@@ -126,6 +126,43 @@ def failed_write_to_output_file_leaves_no_partial_file(tmp):
         assert os.listdir(outdir) == [], f"{fmt}: files left behind: {os.listdir(outdir)}"
 
 
+def file_size_limit_signal_is_an_error_not_a_kill(tmp):
+    # without SIG_IGN inherited from the caller, SIGXFSZ must not kill the tool and leave the
+    # temporary file: it is ignored, and the write fails with EFBIG like any other
+    src = write(tmp, "a.txt", ARTICLE)
+    outdir = os.path.join(tmp, "out")
+    os.mkdir(outdir)
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    r = run(["analyze", "-o", os.path.join(outdir, "a.json"), src], preexec_fn=limit,
+            stdout=subprocess.PIPE)
+    assert r.returncode == 1, f"exit {r.returncode}"
+    one_line_error(r.stderr, "File too large")
+    assert os.listdir(outdir) == [], f"files left behind: {os.listdir(outdir)}"
+
+
+def terminated_run_leaves_no_temporary_file(tmp):
+    # SIGTERM or SIGINT while extract writes -o: the temporary file is removed
+    import json, time
+    src = write(tmp, "many.jsonl", "".join(
+        json.dumps({"id": f"a{i}", "text": ARTICLE}) + "\n" for i in range(400)))
+    outdir = os.path.join(tmp, "out")
+    os.mkdir(outdir)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        p = subprocess.Popen([QG, "extract", "-q", "--jobs", "2", "-o",
+                              os.path.join(outdir, "rec.jsonl"), src],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 20
+        while not os.listdir(outdir) and time.time() < deadline and p.poll() is None:
+            time.sleep(0.01)
+        assert os.listdir(outdir), "no temporary file appeared (the run ended too soon)"
+        p.send_signal(sig)
+        p.wait(timeout=30)
+        assert p.returncode == -sig, f"exit {p.returncode} for signal {sig}"
+        assert os.listdir(outdir) == [], f"{sig}: files left behind: {os.listdir(outdir)}"
+
+
 def failed_write_keeps_the_existing_output_file(tmp):
     src = write(tmp, "a.txt", ARTICLE)
     dest = write(tmp, "a.json", b"the previous result\n")
