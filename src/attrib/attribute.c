@@ -539,10 +539,12 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     /* token of each quote's marks */
     size_t *open_tok = calloc(nq ? nq : 1, sizeof *open_tok);
     size_t *close_tok = calloc(nq ? nq : 1, sizeof *close_tok);
-    if (!open_tok || !close_tok) {
+    bool *cued = calloc(nq ? nq : 1, sizeof *cued);
+    if (!open_tok || !close_tok || !cued) {
         free(att);
         free(open_tok);
         free(close_tok);
+        free(cued);
         st = QG_OOM(err);
         goto done;
     }
@@ -570,8 +572,13 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             colon_leadin(&c, open_tok[r], a)) {
             a->found = true;
             resolve_speaker(&c, a, 0);
-            if (a->entity == QG_NONE)
+            if (a->entity == QG_NONE) {
+                /* "“No,” he said." with no antecedent: still a quote (speaker unknown), not a
+                 * quoted term */
                 a->found = false;
+                cued[r] = !a->mixed && a->rule &&
+                          (!strcmp(a->rule, "tag_after") || !strcmp(a->rule, "tag_before"));
+            }
         }
     }
     size_t prev = SIZE_MAX; /* previous top-level quote */
@@ -680,7 +687,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 mq->content.end = e;
             continue;
         }
-        if (!a->found && quote_is_term_like(&c, q) &&
+        if (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
             (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2)) {
             qg_term *t = qg_vec_push(&doc->terms);
             if (!t) {
@@ -707,6 +714,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         out->content = q->content;
         out->speaker = QG_NONE;
         out->rule = "none";
+        if (cued[r]) /* a tag whose speaker is not known: the cue is kept */
+            out->cue = a->cue;
         if (a->found) {
             out->speaker = a->entity;
             out->speaker_mention = a->mention;
@@ -770,6 +779,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     free(att);
     free(open_tok);
     free(close_tok);
+    free(cued);
     if (st == QG_OK)
         st = reported_speech(&c, err);
     if (st == QG_OK)

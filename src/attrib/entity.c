@@ -1246,7 +1246,6 @@ const struct qg_mention_x *entity_mention_at(const actx *c, size_t k)
 size_t entity_resolve_pronoun(const actx *c, size_t k, int gender, bool org)
 {
     uint32_t para = c->doc->sentences.items[c->tok[k].sentence].paragraph;
-    size_t fallback = QG_NONE;
     /* mentions are in text order; walk back from the pronoun */
     size_t lo = 0, hi = c->mentions.count;
     while (lo < hi) {
@@ -1272,15 +1271,24 @@ size_t entity_resolve_pronoun(const actx *c, size_t k, int gender, bool org)
             continue; /* never through a possessive */
         if (!org && m->phrase.kind == NP_DESC)
             continue;
-        /* gender is soft: articles call a woman "a spokesman"; only persons' known genders count */
+        /* he/she is one person: not a plural role ("thanked volunteers. She said") */
+        if (!org && (gender == 'm' || gender == 'f') && e->kind != QG_ENTITY_PERSON &&
+            m->phrase.end > m->phrase.start) {
+            const qg_token *h = &c->tok[m->phrase.end - 1];
+            const char *t = c->doc->text;
+            size_t n = h->end - h->begin;
+            if (n > 3 && t[h->end - 1] == 's' && t[h->end - 2] != 's' && t[h->end - 2] != '\'' &&
+                !lex_possessive_len(c, m->phrase.end - 1))
+                continue;
+        }
+        /* gender is soft for roles (articles call a woman "a spokesman"), but a person whose
+         * first name gives a gender is not "he" for "she" */
         if (!org && gender && e->kind == QG_ENTITY_PERSON && e->gender && e->gender != gender) {
-            if (fallback == QG_NONE)
-                fallback = m->entity;
             continue;
         }
         return m->entity;
     }
-    return fallback;
+    return QG_NONE;
 }
 
 static void free_rec(qg_entity_rec *r)

@@ -63,7 +63,7 @@ static const char *const CONNECTIVES[] = {"but", "and", "so", "yet", "still", "h
                                           "besides", "or", "plus", NULL};
 /* What cannot open a reported clause after a cue ("said to be", "said of", "told to"). */
 static const char *const NOT_CLAUSE_START[] = {
-    "to", "of", "about", "for", "so", "yes", "no", "nothing", "something", "anything", "much",
+    "to", "of", "about", "for", "so", "yes", "nothing", "something", "anything", "much", "not",
     "little", "goodbye", "hello", "thanks", "sorry", "as", "than", "by", "into", "during",
     "at", "in", "on", "with", "after", "before", "from", "over", "under", "without", "while",
     "against", "toward", "towards", "up", "down", "out", "off", "despite", "because", "until",
@@ -195,6 +195,12 @@ static bool negated(const actx *c, size_t s, size_t cue)
     size_t from = cue > 4 ? cue - 4 : 0;
     if (s < from && cue - s <= 8) /* between the subject and the cue, but never far back */
         from = s;
+    /* not inside an aside between commas: "X, who asked not to be named, said" */
+    for (size_t k = cue; k-- > from;)
+        if (lex_is(c, k, ",")) {
+            from = k + 1;
+            break;
+        }
     for (size_t k = from; k < cue; k++)
         if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING))
             return true;
@@ -232,7 +238,12 @@ static bool passive_or_infinitive(const actx *c, size_t cue)
  * descriptions of people or bodies; not "the data", "it means". */
 static bool phrase_can_speak(const actx *c, const np *p, bool evidence_cue)
 {
+    static const char *const NOBODY[] = {"nobody", "no", "none", "neither", "nothing", "few",
+                                         "noone", NULL};
     if (p->kind == NP_NONE)
+        return false;
+    /* "Nobody said the plan would work", "No one has claimed …": nobody is reported */
+    if (lex_in(c, p->start, NOBODY))
         return false;
     if (evidence_cue) {
         /* "Census Bureau data show" — a named document; not "the data shows" */
@@ -457,24 +468,30 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
         if (lex_is(c, x, "(") && x > from)
             return subject_before(c, from, x, singular, out);
     }
-    /* "Dunwoody, who worked for Obama in 2008, said": a relative clause after the subject */
+    /* "Dunwoody, who worked for Obama in 2008, said", "A senior official, speaking on condition
+     * of anonymity, said", "Dr. Anthony Fauci, director of the … Diseases (NIAID), said": a
+     * relative clause, participle or appositive between commas after the subject */
     if (before > from + 2 && is_comma(c, before - 1)) {
-        for (size_t x = before - 1; x-- > from && before - x < 30;) {
+        for (size_t x = before - 1; x-- > from + 1 && before - x < 30;) {
             if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
                 break;
-            if (lex_in(c, x, RELATIVES) && x > from && is_comma(c, x - 1)) {
-                size_t end = x - 1;
-                for (size_t s2 = from; s2 < end; s2++) {
-                    np p;
-                    if (!np_parse(c, s2, end, &p) || p.kind == NP_NONE)
-                        continue;
-                    if (p.end == end) {
-                        *out = p;
-                        return true;
-                    }
+            if (!is_comma(c, x) || x + 1 >= before)
+                continue;
+            const qg_token *t = &c->tok[x + 1];
+            bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+            bool opens_aside = lex_in(c, x + 1, RELATIVES) || ing ||
+                               (lex_is_word(c, x + 1) && !lex_is_cap(c, x + 1));
+            if (!opens_aside)
+                continue;
+            for (size_t s2 = from; s2 < x; s2++) {
+                np p;
+                if (np_parse(c, s2, x, &p) && p.kind != NP_NONE && p.end == x &&
+                    (p.kind != NP_DESC || lex_is(c, p.start, "a") || lex_is(c, p.start, "an"))) {
+                    *out = p;
+                    return true;
                 }
-                break;
             }
+            break;
         }
     }
     if (before > from && lex_in(c, before - 1, RELATIVES) && before - 1 > from &&
@@ -504,6 +521,34 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
         if (pe + 2 == before && (c->tok[pe].flags & QG_TOK_NUMBER) && is_comma(c, pe + 1))
             pe = before;
         if (pe == before) {
+            /* the object of a preposition is not the subject: in "Police in Ardmore said",
+             * "People familiar with the matter said" the speaker is the phrase before it */
+            static const char *const PREPS[] = {"in", "of", "with", "for", "at", "from", "on",
+                                                "by", "about", "to", "near", "inside", NULL};
+            if (s > from + 1 && lex_in(c, s - 1, PREPS)) {
+                for (size_t s2 = from; s2 + 1 < s; s2++) {
+                    np q;
+                    if (np_parse(c, s2, s, &q) && q.kind != NP_NONE && q.end == s - 1) {
+                        *out = q;
+                        return true;
+                    }
+                }
+                /* no phrase the parser knows: the whole group, as written */
+                size_t g = from;
+                while (g < s && (lex_in(c, g, CONNECTIVES) || is_comma(c, g)))
+                    g++;
+                bool words = before - g <= 10;
+                for (size_t x = g; x < before && words; x++)
+                    words = lex_is_word(c, x) && !is_cue_verb_at(c, x);
+                if (g < s - 1 && words) {
+                    memset(out, 0, sizeof *out);
+                    out->kind = NP_ROLE;
+                    out->start = g;
+                    out->end = out->appos_end = before;
+                    out->text = out->name = tspan(c, g, before);
+                    return true;
+                }
+            }
             *out = p;
             return true;
         }
@@ -523,7 +568,8 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
             return k + 1;
         if (cue - k > 24)
             return k + 1;
-        if (lex_in(c, k, BOUNDARIES) && cue - k > 1)
+        if (lex_in(c, k, BOUNDARIES) && cue - k > 1 &&
+            !(k > f && lex_is_cap(c, k - 1) && lex_is_cap(c, k + 1))) /* not "Allergy and Infectious" */
             return k + 1;
     }
     return f;
