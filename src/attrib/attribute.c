@@ -228,6 +228,13 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         np p;
         if (!subject_before(c, k, x, true, &p))
             break;
+        /* only names and titles before the subject, not a clause ("…” were wrong, the
+         * minister said": the quote is part of that clause) */
+        bool clause = false;
+        for (size_t y = k; y < p.start && !clause; y++)
+            clause = lex_is_word(c, y) && !lex_is_cap(c, y);
+        if (clause)
+            break;
         a->phrase = p;
         a->cue = tspan(c, x, x + 1);
         a->rule = "tag_after";

@@ -120,14 +120,6 @@ static size_t count_words(const actx *c, size_t b, size_t e)
     return n;
 }
 
-static bool any_covered(const rctx *r, size_t b, size_t e)
-{
-    for (size_t k = b; k < e; k++)
-        if (r->covered[k])
-            return true;
-    return false;
-}
-
 /* End (exclusive) of the clause that starts at b and runs to the end of the sentence: the
  * final punctuation is dropped, and the clause stops before a published quote. */
 static size_t clause_end(const rctx *r, size_t b, size_t send)
@@ -259,8 +251,21 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
                       double confidence, qg_error *err)
 {
     actx *c = r->c;
-    if (e <= b || count_words(c, b, e) < MIN_CONTENT_WORDS || any_covered(r, b, e))
+    if (e <= b || count_words(c, b, e) < MIN_CONTENT_WORDS)
         return QG_OK;
+    /* not over a quote already published or a clause already reported; a quoted term inside
+     * makes it mixed ("The so-called “experts” were wrong, the minister said") */
+    bool holds_marks = false;
+    for (size_t k = b; k < e; k++) {
+        if (r->published[k] || (r->covered[k] && c->tok[k].quote < 0 && !is_quote_mark_tok(c, k)))
+            return QG_OK;
+        holds_marks |= c->tok[k].quote >= 0 || is_quote_mark_tok(c, k);
+    }
+    if (holds_marks) {
+        /* whole marks only: the clause must not end inside a quotation */
+        if (c->tok[e - 1].quote >= 0 || (b > 0 && c->tok[b].quote >= 0 && c->tok[b - 1].quote >= 0))
+            return QG_OK;
+    }
     if (!a->found) {
         a->confidence = confidence;
         resolve_speaker(c, a, 0);
@@ -274,7 +279,7 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
     if (!q)
         return QG_OOM(err);
     memset(q, 0, sizeof *q);
-    q->type = QG_QUOTE_INDIRECT;
+    q->type = holds_marks ? QG_QUOTE_MIXED : QG_QUOTE_INDIRECT;
     q->content = tspan(c, b, e);
     q->cue = a->cue;
     q->speaker = a->entity;
@@ -282,7 +287,7 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
     q->confidence = confidence;
     q->rule = rule;
     for (size_t k = b; k < e; k++)
-        r->covered[k] = true;
+        r->covered[k] = r->published[k] = true;
     return QG_OK;
 }
 
@@ -999,5 +1004,21 @@ qg_status reported_speech(actx *c, qg_error *err)
     free(r.published);
     if (st == QG_OK && doc->quotes.count > r.first_new)
         qsort(doc->quotes.items, doc->quotes.count, sizeof *doc->quotes.items, cmp_quote);
+    /* a quoted term inside a reported clause is part of that (mixed) quote, not a term */
+    if (st == QG_OK && doc->terms.count && doc->quotes.count) {
+        size_t kept = 0, qi = 0;
+        for (size_t i = 0; i < doc->terms.count; i++) {
+            qg_term t = doc->terms.items[i];
+            while (qi < doc->quotes.count && doc->quotes.items[qi].content.end <= t.span.begin)
+                qi++;
+            bool inside = false;
+            for (size_t j = qi; j < doc->quotes.count && doc->quotes.items[j].content.begin <= t.span.begin && !inside; j++)
+                inside = doc->quotes.items[j].content.end >= t.span.end &&
+                         doc->quotes.items[j].type == QG_QUOTE_MIXED;
+            if (!inside)
+                doc->terms.items[kept++] = t;
+        }
+        doc->terms.count = kept;
+    }
     return st;
 }
