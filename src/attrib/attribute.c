@@ -677,6 +677,26 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             }
         }
     }
+    /* a paragraph of a quote left open, followed by a paragraph that opens with a quotation
+     * mark, is the same speaker's (the newspaper convention for quotes over several
+     * paragraphs): it takes the speaker of the paragraph after it, found by a tag there */
+    for (size_t r = nq; r-- > 0;) {
+        if (open_tok[r] == SIZE_MAX || att[r].found || !doc->raw_quotes.items[r].unclosed)
+            continue;
+        size_t n = r + 1;
+        while (n < nq && open_tok[n] == SIZE_MAX)
+            n++;
+        if (n >= nq || !att[n].found)
+            continue;
+        uint32_t next_para = doc->raw_quotes.items[r].last_paragraph + 1;
+        if (next_para >= doc->paragraphs.count ||
+            doc->paragraphs.items[next_para].begin != doc->raw_quotes.items[n].open_mark.begin)
+            continue;
+        att[r] = att[n];
+        att[r].rule = "continuation";
+        att[r].mixed = false;
+        att[r].confidence = att[n].confidence * 0.85;
+    }
     /* publish quotes and terms */
     uint32_t last_mixed_sentence = UINT32_MAX;
     for (size_t r = 0; r < nq && st == QG_OK; r++) {
