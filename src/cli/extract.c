@@ -294,15 +294,25 @@ static int next_record(input *in, record *rec)
         }
         in->name = in->name_owned;
         struct stat sb;
-        if (stat(in->name_owned, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            cli_error(in->name_owned, "is a directory");
+        const char *why = NULL;
+        if (stat(in->name_owned, &sb) == 0 && S_ISDIR(sb.st_mode))
+            why = "is a directory";
+        else if (!(in->fp = fopen(in->name_owned, "rb")))
+            why = strerror(errno);
+        if (why) {
+            /* an input file that cannot be read is one error record too, so that the output
+             * shows the gap (nothing is lost silently) */
+            cli_error(in->name_owned, "%s", why);
             in->failed_inputs++;
-            continue;
-        }
-        in->fp = fopen(in->name_owned, "rb");
-        if (!in->fp) {
-            cli_error(in->name_owned, "%s", strerror(errno));
-            in->failed_inputs++;
+            rec->error = malloc(200);
+            if (rec->error)
+                snprintf(rec->error, 200, "cannot read the input file: %s", why);
+            rec->kind = IN_LINE;
+            rec->name = in->name;
+            rec->line = 0;
+            rec->data = NULL;
+            rec->len = 0;
+            return 1;
         }
     }
 }

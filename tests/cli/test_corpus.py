@@ -158,6 +158,18 @@ def extract_and_merge_keep_an_article_holding_nul(tmp):
     assert json.loads(m.stdout)["summary"]["articles"] == 2
 
 
+def extract_gives_an_error_record_for_an_unreadable_input_file(tmp):
+    good = write(tmp, "good.jsonl", jsonl([{"id": "g1", "text": "\"Tickets are sold out,\" said Rosa Lind."}]))
+    missing = os.path.join(tmp, "missing.jsonl")
+    for jobs in ("1", "2"):
+        r = run("extract", "--jobs", jobs, missing, good)
+        assert r.returncode == 1, f"exit {r.returncode}"
+        out = lines_of(r.stdout)
+        assert len(out) == 2, out
+        assert out[0]["file"] == missing and out[0]["error"].startswith("cannot read the input file"), out[0]
+        assert out[1]["document"]["id"] == "g1", out[1]
+
+
 def extract_reads_text_files_and_stdin(tmp):
     a = write(tmp, "a.txt", "“Tickets are sold out,” said Rosa Lind.")
     b = write(tmp, "b.txt", "Ravi Shah said: “The plant will reopen in March.”")
