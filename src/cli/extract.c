@@ -42,7 +42,7 @@ static const char EXTRACT_USAGE[] =
     "      --text-field F     field of the text (default text)\n"
     "      --url-field F      also --title-field, --outlet-field, --published-field,\n"
     "                         --author-field: metadata fields (default: the option's name)\n"
-    "      --max-bytes N      longest accepted line or text file (default 2147483647)\n"
+    "      --max-bytes N      longest accepted line or text file (default and most 67108864)\n"
     "\n"
     "options:\n"
     "  -j, --jobs N           analyse with N worker processes (default 1; 0: one per CPU)\n"
