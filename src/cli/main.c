@@ -148,6 +148,17 @@ static void remove_tmp_and_die(int sig)
     raise(sig);
 }
 
+/* Exit status after printing help or the version: 1 when standard output could not take it
+ * (a full disk, a closed pipe), with a message. */
+static int flush_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error(NULL, "write to standard output failed: %s", strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 static void install_signal_handlers(void)
 {
     cli_main_pid = getpid();
@@ -334,11 +345,11 @@ int main(int argc, char **argv)
     cli_args a = {0};
     if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
         fputs(USAGE, stdout);
-        return 0;
+        return flush_stdout();
     }
     if (argc >= 2 && (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))) {
         printf("quotegraph %s\n", QG_VERSION_STRING);
-        return 0;
+        return flush_stdout();
     }
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -367,8 +378,8 @@ int main(int argc, char **argv)
         case 'm': a.models = optarg; break;
         case 'I': a.id = optarg; break;
         case 'P': a.pred = optarg; break;
-        case 'h': fputs(USAGE, stdout); return 0;
-        case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return 0;
+        case 'h': fputs(USAGE, stdout); return flush_stdout();
+        case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return flush_stdout();
         default: fputs(USAGE, stderr); return 2;
         }
     }

@@ -599,11 +599,17 @@ static void csv_field(out *o, const char *s, bool first)
         qg_strbuf_append(&o->b, ",", 1);
     if (!s)
         return;
-    if (!strpbrk(s, ",\"\r\n")) {
+    /* a text cell that a spreadsheet would run as a formula (=, +, -, @, a tab or CR first) is
+     * written with a leading apostrophe (OWASP's advice on CSV injection); the cell is quoted */
+    bool formula = (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                    s[0] == '\r') && !(s[0] == '-' && s[1] >= '0' && s[1] <= '9');
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
         qg_strbuf_puts(&o->b, s);
         return;
     }
     qg_strbuf_append(&o->b, "\"", 1);
+    if (formula)
+        qg_strbuf_append(&o->b, "'", 1);
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             qg_strbuf_append(&o->b, "\"", 1);
