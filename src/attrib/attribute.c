@@ -17,6 +17,9 @@
 #include "entity.h"
 #include "rules.h"
 
+/* Longest stretch of a reported clause after a closing mark, in tokens. */
+#define MAX_CLAUSE_TOKENS 120
+
 static const char *const ADVERBS[] = {"also", "later", "then", "once", "previously", "has",
                                       "had", "have", "again", "further", "repeatedly", "simply",
                                       "quickly", "recently", "earlier", "just", "would", "will",
@@ -754,10 +757,13 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 !opens_sentence(&c, open_tok[r])) {
                 /* "The plans are “profoundly irresponsible,” said X": the clause that holds
                  * the fragment is the content, from the start of the sentence */
-                size_t b = sentence_start_tok(&c, open_tok[r]);
-                for (size_t x = b; x < open_tok[r]; x++)
-                    if (is_quote_mark_tok(&c, x) || c.tok[x].quote >= 0 || lex_is(&c, x, ":"))
+                /* from the last quotation or colon before it (searched backwards: linear) */
+                size_t s0 = sentence_start_tok(&c, open_tok[r]), b = s0;
+                for (size_t x = open_tok[r]; x-- > s0;)
+                    if (is_quote_mark_tok(&c, x) || c.tok[x].quote >= 0 || lex_is(&c, x, ":")) {
                         b = x + 1;
+                        break;
+                    }
                 while (b < open_tok[r] && !lex_is_word(&c, b))
                     b++;
                 if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1)) {
@@ -778,6 +784,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 while (last > 0 && last - 1 > open_tok[r] &&
                        (lex_is(&c, last - 1, ".") || lex_is(&c, last - 1, ",")))
                     last--;
+                /* a clause is not longer than this: a sentence of thousands of words (no
+                 * punctuation in the input) must not make every quote in it scan to its end */
+                if (close_tok[r] != SIZE_MAX && last > close_tok[r] + 1 + MAX_CLAUSE_TOKENS)
+                    last = close_tok[r] + 1 + MAX_CLAUSE_TOKENS;
                 bool words_after = false;
                 for (size_t x = close_tok[r] != SIZE_MAX ? close_tok[r] + 1 : last; x < last; x++)
                     words_after |= lex_is_word(&c, x);

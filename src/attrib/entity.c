@@ -813,7 +813,7 @@ static size_t resolve_cataphora(actx *c, size_t i, const char *head)
     const struct qg_mention_x *m = &c->mentions.items[i];
     if (!opens_sentence(c, m->phrase.start))
         return QG_NONE;
-    for (size_t j = i + 1; j < c->mentions.count; j++) {
+    for (size_t j = i + 1; j < c->mentions.count && j <= i + 64; j++) { /* bounded: linear */
         const struct qg_mention_x *o = &c->mentions.items[j];
         if (o->sentence > m->sentence + 2 || o->paragraph > m->paragraph + 1)
             break;
@@ -954,7 +954,8 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                 /* "The bank will review …, a spokesman for Calder Bank said": an organisation
                  * named later in the same sentence whose name holds the head */
                 const char *named[2] = {head, NULL};
-                for (size_t j = i + 1; j < c->mentions.count && e == QG_NONE; j++) {
+                /* (the next few mentions only: a long sentence of descriptions stays linear) */
+                for (size_t j = i + 1; j < c->mentions.count && j <= i + 16 && e == QG_NONE; j++) {
                     const struct qg_mention_x *o = &c->mentions.items[j];
                     if (o->sentence != m->sentence)
                         break;

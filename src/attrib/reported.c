@@ -24,6 +24,8 @@
 
 /* Fewest words in a reported clause: "it was false" (3) is speech, "so" or "yes" are not. */
 #define MIN_CONTENT_WORDS 3
+/* Longest reported clause, in tokens (PolNeAR dev's longest spans are about 100 words). */
+#define MAX_CLAUSE_TOKENS 160
 /* Farthest a comma may be from the cue in "CLAUSE, [subject] said" (tokens). */
 #define TAG_WINDOW 16
 
@@ -126,6 +128,8 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
 {
     const actx *c = r->c;
     size_t e = b;
+    if (send > b + MAX_CLAUSE_TOKENS) /* bounded: a sentence without punctuation stays linear */
+        send = b + MAX_CLAUSE_TOKENS;
     while (e < send && !r->covered[e] && !is_quote_mark_tok(c, e)) {
         /* "… and said that …": a second cue of the same subject starts its own quote */
         if ((lex_is(c, e, "and") || lex_is(c, e, "but")) && e > b + 2) {

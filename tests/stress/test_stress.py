@@ -157,6 +157,29 @@ def three_hundred_thousand_roles_without_an_organisation(tmp):
     assert doc["quotes"] == []
 
 
+def a_mebibyte_of_descriptions_in_one_sentence(tmp):
+    # each description looked ahead over every later mention of its sentence for a name
+    text = " the bank the company" * ((1 << 20) // 21) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "descs.txt", text)], timeout=20))
+    assert doc["quotes"] == []
+
+
+def a_mebibyte_of_tagged_quotes_in_one_sentence(tmp):
+    # no sentence end: each quote's clause was searched to the end of the one sentence
+    unit = "\u201cThe snow is heavier than forecast,\u201d said Arvid Holm of the BBC "
+    text = unit * ((1 << 20) // len(unit.encode("utf-8"))) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "tagged.txt", text)], timeout=20))
+    assert len(doc["quotes"]) > 1000
+
+
+def a_mebibyte_sentence_of_reported_speech(tmp):
+    # many cues in one sentence: each looked back for negation and ahead for its clause
+    words = ["the", "cat", "Bob", "said", "ran", "quickly", "over", "a", "river", "and"]
+    text = " ".join(words[(i * 7) % 10] for i in range(200000)) + "\n"
+    doc = processed(run(tmp, ["analyze", write(tmp, "said.txt", text)], timeout=20))
+    assert isinstance(doc["quotes"], list)
+
+
 def hundred_thousand_one_word_paragraphs(tmp):
     words = ["Yes.", "“No,”", "said", "Reuters", "He", "Ms.", "Smith"]
     text = "\n\n".join(words[i % len(words)] for i in range(100000)) + "\n"
