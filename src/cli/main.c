@@ -218,16 +218,19 @@ int cli_open_output(cli_output *o, const char *path)
         return 1;
     }
     snprintf(o->tmp, n, "%s.tmpXXXXXX", o->path);
+    /* registered before mkstemp fills in the name: a signal that arrives while the file is
+     * being created still finds it (unlinking the template first is harmless) */
+    cli_tmp_path = o->tmp;
     int fd = mkstemp(o->tmp);
     if (fd >= 0)
         fchmod(fd, mode);
     if (fd < 0) {
+        cli_tmp_path = NULL;
         cli_error(path, "cannot create a temporary file beside it: %s", strerror(errno));
         free(o->tmp);
         o->tmp = NULL;
         return 1;
     }
-    cli_tmp_path = o->tmp;
     o->fp = fdopen(fd, "wb");
     if (!o->fp) {
         cli_error(path, "%s", strerror(errno));
