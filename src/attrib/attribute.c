@@ -452,6 +452,14 @@ static bool quote_is_term_like(const actx *c, const qg_raw_quote *q)
     return quote_words(c, q) <= 5;
 }
 
+static int cmp_size_pair(const void *x, const void *y)
+{
+    const size_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
 /* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
  * mention so that ids follow the text. */
 static qg_status keep_referenced_entities(qg_doc *doc, qg_error *err)
@@ -480,19 +488,25 @@ static qg_status keep_referenced_entities(qg_doc *doc, qg_error *err)
     for (size_t e = 0; e < n; e++)
         if (keep[e])
             order[kept++] = e;
-    for (size_t i = 1; i < kept; i++) {
-        size_t x = order[i], j = i;
-        size_t xb = doc->entities.items[x].mentions.count ? doc->entities.items[x].mentions.items[0].span.begin : SIZE_MAX;
-        while (j > 0) {
-            size_t y = order[j - 1];
-            size_t yb = doc->entities.items[y].mentions.count ? doc->entities.items[y].mentions.items[0].span.begin : SIZE_MAX;
-            if (yb <= xb)
-                break;
-            order[j] = y;
-            j--;
-        }
-        order[j] = x;
+    /* (first mention, index) pairs sorted: stable, and n log n (an insertion sort was
+     * quadratic in articles with thousands of entities) */
+    size_t *pairs = malloc((kept ? kept : 1) * 2 * sizeof *pairs);
+    if (!pairs) {
+        free(keep);
+        free(map);
+        free(order);
+        return QG_OOM(err);
     }
+    for (size_t i = 0; i < kept; i++) {
+        const qg_entity_rec *r = &doc->entities.items[order[i]];
+        pairs[2 * i] = r->mentions.count ? r->mentions.items[0].span.begin : SIZE_MAX;
+        pairs[2 * i + 1] = order[i];
+    }
+    if (kept > 1)
+        qsort(pairs, kept, 2 * sizeof *pairs, cmp_size_pair);
+    for (size_t i = 0; i < kept; i++)
+        order[i] = pairs[2 * i + 1];
+    free(pairs);
     for (size_t e = 0; e < n; e++)
         map[e] = QG_NONE;
     for (size_t i = 0; i < kept; i++)

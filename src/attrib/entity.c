@@ -549,7 +549,7 @@ static void push_mention(actx *c, const np *p, const qg_sentence *s)
 
 /* Merge entity `from` into `into`: its mentions move, every reference is rewritten, and `from`
  * is left empty (never found, never published). */
-static void merge_entity(actx *c, size_t from, size_t into)
+static void merge_entity(actx *c, size_t from, size_t into, size_t *redirect)
 {
     qg_doc *doc = c->doc;
     if (from == into || from == QG_NONE || into == QG_NONE)
@@ -567,6 +567,12 @@ static void merge_entity(actx *c, size_t from, size_t into)
     qg_vec_free(&f->mentions);
     f->flags = ENTITY_DEAD;
     f->key[0] = '\0';
+    if (redirect) {
+        /* the references are rewritten once, after all merges (redirect_references): one pass
+         * per merge over every mention and entity was quadratic in long inputs */
+        redirect[from] = into;
+        return;
+    }
     for (size_t i = 0; i < c->mentions.count; i++)
         if (c->mentions.items[i].entity == from)
             c->mentions.items[i].entity = into;
@@ -579,6 +585,39 @@ static void merge_entity(actx *c, size_t from, size_t into)
     for (size_t i = 0; i < c->heads.count; i++)
         if (c->heads.items[i].entity == from)
             c->heads.items[i].entity = into;
+}
+
+/* The entity e was merged into, following chains; e itself when it is alive. */
+static size_t live_entity(const size_t *redirect, size_t e)
+{
+    while (e != QG_NONE && redirect[e] != QG_NONE)
+        e = redirect[e];
+    return e;
+}
+
+/* Rewrite every reference to a merged entity in one pass. */
+static void redirect_references(actx *c, const size_t *redirect)
+{
+    qg_doc *doc = c->doc;
+    for (size_t i = 0; i < c->mentions.count; i++)
+        if (c->mentions.items[i].entity != QG_NONE)
+            c->mentions.items[i].entity = live_entity(redirect, c->mentions.items[i].entity);
+    for (size_t i = 0; i < doc->entities.count; i++) {
+        qg_entity_rec *r = &doc->entities.items[i];
+        if (r->affiliation != QG_NONE) {
+            r->affiliation = live_entity(redirect, r->affiliation);
+            if (r->affiliation == i)
+                r->affiliation = QG_NONE;
+        }
+        if (r->part_of != QG_NONE) {
+            r->part_of = live_entity(redirect, r->part_of);
+            if (r->part_of == i)
+                r->part_of = QG_NONE;
+        }
+    }
+    for (size_t i = 0; i < c->heads.count; i++)
+        if (c->heads.items[i].entity != QG_NONE)
+            c->heads.items[i].entity = live_entity(redirect, c->heads.items[i].entity);
 }
 
 /* Does the phrase open its sentence (only punctuation before it)? */
@@ -746,11 +785,19 @@ static int cmp_acronym_entry(const void *x, const void *y)
 static void resolve_acronyms(actx *c)
 {
     qg_doc *doc = c->doc;
+    size_t *redirect = malloc((doc->entities.count ? doc->entities.count : 1) * sizeof *redirect);
+    if (!redirect) {
+        c->oom = true;
+        return;
+    }
+    for (size_t e = 0; e < doc->entities.count; e++)
+        redirect[e] = QG_NONE;
     for (size_t i = 0; i < c->mentions.count; i++) {
         struct qg_mention_x *m = &c->mentions.items[i];
         if (m->phrase.kind != NP_NAME || m->entity == QG_NONE ||
             m->phrase.acronym.end <= m->phrase.acronym.begin)
             continue;
+        m->entity = live_entity(redirect, m->entity);
         if (!is_org_kind(doc->entities.items[m->entity].kind))
             continue;
         char *acr = span_dup(c, m->phrase.acronym);
@@ -759,7 +806,7 @@ static void resolve_acronyms(actx *c)
             size_t other = find_entity(c, QG_ENTITY_ORGANIZATION, key);
             if (other == QG_NONE)
                 other = find_entity(c, QG_ENTITY_OUTLET, key);
-            merge_entity(c, other, m->entity);
+            merge_entity(c, live_entity(redirect, other), m->entity, redirect);
         } else {
             c->oom = true;
         }
@@ -774,6 +821,8 @@ static void resolve_acronyms(actx *c)
     acronym_entry *acrs = malloc((n ? n : 1) * sizeof *acrs);
     if (!acrs) {
         c->oom = true;
+        redirect_references(c, redirect);
+        free(redirect);
         return;
     }
     size_t na = 0;
@@ -800,9 +849,11 @@ static void resolve_acronyms(actx *c)
                 hi = mid;
         }
         if (lo < na && !strcmp(acrs[lo].acr, r->key))
-            merge_entity(c, a, acrs[lo].entity); /* the first such organisation in text order */
+            merge_entity(c, a, live_entity(redirect, acrs[lo].entity), redirect); /* the first such organisation in text order */
     }
     free(acrs);
+    redirect_references(c, redirect);
+    free(redirect);
 }
 
 /* "A BRITISH bank is recommending ..." then "Barclays is offering ...": an indefinite description
