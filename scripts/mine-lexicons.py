@@ -235,6 +235,10 @@ manager host co-host anchor moderator reporter correspondent columnist editor co
 economist strategist pollster adviser advisor aide lawyer barrister solicitor counsel front-runner
 frontrunner rival challenger incumbent hopeful contender president-elect vice_president-elect
 first_lady chief_justice associate_justice sec. premier taoiseach chairperson founder co-founder
+foreign_minister finance_minister defense_minister defence_minister interior_minister health_minister
+foreign_secretary home_secretary defense_secretary defence_secretary health_secretary treasury_secretary
+secretary_of_state secretary-general secretary_general deputy_prime_minister deputy_minister
+vice_chairman vice_chair chief_operating_officer chief_financial_officer chief_of_police police_chief
 """.split()
 ROLES_M = "spokesman chairman congressman councilman assemblyman businessman committeeman anchorman frontman cameraman".split()
 ROLES_F = "spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman committeewoman anchorwoman actress".split()

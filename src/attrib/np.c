@@ -94,6 +94,13 @@ bool np_is_document_head(const actx *c, size_t k)
            used == 1;
 }
 
+/* Does a title of the lexicon start at token k ("Prime Minister", "Vice President")? */
+static bool tu2_is_title(const actx *c, size_t k, size_t limit)
+{
+    int v;
+    return lex_longest(c, &c->model->titles, k, limit, &v) > 0;
+}
+
 bool np_is_function_word(const actx *c, size_t k)
 {
     return lex_in(c, k, FUNCTION_WORDS);
@@ -103,6 +110,9 @@ bool np_is_pronoun(const actx *c, size_t k, int *gender)
 {
     static const char *const P[] = {"he", "she", "they", "we", "i", "it", "who", NULL};
     if (!lex_in(c, k, P))
+        return false;
+    /* "WHO", "IT" in capitals are organisations or acronyms, not pronouns */
+    if ((c->tok[k].flags & QG_TOK_ALLCAPS) && !lex_is(c, k, "i"))
         return false;
     int v = 0;
     size_t used;
@@ -287,6 +297,12 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         e++;
     if (e == k || e - k > 14)
         return;
+    /* ", 54," after a name: an age, so a person ("Smith, 54, said") */
+    if (e == k + 1 && (c->tok[k].flags & QG_TOK_NUMBER) && out->kind == NP_NAME) {
+        out->had_title = true; /* a person marker for classification, like a title */
+        out->appos_end = e < limit && lex_is(c, e, ",") ? e + 1 : e;
+        return;
+    }
     /* ", part of the British surveillance agency GCHQ,", ", a unit of X", ", owned by X": the
      * organisation this one belongs to is the last name of the appositive */
     {
@@ -534,8 +550,10 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             size_t tu = lex_longest(c, &c->model->titles, r, limit, &tv2);
             if (!tu && is_role(c, r, limit, &used, &rv))
                 tu = used;
+            if (r == k && tu2_is_title(c, r, limit))
+                break; /* a title right at the start ("Prime Minister X") is handled below */
             if (!tu || r == k)
-                continue; /* a title right at the start is handled below */
+                continue; /* a role right at the start is handled below */
             size_t nb = r + tu;
             size_t ne3 = np_name_end(c, nb, limit);
             if (ne3 <= nb)

@@ -18,6 +18,8 @@ typedef struct cli_output {
 } cli_output;
 
 void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* After printing help or the version: 0, or 1 with a message when stdout could not take it. */
+int cli_flush_stdout(void);
 int cli_read_input(const char *path, char **data_out, size_t *len_out);
 int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);

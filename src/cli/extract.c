@@ -787,7 +787,7 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'h':
             fputs(EXTRACT_USAGE, stdout);
-            return 0;
+            return cli_flush_stdout();
         case O_TEXT:
             o.text_mode = true;
             break;

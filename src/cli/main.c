@@ -150,7 +150,7 @@ static void remove_tmp_and_die(int sig)
 
 /* Exit status after printing help or the version: 1 when standard output could not take it
  * (a full disk, a closed pipe), with a message. */
-static int flush_stdout(void)
+int cli_flush_stdout(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error(NULL, "write to standard output failed: %s", strerror(errno));
@@ -348,11 +348,11 @@ int main(int argc, char **argv)
     cli_args a = {0};
     if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
         fputs(USAGE, stdout);
-        return flush_stdout();
+        return cli_flush_stdout();
     }
     if (argc >= 2 && (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version"))) {
         printf("quotegraph %s\n", QG_VERSION_STRING);
-        return flush_stdout();
+        return cli_flush_stdout();
     }
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -381,8 +381,8 @@ int main(int argc, char **argv)
         case 'm': a.models = optarg; break;
         case 'I': a.id = optarg; break;
         case 'P': a.pred = optarg; break;
-        case 'h': fputs(USAGE, stdout); return flush_stdout();
-        case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return flush_stdout();
+        case 'h': fputs(USAGE, stdout); return cli_flush_stdout();
+        case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return cli_flush_stdout();
         default: fputs(USAGE, stderr); return 2;
         }
     }

@@ -225,7 +225,7 @@ int cmd_merge(int argc, char **argv)
             break;
         case 'h':
             fputs(MERGE_USAGE, stdout);
-            return 0;
+            return cli_flush_stdout();
         case O_TABLE:
             table = optarg;
             break;

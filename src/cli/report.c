@@ -227,7 +227,7 @@ int cmd_report(int argc, char **argv)
             break;
         case 'h':
             fputs(REPORT_USAGE, stdout);
-            return 0;
+            return cli_flush_stdout();
         case O_TITLE:
             ropts.title = optarg;
             break;

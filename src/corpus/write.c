@@ -2,6 +2,7 @@
  * CSV tables. Each record is built in a buffer and written at once; nothing holds the whole
  * output in memory. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
@@ -601,8 +602,14 @@ static void csv_field(out *o, const char *s, bool first)
         return;
     /* a text cell that a spreadsheet would run as a formula (=, +, -, @, a tab or CR first) is
      * written with a leading apostrophe (OWASP's advice on CSV injection); the cell is quoted */
-    bool formula = (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                    s[0] == '\r') && !(s[0] == '-' && s[1] >= '0' && s[1] <= '9');
+    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                   s[0] == '\r';
+    if (formula && s[0] == '-') {
+        /* a plain negative number is data: "-2.5" yes, "-2+3+cmd|…" no */
+        char *end;
+        (void)strtod(s, &end);
+        formula = end == s || *end != '\0';
+    }
     if (!formula && !strpbrk(s, ",\"\r\n")) {
         qg_strbuf_puts(&o->b, s);
         return;

@@ -105,8 +105,8 @@ static qg_status write_table(FILE *fp, const qg_doc *doc, const qg_graph *graph,
 }
 
 /* Control characters from the article (an escape sequence, a NUL replaced earlier, a bell)
- * must not reach a terminal: every C0 control but the line feed, DEL and the C1 controls are
- * written as U+FFFD. The table is built in memory, then cleaned on the way out. */
+ * must not reach a terminal: every C0 control but the line feed, DEL, the C1 controls and the
+ * zero-width and bidirectional format characters are written as U+FFFD. The table is built in memory, then cleaned on the way out. */
 qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
 {
     char *buf = NULL;
@@ -126,6 +126,16 @@ qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_
                        (unsigned char)buf[i + 1] <= 0x9f) {
                 fputs("\xEF\xBF\xBD", fp); /* U+0080..U+009F */
                 i++;
+            } else if (b == 0xE2 && i + 2 < len &&
+                       (((unsigned char)buf[i + 1] == 0x80 &&
+                         (((unsigned char)buf[i + 2] >= 0x8B && (unsigned char)buf[i + 2] <= 0x8F) ||
+                          ((unsigned char)buf[i + 2] >= 0xAA && (unsigned char)buf[i + 2] <= 0xAE))) ||
+                        ((unsigned char)buf[i + 1] == 0x81 &&
+                         (unsigned char)buf[i + 2] >= 0xA6 && (unsigned char)buf[i + 2] <= 0xA9))) {
+                /* zero-width and bidirectional controls (U+200B..U+200F, U+202A..U+202E,
+                 * U+2066..U+2069): an article must not reorder what the terminal shows */
+                fputs("\xEF\xBF\xBD", fp);
+                i += 2;
             } else {
                 fputc(b, fp);
             }

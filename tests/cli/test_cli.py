@@ -242,11 +242,12 @@ def missing_file_exits_1(tmp):
 
 def text_table_writes_no_control_characters(tmp):
     # an escape sequence, a bell and a NUL in an article must not reach the terminal
-    path = write(tmp, "esc.txt", b'"We will \x1b[31mrebuild\x07 the\x00 town," said Bob Smith.\n')
+    path = write(tmp, "esc.txt", '"We will \x1b[31mrebuild\x07 the\x00 \u202etown\u200b," said Bob Smith.\n')
     r = run("analyze", "-f", "text", path)
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode("utf-8")
-    bad = [c for c in out if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) <= 0x9f]
+    bad = [c for c in out if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) <= 0x9f or
+           0x200b <= ord(c) <= 0x200f or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069]
     assert not bad, f"control characters in the table: {bad!r}"
     assert "rebuild" in out and "Bob Smith" in out, out
 

@@ -170,6 +170,19 @@ def extract_gives_an_error_record_for_an_unreadable_input_file(tmp):
         assert out[1]["document"]["id"] == "g1", out[1]
 
 
+def csv_cells_that_look_like_formulas_are_guarded(tmp):
+    rows = [{"id": "-2+3+cmd|x", "text": "\"=HYPERLINK(1) is it,\" said Ann Holm."},
+            {"id": "plain", "text": "\"@SUM is it,\" said Ann Holm."}]
+    rec = write(tmp, "rec.jsonl", run("extract", write(tmp, "a.jsonl", jsonl(rows))).stdout)
+    r = run("merge", "-q", "-f", "csv", "--table", "quotes", rec)
+    assert r.returncode == 0, r.stderr
+    import csv, io
+    cells = [c for row in csv.reader(io.StringIO(r.stdout.decode("utf-8"))) for c in row]
+    risky = [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and not c[1:].replace(".", "", 1).isdigit())]
+    assert not risky, f"unguarded cells: {risky}"
+    assert "'=HYPERLINK(1) is it," in cells and "'-2+3+cmd|x" in cells, cells
+
+
 def extract_reads_text_files_and_stdin(tmp):
     a = write(tmp, "a.txt", "“Tickets are sold out,” said Rosa Lind.")
     b = write(tmp, "b.txt", "Ravi Shah said: “The plant will reopen in March.”")
