@@ -80,6 +80,13 @@ static const char *const INTENTION_VERBS[] = {
     "agreed", "refuse", "refuses", "refused", "decide", "decides", "decided", "seek", "seeks",
     "sought", "vote", "voted", "called", "calls", "encouraged", "encourages", "told", NULL};
 
+/* Verbs of talking that take no reported clause ("spoke on condition of anonymity"). */
+static const char *const NO_COMPLEMENT[] = {"speak", "speaks", "speaking", "spoke",
+                                                "spoken", "talk", "talks", "talking", "talked",
+                                                "chat", "chatted", "chatting", "thanks",
+                                                "thanked", "thank", "echoed", "echoing",
+                                                "echoes", "echo", NULL};
+
 /* Document heads whose author is the source: "a survey by the trust" → the trust. */
 static const char *const DOCUMENT_WORDS[] = {
     "survey", "surveys", "poll", "polls", "polling", "report", "reports", "study", "studies",
@@ -318,6 +325,8 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
                          qg_status *st, qg_error *err)
 {
     actx *c = r->c;
+    if (lex_in(c, cue, NO_COMPLEMENT))
+        return false;
     size_t lo = cue > f + TAG_WINDOW ? cue - TAG_WINDOW : f;
     for (size_t comma = cue; comma-- > lo;) {
         if (r->covered[comma] || is_quote_mark_tok(c, comma))
@@ -382,7 +391,8 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
              * "The economy, he said, is improving" only the part after the tag is a clause */
             *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
                        thought ? 0.6 : 0.85, err);
-            if (*st == QG_OK)
+            /* not when the part after the tag opens with a cue of its own ("…, said …") */
+            if (*st == QG_OK && !is_cue_verb_at(c, after + conj))
                 *st = emit(r, after + conj, e2, &a, thought ? "reported_belief" : "reported_tag",
                            thought ? 0.55 : 0.75, err);
             return true;
@@ -589,11 +599,6 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
  * also a noun ("comments", "appeals", "emails") needs a named or pronoun subject or "that". */
 static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
 {
-    static const char *const NO_COMPLEMENT[] = {"speak", "speaks", "speaking", "spoke",
-                                                "spoken", "talk", "talks", "talking", "talked",
-                                                "chat", "chatted", "chatting", "thanks",
-                                                "thanked", "thank", "echoed", "echoing",
-                                                "echoes", "echo", NULL};
     if (lex_in(c, cue, NO_COMPLEMENT))
         return false;
     const qg_token *t = &c->tok[cue];
