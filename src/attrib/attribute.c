@@ -376,10 +376,29 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         }
         break;
     }
-    /* speech cues before the mark, nearest first */
-    for (size_t x = open_tok; x-- > start && open_tok - x <= 30;)
-        if (is_cue_verb_at(c, x) && lead_in_with_cue(c, x, start, open_tok, a))
+    /* speech cues before the mark, nearest first; a cue whose subject is a plain description
+     * ("the annual talks … remained", "her statement explaining") is kept only when no cue
+     * further back has a speaker-like subject ("Mr. Kerry said …") */
+    attribution fallback;
+    bool have_fallback = false;
+    for (size_t x = open_tok; x-- > start && open_tok - x <= 30;) {
+        attribution b = *a;
+        if (!is_cue_verb_at(c, x) || !lead_in_with_cue(c, x, start, open_tok, &b))
+            continue;
+        bool plain_description = b.phrase.kind == NP_DESC && b.phrase.appos_name.end <= b.phrase.appos_name.begin;
+        if (!plain_description || !b.mixed) {
+            *a = b;
             return true;
+        }
+        if (!have_fallback) {
+            fallback = b;
+            have_fallback = true;
+        }
+    }
+    if (have_fallback) {
+        *a = fallback;
+        return true;
+    }
     /* "He also played up his strength: “…”": the subject that opens the sentence */
     if (colon_lead && start == sent_start) {
         np p;
