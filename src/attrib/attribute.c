@@ -659,9 +659,13 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                  * determiner or adjective comes before it */
                 static const char *const DETS[] = {"a", "an", "the", "his", "her", "their",
                                                    "its", NULL};
+                const qg_token *kt = &c.tok[k];
+                bool ing = kt->end - kt->begin > 4 && !memcmp(doc->text + kt->end - 3, "ing", 3);
                 if (k >= tag_end && k >= 2 &&
                     c.tok[k].sentence == c.tok[from > 0 ? from - 1 : 0].sentence &&
                     ((lex_in(&c, k - 1, DETS) || lex_in(&c, k - 2, DETS)) ||
+                     lex_possessive_len(&c, k - 1) || /* "Bill Clinton's comments" */
+                     (ing && lex_is(&c, k - 1, ",")) || /* "…, noting that": the same speaker */
                      (!lex_is(&c, k - 1, ",") && !lex_is(&c, k - 1, "and") &&
                       lex_is_word(&c, k - 1) && !lex_is_cap(&c, k - 1) &&
                       !np_is_pronoun(&c, k - 1, NULL))))
