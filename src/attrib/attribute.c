@@ -233,10 +233,12 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
             break;
         /* only names and titles before the subject, not a clause ("…” were wrong, the
          * minister said": the quote is part of that clause) */
+        static const char *const PRE_NAME[] = {"former", "then", "now", "current", "acting",
+                                               "outgoing", "incoming", "late", "retired", NULL};
         bool clause = false;
         for (size_t y = k; y < p.start && !clause; y++)
-            clause = lex_is_word(c, y) && !lex_is_cap(c, y);
-        if (clause)
+            clause = lex_is_word(c, y) && !lex_is_cap(c, y) && !lex_in(c, y, PRE_NAME);
+        if (clause) /* "former Florida governor Jeb Bush said" is still a tag */
             break;
         a->phrase = p;
         a->cue = tspan(c, x, x + 1);
@@ -310,6 +312,16 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {
         a->rule = "tag_before";
         a->confidence = 0.85;
+        return true;
+    }
+    /* a subject the phrase parser does not read ("the 34-year-old mother of three replied,"):
+     * the group or description that ends right before the cue */
+    np g;
+    if (!is_mixed && lead_punct && subject_before(c, start, cue, true, &g)) {
+        a->phrase = g;
+        a->cue = tspan(c, cue, cue + 1);
+        a->rule = "tag_before";
+        a->confidence = 0.8;
         return true;
     }
     return false;
