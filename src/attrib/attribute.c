@@ -23,7 +23,9 @@
 static const char *const ADVERBS[] = {"also", "later", "then", "once", "previously", "has",
                                       "had", "have", "again", "further", "repeatedly", "simply",
                                       "quickly", "recently", "earlier", "just", "would", "will",
-                                      "had", "finally", "only", "still", "even", "first", NULL};
+                                      "had", "finally", "only", "still", "even", "first", "could",
+                                      "can", "may", "might", "should", "must", "did", "does",
+                                      NULL};
 
 
 bool is_adverb(const actx *c, size_t k)
@@ -235,9 +237,16 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
          * minister said": the quote is part of that clause) */
         static const char *const PRE_NAME[] = {"former", "then", "now", "current", "acting",
                                                "outgoing", "incoming", "late", "retired", NULL};
+        static const char *const ARTICLES[] = {"a", "an", "the", NULL};
+        /* "a smiling Clinton said": an article opens a description of the speaker */
+        bool described = lex_in(c, k, ARTICLES);
         bool clause = false;
         for (size_t y = k; y < p.start && !clause; y++)
-            clause = lex_is_word(c, y) && !lex_is_cap(c, y) && !lex_in(c, y, PRE_NAME);
+            clause = lex_is_word(c, y) && !lex_is_cap(c, y) && !lex_in(c, y, PRE_NAME) &&
+                     !(lex_is(c, y, "and") && y + 1 < c->ntok && lex_is_cap(c, y + 1)) &&
+                     !(described && !lex_is(c, y, ","));
+        for (size_t y = k; y < p.start && described && !clause; y++)
+            clause = lex_is(c, y, ",") || is_cue_verb_at(c, y);
         if (clause) /* "former Florida governor Jeb Bush said" is still a tag */
             break;
         a->phrase = p;
@@ -317,7 +326,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     /* a subject the phrase parser does not read ("the 34-year-old mother of three replied,"):
      * the group or description that ends right before the cue */
     np g;
-    if (!is_mixed && lead_punct && subject_before(c, start, cue, true, &g)) {
+    if (!is_mixed && subject_before(c, start, cue, true, &g)) {
         a->phrase = g;
         a->cue = tspan(c, cue, cue + 1);
         a->rule = "tag_before";
@@ -677,6 +686,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     c.tok[k].sentence == c.tok[from > 0 ? from - 1 : 0].sentence &&
                     ((lex_in(&c, k - 1, DETS) || lex_in(&c, k - 2, DETS)) ||
                      lex_possessive_len(&c, k - 1) || /* "Bill Clinton's comments" */
+                     lex_is(&c, k - 1, "who") || lex_is(&c, k - 1, "to") || /* "who spoke on
+                     condition of anonymity to speak candidly": about the same speaker */
                      (ing && lex_is(&c, k - 1, ",")) || /* "…, noting that": the same speaker */
                      (!lex_is(&c, k - 1, ",") && !lex_is(&c, k - 1, "and") &&
                       lex_is_word(&c, k - 1) && !lex_is_cap(&c, k - 1) &&
