@@ -215,6 +215,17 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         a->confidence = 0.95;
         return true;
     }
+    /* "“…,” according to the Equal Employment Opportunity Commission." */
+    if (k + 2 < limit && lex_is(c, k, "according") && lex_is(c, k + 1, "to")) {
+        np p;
+        if (np_parse(c, k + 2, limit, &p) && p.kind != NP_NONE && p.kind != NP_PRONOUN) {
+            a->phrase = p;
+            a->cue = tspan(c, k, k + 2);
+            a->rule = "tag_after";
+            a->confidence = 0.85;
+            return true;
+        }
+    }
     np q;
     if (is_cue_verb_at(c, k) && subject_after(c, k, limit, &q)) {
         a->phrase = q;
