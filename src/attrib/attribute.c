@@ -279,6 +279,7 @@ bool is_cue_verb_at(const actx *c, size_t x)
     /* "the talks", "a statement": a noun after a determiner */
     if (x > 0 && lex_in(c, x - 1, DETERMINERS))
         return false;
+
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
         return false;
     if (x + 1 < c->ntok && lex_is(c, x + 1, "-") && c->tok[x].end == c->tok[x + 1].begin)
@@ -312,6 +313,21 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     size_t before = cue;
     while (before > start && is_adverb(c, before - 1))
         before--;
+    /* a subject before an aside between commas ("Clinton, speaking to reporters on her way to
+     * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
+    if (before > start + 2 && lex_is(c, before - 1, ",")) {
+        np p;
+        if (subject_before(c, start, cue, false, &p) && p.end + 1 < before && lex_is(c, p.end, ",") &&
+            p.kind != NP_DESC) {
+            a->phrase = p;
+            a->cue = tspan(c, cue, cue + 1);
+            a->rule = is_mixed ? "mixed" : "tag_before";
+            a->confidence = is_mixed ? 0.8 : 0.9;
+            a->mixed = is_mixed;
+            a->content_tok = reported_content_start(c, cue, open_tok);
+            return true;
+        }
+    }
     for (size_t s = start; s < before; s++) {
         np p;
         if (!np_parse(c, s, before + 1, &p))
