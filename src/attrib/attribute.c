@@ -215,6 +215,28 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         a->confidence = 0.95;
         return true;
     }
+    /* "“…,” read the email." · "“…,” the sign reads.": the words a text carries */
+    {
+        static const char *const READ[] = {"read", "reads", NULL};
+        np p;
+        if (lex_in(c, k, READ) && !lex_is_cap(c, k) && np_parse(c, k + 1, limit, &p) &&
+            p.kind != NP_NONE && p.kind != NP_PRONOUN) {
+            a->phrase = p;
+            a->cue = tspan(c, k, k + 1);
+            a->rule = "tag_after";
+            a->confidence = 0.85;
+            return true;
+        }
+        if (np_parse(c, k, limit, &p) && p.kind != NP_NONE && p.kind != NP_PRONOUN &&
+            p.end < limit && lex_in(c, p.end, READ) &&
+            (p.end + 1 >= limit || !lex_is_word(c, p.end + 1))) {
+            a->phrase = p;
+            a->cue = tspan(c, p.end, p.end + 1);
+            a->rule = "tag_after";
+            a->confidence = 0.85;
+            return true;
+        }
+    }
     /* "“…,” according to the Equal Employment Opportunity Commission." */
     if (k + 2 < limit && lex_is(c, k, "according") && lex_is(c, k + 1, "to")) {
         np p;
