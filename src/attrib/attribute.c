@@ -417,8 +417,7 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
     for (size_t x = open_tok; x-- > start && open_tok - x <= 30;) {
         if (!is_cue_verb_at(c, x))
             continue;
-        const qg_token *t = &c->tok[x];
-        bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+        bool ing = lex_is_ing(c, x);
         if (!ing || x == 0 || !lex_is(c, x - 1, ","))
             break;
         np p;
@@ -517,6 +516,39 @@ static bool colon_leadin(actx *c, size_t open_tok, attribution *a)
         a->confidence = 0.75;
     }
     return found;
+}
+
+/* Is there a speaker cue in tokens [from, to) between a quote attributed by prev and the next
+ * quote? A cue word that belongs to prev's own tag sentence after the tag is not one: a noun
+ * ("in a Friday tweet", "Bill Clinton's comments") or a verb about the same speaker ("…, noting
+ * that", "who spoke on condition of anonymity to speak candidly"). */
+static bool cue_between(const actx *c, const attribution *prev, size_t from, size_t to)
+{
+    static const char *const DETS[] = {"a", "an", "the", "his", "her", "their", "its", NULL};
+    size_t tag_end = prev->phrase.kind != NP_NONE
+                         ? (prev->phrase.appos_end > prev->phrase.end ? prev->phrase.appos_end
+                                                                       : prev->phrase.end)
+                         : from;
+    size_t cue_tok = prev->cue.end > prev->cue.begin ? lex_token_at(c, prev->cue.begin) : from;
+    if (cue_tok > tag_end)
+        tag_end = cue_tok + 1;
+    uint32_t tag_sentence = c->tok[from > 0 ? from - 1 : 0].sentence;
+    for (size_t k = from; k < to; k++) {
+        if (!lex_is_speech_cue(c, k) || c->tok[k].quote >= 0 || prev->cue.begin == c->tok[k].begin)
+            continue;
+        if (k < tag_end || k < 2 || c->tok[k].sentence != tag_sentence)
+            return true;
+        bool noun = lex_in(c, k - 1, DETS) || lex_in(c, k - 2, DETS) ||
+                    lex_possessive_len(c, k - 1);
+        bool same_speaker = lex_is(c, k - 1, "who") || lex_is(c, k - 1, "to") ||
+                            (lex_is_ing(c, k) && lex_is(c, k - 1, ","));
+        bool after_lowercase = !lex_is(c, k - 1, ",") && !lex_is(c, k - 1, "and") &&
+                               lex_is_word(c, k - 1) && !lex_is_cap(c, k - 1) &&
+                               !np_is_pronoun(c, k - 1, NULL);
+        if (!noun && !same_speaker && !after_lowercase)
+            return true;
+    }
+    return false;
 }
 
 /* Does the quote open its sentence (only punctuation before it)? The sentence's first word
@@ -710,40 +742,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             bool next_para = ppara + 1 == para &&
                              doc->paragraphs.items[para].begin == doc->raw_quotes.items[r].open_mark.begin;
             /* no other speaker cue between the two quotes */
-            bool clean = true;
             size_t from = close_tok[p] != SIZE_MAX ? close_tok[p] + 1 : open_tok[p] + 1;
-            /* (a cue word inside the previous quote's own tag is not one: "said X in a
-             * Friday tweet") */
-            size_t tag_end = att[p].phrase.kind != NP_NONE
-                                 ? (att[p].phrase.appos_end > att[p].phrase.end ? att[p].phrase.appos_end
-                                                                                 : att[p].phrase.end)
-                                 : from;
-            size_t cue_tok = att[p].cue.end > att[p].cue.begin ? lex_token_at(&c, att[p].cue.begin) : from;
-            if (cue_tok > tag_end)
-                tag_end = cue_tok + 1;
-            for (size_t k = from; k < open_tok[r] && clean; k++) {
-                if (!lex_is_speech_cue(&c, k) || c.tok[k].quote >= 0 ||
-                    att[p].cue.begin == c.tok[k].begin)
-                    continue;
-                /* within the tag sentence, after the tag: a noun ("in a Friday tweet") when a
-                 * determiner or adjective comes before it */
-                static const char *const DETS[] = {"a", "an", "the", "his", "her", "their",
-                                                   "its", NULL};
-                const qg_token *kt = &c.tok[k];
-                bool ing = kt->end - kt->begin > 4 && !memcmp(doc->text + kt->end - 3, "ing", 3);
-                if (k >= tag_end && k >= 2 &&
-                    c.tok[k].sentence == c.tok[from > 0 ? from - 1 : 0].sentence &&
-                    ((lex_in(&c, k - 1, DETS) || lex_in(&c, k - 2, DETS)) ||
-                     lex_possessive_len(&c, k - 1) || /* "Bill Clinton's comments" */
-                     lex_is(&c, k - 1, "who") || lex_is(&c, k - 1, "to") || /* "who spoke on
-                     condition of anonymity to speak candidly": about the same speaker */
-                     (ing && lex_is(&c, k - 1, ",")) || /* "…, noting that": the same speaker */
-                     (!lex_is(&c, k - 1, ",") && !lex_is(&c, k - 1, "and") &&
-                      lex_is_word(&c, k - 1) && !lex_is_cap(&c, k - 1) &&
-                      !np_is_pronoun(&c, k - 1, NULL))))
-                    continue;
-                clean = false;
-            }
+            bool clean = !cue_between(&c, &att[p], from, open_tok[r]);
             if ((same_para || next_para) && clean) {
                 *a = att[p];
                 a->rule = "continuation";

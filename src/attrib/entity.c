@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
@@ -1514,80 +1515,43 @@ static char *make_uid(const qg_doc *doc, size_t e)
     return qg_strbuf_take(&sb);
 }
 
-/* A set of the ids given so far (open addressing; the strings belong to the entities). */
-typedef struct uid_set {
-    const char **slot;
-    size_t mask;
-} uid_set;
-
-static size_t uid_hash(const char *s)
-{
-    size_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
-static bool uid_taken(const uid_set *set, const char *uid)
-{
-    for (size_t i = uid_hash(uid) & set->mask; set->slot[i]; i = (i + 1) & set->mask)
-        if (!strcmp(set->slot[i], uid))
-            return true;
-    return false;
-}
-
-static void uid_add(uid_set *set, const char *uid)
-{
-    size_t i = uid_hash(uid) & set->mask;
-    while (set->slot[i])
-        i = (i + 1) & set->mask;
-    set->slot[i] = uid;
-}
-
 static qg_status assign_uids(qg_doc *doc, qg_error *err)
 {
+    /* the ids given so far (the strings belong to the entities) */
     size_t n = doc->entities.count;
-    size_t cap = 16;
-    while (cap < 2 * n + 16)
-        cap *= 2;
-    uid_set set = {calloc(cap, sizeof *set.slot), cap - 1};
-    if (!set.slot)
-        return QG_OOM(err);
-    for (size_t e = 0; e < n; e++)
-        if (doc->entities.items[e].uid)
-            uid_add(&set, doc->entities.items[e].uid);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t e = 0; e < n; e++) {
+    qg_smap taken = {0};
+    qg_status st = QG_OK;
+    for (size_t e = 0; e < n && st == QG_OK; e++)
+        if (doc->entities.items[e].uid &&
+            qg_smap_put(&taken, doc->entities.items[e].uid, strlen(doc->entities.items[e].uid), 1) == QG_SMAP_NONE)
+            st = QG_OOM(err);
+    for (int pass = 0; pass < 2 && st == QG_OK; pass++) {
+        for (size_t e = 0; e < n && st == QG_OK; e++) {
             qg_entity_rec *r = &doc->entities.items[e];
             bool late = r->kind == QG_ENTITY_ROLE || r->kind == QG_ENTITY_DOCUMENT;
             if (late != (pass == 1) || r->uid)
                 continue;
             char *uid = make_uid(doc, e);
-            if (!uid) {
-                free(set.slot);
-                return QG_OOM(err);
-            }
             /* a repeat within the article (two reports by one organisation): "~2", "~3" … */
-            for (int rep = 2; uid_taken(&set, uid); rep++) {
+            for (int rep = 2; uid && qg_smap_get(&taken, uid, strlen(uid)) != QG_SMAP_NONE; rep++) {
                 qg_strbuf sb = QG_STRBUF_INIT;
-                char *base = uid;
-                char *tilde = strrchr(base, '~');
+                char *tilde = strrchr(uid, '~');
                 if (tilde && rep > 2)
                     *tilde = '\0';
-                qg_strbuf_printf(&sb, "%s~%d", base, rep);
+                qg_strbuf_printf(&sb, "%s~%d", uid, rep);
                 free(uid);
                 uid = qg_strbuf_take(&sb);
-                if (!uid) {
-                    free(set.slot);
-                    return QG_OOM(err);
-                }
+            }
+            if (!uid || qg_smap_put(&taken, uid, strlen(uid), 1) == QG_SMAP_NONE) {
+                free(uid);
+                st = QG_OOM(err);
+                break;
             }
             r->uid = uid;
-            uid_add(&set, uid);
         }
     }
-    free(set.slot);
-    return QG_OK;
+    qg_smap_free(&taken);
+    return st;
 }
 
 static int cmp_mention(const void *a, const void *b)

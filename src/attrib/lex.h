@@ -69,6 +69,9 @@ bool lex_glued(const actx *c, size_t k);
 /* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")? */
 size_t lex_possessive_len(const actx *c, size_t k);
 
+/* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
+bool lex_is_ing(const actx *c, size_t k);
+
 /* Is token k a speech cue verb (class speech)? */
 bool lex_is_speech_cue(const actx *c, size_t k);
 bool lex_is_cue_class(const actx *c, size_t k, int cls);

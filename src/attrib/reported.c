@@ -204,18 +204,15 @@ static bool negated(const actx *c, size_t s, size_t cue)
             from = k + 1;
             break;
         }
-    for (size_t k = from; k < cue; k++)
+    for (size_t k = from; k < cue; k++) {
         if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING))
             return true;
-    if (cue > 0) {
         /* "not" glued as n't to the auxiliary: "wouldn't say" */
-        for (size_t k = from; k < cue; k++) {
-            const qg_token *t = &c->tok[k];
-            size_t n = t->end - t->begin;
-            if (n >= 3 && (!memcmp(c->doc->text + t->end - 3, "n't", 3) ||
-                           (n >= 5 && !memcmp(c->doc->text + t->end - 5, "n’t", 5))))
-                return true;
-        }
+        const qg_token *t = &c->tok[k];
+        size_t n = t->end - t->begin;
+        if (n >= 3 && (!memcmp(c->doc->text + t->end - 3, "n't", 3) ||
+                       (n >= 5 && !memcmp(c->doc->text + t->end - 5, "n’t", 5))))
+            return true;
     }
     return false;
 }
@@ -230,8 +227,7 @@ static bool passive_or_infinitive(const actx *c, size_t cue)
         return false;
     if (lex_in(c, k - 1, BE_FORMS)) {
         /* "has been saying" is active: a progressive after "been" */
-        const qg_token *t = &c->tok[cue];
-        bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+        bool ing = lex_is_ing(c, cue);
         return !ing;
     }
     return lex_is(c, k - 1, "to");
@@ -496,8 +492,7 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
                 break;
             if (!is_comma(c, x) || x + 1 >= before)
                 continue;
-            const qg_token *t = &c->tok[x + 1];
-            bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+            bool ing = lex_is_ing(c, x + 1);
             bool opens_aside = lex_in(c, x + 1, RELATIVES) || ing ||
                                (lex_is_word(c, x + 1) && !lex_is_cap(c, x + 1));
             if (!opens_aside)
@@ -601,8 +596,7 @@ static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
 {
     if (lex_in(c, cue, NO_COMPLEMENT))
         return false;
-    const qg_token *t = &c->tok[cue];
-    bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+    bool ing = lex_is_ing(c, cue);
     if (ing) {
         /* "is saying", "…, citing": not "Trump finding common ground" */
         size_t k = cue;
@@ -697,8 +691,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
 static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st, qg_error *err)
 {
     actx *c = r->c;
-    const qg_token *t = &c->tok[cue];
-    bool ing = t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
+    bool ing = lex_is_ing(c, cue);
     if (!ing || cue == f || !is_comma(c, cue - 1))
         return false;
     /* the subject: that of a tag after a quote ("“…,” she said, adding that …"), else the

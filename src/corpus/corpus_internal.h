@@ -14,14 +14,14 @@
 
 #include <quotegraph/corpus.h>
 
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../core/vec.h"
 
-#define CQ_NONE UINT32_MAX
+#define CQ_NONE UINT32_MAX /* == QG_SMAP_NONE */
 
 /* ---- utilities (util.c) ---- */
 
-uint64_t qg_fnv1a64(const void *data, size_t len);
 
 /* Bump allocator for the corpus's strings; freed all at once. */
 typedef struct qg_arena {
@@ -30,22 +30,6 @@ typedef struct qg_arena {
 void *qg_arena_alloc(qg_arena *a, size_t n);
 char *qg_arena_strndup(qg_arena *a, const char *s, size_t n);
 void qg_arena_free(qg_arena *a);
-
-/* Open-addressing map from byte strings (owned by someone else, e.g. an arena) to uint32. */
-typedef struct qg_smap {
-    uint64_t *hashes;
-    const char **keys;
-    uint32_t *lens, *vals;
-    size_t cap, count;
-} qg_smap;
-/* The value of key, or CQ_NONE. */
-uint32_t qg_smap_get(const qg_smap *m, const char *key, size_t len);
-/* Insert key → val unless key is present; returns the value now stored, or CQ_NONE when
- * memory runs out. key must stay valid as long as the map. */
-uint32_t qg_smap_put(qg_smap *m, const char *key, size_t len, uint32_t val);
-/* Change the value of a key that is present. */
-void qg_smap_set(qg_smap *m, const char *key, size_t len, uint32_t val);
-void qg_smap_free(qg_smap *m);
 
 /* Map from 64-bit keys (hashes) to uint32, same contract. */
 typedef struct qg_u64map {

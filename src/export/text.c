@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../text/text.h"
 #include "export_internal.h"
 
 static void put_span(FILE *fp, const qg_doc *doc, qg_span s, size_t max)
@@ -104,9 +105,8 @@ static qg_status write_table(FILE *fp, const qg_doc *doc, const qg_graph *graph,
     return QG_OK;
 }
 
-/* Control characters from the article (an escape sequence, a NUL replaced earlier, a bell)
- * must not reach a terminal: every C0 control but the line feed, DEL, the C1 controls and the
- * zero-width and bidirectional format characters are written as U+FFFD. The table is built in memory, then cleaned on the way out. */
+/* Control characters from the article (an escape sequence, a bell, a right-to-left override)
+ * must not reach a terminal: every code point qg_cp_hides_text() names is written as U+FFFD. The table is built in memory, then cleaned on the way out. */
 qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err)
 {
     char *buf = NULL;
@@ -118,27 +118,13 @@ qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_
     if (fclose(mem) != 0 && st == QG_OK)
         st = QG_OOM(err);
     if (st == QG_OK) {
-        for (size_t i = 0; i < len; i++) {
-            unsigned char b = (unsigned char)buf[i];
-            if ((b < 0x20 && b != '\n') || b == 0x7f) {
+        for (size_t i = 0; i < len;) {
+            size_t at = i;
+            int32_t cp = qg_utf8_next(buf, len, &i);
+            if (qg_cp_hides_text(cp))
                 fputs("\xEF\xBF\xBD", fp);
-            } else if (b == 0xC2 && i + 1 < len && (unsigned char)buf[i + 1] >= 0x80 &&
-                       (unsigned char)buf[i + 1] <= 0x9f) {
-                fputs("\xEF\xBF\xBD", fp); /* U+0080..U+009F */
-                i++;
-            } else if (b == 0xE2 && i + 2 < len &&
-                       (((unsigned char)buf[i + 1] == 0x80 &&
-                         (((unsigned char)buf[i + 2] >= 0x8B && (unsigned char)buf[i + 2] <= 0x8F) ||
-                          ((unsigned char)buf[i + 2] >= 0xAA && (unsigned char)buf[i + 2] <= 0xAE))) ||
-                        ((unsigned char)buf[i + 1] == 0x81 &&
-                         (unsigned char)buf[i + 2] >= 0xA6 && (unsigned char)buf[i + 2] <= 0xA9))) {
-                /* zero-width and bidirectional controls (U+200B..U+200F, U+202A..U+202E,
-                 * U+2066..U+2069): an article must not reorder what the terminal shows */
-                fputs("\xEF\xBF\xBD", fp);
-                i += 2;
-            } else {
-                fputc(b, fp);
-            }
+            else
+                fwrite(buf + at, 1, i - at, fp);
         }
     }
     free(buf);

@@ -12,6 +12,7 @@
 #include <igraph.h>
 
 #include "../core/error.h"
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "graph_internal.h"
 
@@ -129,25 +130,17 @@ static qg_status add_edge(qg_graph *g, size_t s, size_t t, const char *rel, doub
     return QG_OK;
 }
 
-/* FNV-1a 64 over bytes, continued from h. */
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* "quote:" + 16 hex digits of FNV-1a 64 over: the document id, NUL, the quote's text with every
  * run of white space as one space, NUL, its start and end code point offsets in decimal. */
 static char *quote_id(const qg_doc *doc, const qg_quote *q)
 {
     size_t len;
     const char *t = qg_doc_text(doc, &len);
+    /* this offset basis (a digit short of FNV's) is the one the ids were first published with:
+     * kept, so that quote ids stay stable across versions */
     uint64_t h = 1469598103934665603ULL;
     const char *id = qg_doc_id(doc);
-    h = fnv(h, id, strlen(id) + 1);
+    h = qg_fnv1a64_update(h, id, strlen(id) + 1);
     bool space = false;
     for (size_t i = q->content.begin; i < q->content.end; i++) {
         char ch = t[i];
@@ -156,14 +149,14 @@ static char *quote_id(const qg_doc *doc, const qg_quote *q)
             continue;
         }
         if (space)
-            h = fnv(h, " ", 1);
+            h = qg_fnv1a64_update(h, " ", 1);
         space = false;
-        h = fnv(h, &ch, 1);
+        h = qg_fnv1a64_update(h, &ch, 1);
     }
     char num[64];
     int n = snprintf(num, sizeof num, "%c%zu:%zu", '\0', qg_doc_cp_offset(doc, q->content.begin),
                      qg_doc_cp_offset(doc, q->content.end));
-    h = fnv(h, num, (size_t)n);
+    h = qg_fnv1a64_update(h, num, (size_t)n);
     char out[40];
     snprintf(out, sizeof out, "quote:%016llx", (unsigned long long)h);
     return dup_str(out);

@@ -112,6 +112,16 @@ bool qg_cp_is_dash(int32_t cp)
         return ascii_prop(cp) & P_DASH;
     return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_DASH);
 }
+bool qg_cp_hides_text(int32_t cp)
+{
+    if (cp < 0)
+        return false;
+    /* control characters (C0 but the line feed, DEL, C1), bidirectional controls, and the
+     * zero-width space, non-joiner and joiner */
+    return (u_charType(cp) == U_CONTROL_CHAR && cp != '\n') ||
+           u_hasBinaryProperty(cp, UCHAR_BIDI_CONTROL) || (cp >= 0x200B && cp <= 0x200D);
+}
+
 bool qg_cp_is_alnum(int32_t cp)
 {
     if (cp >= 0 && cp < 128)

@@ -24,6 +24,9 @@ bool qg_cp_is_digit(int32_t cp);
 bool qg_cp_is_punct(int32_t cp);  /* general category P* */
 bool qg_cp_is_dash(int32_t cp);   /* Dash property: - – — ― */
 bool qg_cp_is_alnum(int32_t cp);
+/* Would the code point change what a terminal shows without being seen (ICU: general category
+ * Cc except the line feed, Bidi_Control, U+200B..U+200D)? */
+bool qg_cp_hides_text(int32_t cp);
 bool qg_cp_is_quotation_mark(int32_t cp); /* Unicode Quotation_Mark (includes 「 」 『 』) */
 
 /* Quotation mark classes (Unicode Quotation_Mark plus the CJK corner brackets). */
