@@ -455,6 +455,15 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         if (!is_cue_verb_at(c, x) || !lead_in_with_cue(c, x, start, open_tok, &b))
             continue;
         bool plain_description = b.phrase.kind == NP_DESC && b.phrase.appos_name.end <= b.phrase.appos_name.begin;
+        if (b.mixed) {
+            /* "X criticized the policy and said allies …“…”": the clause of the coordinated cue */
+            for (size_t y = x + 2; y < open_tok; y++)
+                if (lex_is(c, y - 1, "and") && is_cue_verb_at(c, y)) {
+                    b.cue = tspan(c, y, y + 1);
+                    b.content_tok = reported_content_start(c, y, open_tok);
+                    break;
+                }
+        }
         if (!plain_description || !b.mixed) {
             *a = b;
             return true;

@@ -43,6 +43,8 @@ static const char *const HEARER_VERBS[] = {"told", "tell", "tells", "telling", "
                                            "promised", "promises", "advised", "advises",
                                            "convinced", "persuaded", "notified", "briefed",
                                            "emailed", "texted", "wrote", NULL};
+/* "call for", "call on": the preposition belongs to the cue. */
+static const char *const CALL_VERBS[] = {"call", "calls", "called", "calling", NULL};
 /* Time and manner phrases between a cue and its clause or at the end of a tag. */
 static const char *const TIME_WORDS[] = {
     "yesterday", "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
@@ -614,20 +616,64 @@ static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
     return true;
 }
 
+/* A longer adverbial before the complementiser, from the preposition at k: "said Thursday
+ * during a taping of a town hall in Buffalo, New York, that …", "says on its website that …".
+ * Returns the token of "that", or k when the phrase does not end in one within 25 tokens. */
+static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
+{
+    if (k >= limit || !lex_in(c, k, PREPOSITIONS))
+        return k;
+    for (size_t x = k + 1; x < limit && x <= k + 25; x++) {
+        if (lex_is(c, x, "that"))
+            return x;
+        if (!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
+            !lex_is(c, x, "’s") && !lex_is(c, x, "-") && !lex_is(c, x, "."))
+            return k;
+        if (is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES))
+            return k;
+    }
+    return k;
+}
+
 size_t reported_content_start(const actx *c, size_t cue, size_t limit)
 {
     size_t k = cue + 1;
+    /* an adverb after the cue ("adding hopefully that …") */
+    if (k + 1 < limit && is_adverb(c, k) && !lex_is_cap(c, k))
+        k++;
+    /* phrasal cues: "called for …", "called on X to …", "talked about …" */
+    if (k + 1 < limit && (lex_is(c, k, "about") ||
+                          (lex_in(c, cue, CALL_VERBS) && (lex_is(c, k, "for") || lex_is(c, k, "on")))))
+        return k + 1;
     if (lex_in(c, cue, HEARER_VERBS) && k < limit && !lex_is(c, k, "that")) {
         np obj;
         if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit)
             k = obj.end;
     }
+    k = adverbial_before_that(c, k, limit);
     k = skip_circumstance(c, k, limit);
+    k = adverbial_before_that(c, k, limit);
     k = skip_circumstance(c, k, limit);
     if (k < limit && is_comma(c, k) && k > cue + 1)
         k++;
-    if (k < limit && lex_is(c, k, "that"))
+    k = adverbial_before_that(c, k, limit);
+    if (k < limit && lex_is(c, k, "that")) {
         k++;
+        /* "added that, based on what he has seen, Curiel …": an aside after the complementiser */
+        if (k < limit && is_comma(c, k)) {
+            for (size_t x = k + 1; x < limit && x <= k + 15; x++) {
+                if (is_comma(c, x)) {
+                    if (x + 1 < limit)
+                        k = x + 1;
+                    break;
+                }
+                if (!lex_is_word(c, x) || is_cue_verb_at(c, x))
+                    break;
+            }
+        }
+    }
+    if (k >= limit && k - 1 > cue && lex_is(c, k - 1, "that"))
+        return k - 1; /* "told reporters that “…”": the clause is the quotation, from "that" */
     return k < limit ? k : cue + 1;
 }
 
