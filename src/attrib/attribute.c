@@ -925,6 +925,15 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     for (size_t x = close_tok[r] + 1; x < last; x++)
                         words_after |= lex_is_word(&c, x);
                 }
+                if (words_after && close_tok[r] != SIZE_MAX) {
+                    /* "… a “fringe candidate,” making air quotes": a comma inside or right after
+                     * the closing mark, a dash or a bracket ends the clause at the mark */
+                    size_t n = close_tok[r] + 1, in = close_tok[r] - 1;
+                    if ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
+                        (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
+                                      is_dash_tok(&c, n))))
+                        words_after = false;
+                }
                 if (words_after && !fragment_then_tag && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
                     e = c.tok[last - 1].end;
                 out->content.end = e;
