@@ -291,6 +291,20 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
     return false;
 }
 
+/* Cue verbs that take "of" ("said of the plan", "warned of"); other cue forms before "of" are
+ * nouns ("the text of the law", "comments of"). */
+static const char *const VERBS_WITH_OF[] = {
+    "said", "says", "say", "saying", "spoke", "speaks", "speak", "speaking", "warned", "warns",
+    "warn", "warning", "told", "tell", "tells", "telling", "wrote", "writes", "write", "writing",
+    "thought", "think", "thinks", "thinking", "complained", "complains", "boasted", "boasts",
+    "talked", "talks", "talk", "talking", "accused", "accuses", "accusing", "convinced",
+    "assured", "informed", "reminded", "notified", "asked", "asks", "ask", "asking", NULL};
+
+/* "He's said", "It's argued": 's is "has" or "is", not a possessive. */
+static const char *const CONTRACTED_HAS[] = {"he's", "she's", "it's", "that's", "who's", "there's",
+                                             "what's", "he’s", "she’s", "it’s", "that’s", "who’s",
+                                             "there’s", "what’s", NULL};
+
 /* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
 bool is_cue_verb_at(const actx *c, size_t x)
 {
@@ -300,6 +314,12 @@ bool is_cue_verb_at(const actx *c, size_t x)
         return false;
     /* "the talks", "a statement": a noun after a determiner */
     if (x > 0 && lex_in(c, x - 1, DETERMINERS))
+        return false;
+    /* "Trump's comments", "the text of the law": a noun after a possessive or before "of" */
+    if (x > 0 && lex_possessive_len(c, x - 1) > 0 && lex_is_cap(c, x - 1) &&
+        !lex_in(c, x - 1, CONTRACTED_HAS))
+        return false;
+    if (x + 1 < c->ntok && lex_is(c, x + 1, "of") && !lex_in(c, x, VERBS_WITH_OF))
         return false;
 
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
