@@ -305,6 +305,15 @@ static const char *const CONTRACTED_HAS[] = {"he's", "she's", "it's", "that's", 
                                              "what's", "he’s", "she’s", "it’s", "that’s", "who’s",
                                              "there’s", "what’s", NULL};
 
+/* Cue forms that are also common nouns ("a heart attack", "the long term", "a conference
+ * call"): after a determiner and another word they head a noun phrase. */
+static const char *const NOUN_HOMOGRAPHS[] = {
+    "attack", "term", "question", "call", "state", "text", "counter", "appeal", "challenge",
+    "promise", "voice", "comment", "report", "charge", "answer", "reply", "tweet", "post",
+    "email", "estimate", "concern", "blast", "boast", "vow", "pledge", "plea", "demand",
+    "request", "offer", "joke", "quip", "cry", "shout", "remark", "forecast", "warning",
+    "order", "signal", "word", "hint", "praise", "complaint", "response", NULL};
+
 /* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
 bool is_cue_verb_at(const actx *c, size_t x)
 {
@@ -321,6 +330,11 @@ bool is_cue_verb_at(const actx *c, size_t x)
         return false;
     if (x + 1 < c->ntok && lex_is(c, x + 1, "of") && !lex_in(c, x, VERBS_WITH_OF))
         return false;
+    /* "a heart attack", "the long term": a noun after a determiner and another word ("the
+     * officials say", "the spokesman said" stay verbs) */
+    if (x > 1 && lex_in(c, x - 2, DETERMINERS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
+        lex_in(c, x, NOUN_HOMOGRAPHS))
+        return false;
 
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
         return false;
@@ -328,6 +342,17 @@ bool is_cue_verb_at(const actx *c, size_t x)
         return false;
     return true;
 }
+
+static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from", "with", "by",
+                                                "over", "under", "after", "before", "during",
+                                                "since", "into", "about", "against", "among",
+                                                "through", NULL};
+
+/* Texts whose author speaks through them: "X released a statement saying …". */
+static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "email", "e-mail",
+                                             "memo", "note", "post", "video", "ad", "release",
+                                             "report", "message", "op-ed", "column", "book",
+                                             "speech", "editorial", "filing", NULL};
 
 /* Try the lead-in "… CUE … [:|,] “" with the cue at token cue. */
 static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok, attribution *a)
@@ -372,6 +397,9 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     }
     for (size_t s = start; s < before; s++) {
         np p;
+        /* "Trump in the past has called": the object of a preposition is not the subject */
+        if (s > start && lex_in(c, s - 1, SUBJECTLESS_PREPS))
+            continue;
         if (!np_parse(c, s, before + 1, &p))
             continue;
         size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
@@ -379,6 +407,14 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             pe++;
         if (pe != before)
             continue;
+        if (lex_is_ing(c, cue) && p.start > start + 1 && p.end > p.start &&
+            (p.document || lex_in(c, p.end - 1, AUTHORED_TEXTS)) && lex_is_word(c, p.start - 1) &&
+            !lex_is_cap(c, p.start - 1)) {
+            /* "X released a statement saying …": the author of the statement speaks */
+            np author;
+            if (subject_before(c, start, p.start - 1, false, &author) && author.kind != NP_DESC)
+                p = author;
+        }
         a->phrase = p;
         a->cue = tspan(c, cue, cue + 1);
         a->rule = is_mixed ? "mixed" : "tag_before";
@@ -386,6 +422,18 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         a->mixed = is_mixed;
         a->content_tok = reported_content_start(c, cue, open_tok);
         return true;
+    }
+    /* a subject before a short phrase: "Trump in the past has called …" */
+    for (size_t s = start; s < cue; s++) {
+        attribution t = *a;
+        if (subject_then_cue(c, s, cue + 1, &t) && t.cue.begin == c->tok[cue].begin) {
+            *a = t;
+            a->rule = is_mixed ? "mixed" : "tag_before";
+            a->confidence = is_mixed ? 0.75 : 0.85;
+            a->mixed = is_mixed;
+            a->content_tok = reported_content_start(c, cue, open_tok);
+            return true;
+        }
     }
     if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {
         a->rule = "tag_before";
@@ -445,7 +493,7 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
          * the phrase that opens the clause */
         bool found = false;
         for (size_t y = x; y-- > start && !found;)
-            if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ","))
+            if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y))
                 found = subject_before(c, start, y, false, &p);
         if (!found)
             found = np_parse(c, start, x, &p) && p.kind != NP_NONE;
@@ -583,6 +631,37 @@ static bool cue_between(const actx *c, const attribution *prev, size_t from, siz
 /* Does the quote open its sentence (only punctuation before it)? The sentence's first word
  * comes from segmentation (a scan back to the sentence start was quadratic in a sentence of
  * quotes without words). */
+/* Does the sentence [first, end) end in a speech tag, "…, X said." or "…, said X."? Fills a
+ * (phrase and cue) when it does. A sentence holding quotation marks is not looked at. */
+static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *a)
+{
+    size_t e = end;
+    while (e > first && !lex_is_word(c, e - 1))
+        e--;
+    if (e <= first || e - first > 200)
+        return false;
+    size_t from = first;
+    for (size_t x = first; x < end; x++) {
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
+            return false;
+        if (x < e && lex_is(c, x, ","))
+            from = x + 1;
+    }
+    if (e - from > 10 || from == first)
+        return false;
+    if (subject_then_cue(c, from, e, a)) {
+        size_t cue = lex_token_at(c, a->cue.begin);
+        if (cue + 3 >= e && !lex_is_ing(c, cue))
+            return true;
+    }
+    if (cue_then_subject(c, from, e, a)) {
+        size_t pe = a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end;
+        if (pe == e)
+            return true;
+    }
+    return false;
+}
+
 static bool opens_sentence(const actx *c, size_t open_tok)
 {
     return c->doc->sentences.items[c->tok[open_tok].sentence].first_word >= open_tok;
@@ -785,6 +864,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         uint32_t s = c.tok[open_tok[r]].sentence;
         if (s > 0 && doc->sentences.items[s - 1].paragraph == para) {
             const qg_sentence *ps = &doc->sentences.items[s - 1];
+            /* "…, Schiff said. “The other factor …”": the tag that closes the sentence before */
+            attribution tag = {0};
+            if (tag_ending_sentence(&c, ps->first_token, ps->end_token, &tag)) {
+                resolve_speaker(&c, &tag, 0);
+                if (tag.entity != QG_NONE) {
+                    *a = tag;
+                    a->found = true;
+                    a->rule = "prev_sentence";
+                    a->confidence = 0.7;
+                    continue;
+                }
+            }
             for (size_t k = ps->first_token; k < ps->end_token; k++) {
                 if (c.tok[k].quote >= 0 || is_quote_mark_tok(&c, k))
                     break;
