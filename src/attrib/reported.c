@@ -890,6 +890,68 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
 
 /* A quoted term inside a reported clause is a mixed quote: "He called the plan “a disaster”",
  * "She declared victory and said her campaign would continue “to break barriers”". */
+/* The reported clause around the quotation mark at token open, in the sentence [f, send): a
+ * cue within 25 tokens before the mark with a subject ("Hoover estimated that there are “…”").
+ * On success *b and *e are the clause's tokens (from the content start to the clause end, marks
+ * included), a holds the resolved speaker and cue. */
+static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b_out,
+                          size_t *e_out, attribution *a_out)
+{
+    actx *c = r->c;
+    for (size_t x = open; x-- > f && open - x <= 40;) {
+        if (r->published[x])
+            break;
+        if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x) || lex_is_cap(c, x))
+            continue;
+        bool speech = is_cue_verb_at(c, x);
+        if (!speech && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
+            continue;
+        np subj;
+        if (passive_or_infinitive(c, x) || !subject_of_cue(r, x, f, &subj))
+            continue; /* an inner verb ("her campaign would continue"): look further */
+        if (negated(c, subj.end, x))
+            return false;
+        size_t b = reported_content_start(c, x, open + 1);
+        if (b > open)
+            b = open;
+        /* to the end of the clause: not into a published quote, nor past a comma that
+         * opens another clause with its own cue */
+        size_t e = b;
+        while (e < send && !r->published[e])
+            e++;
+        for (size_t y = open + 1; y < e; y++)
+            if ((is_comma(c, y) || lex_is(c, y, ";")) && c->tok[y].quote < 0) {
+                bool cue_after = false;
+                for (size_t z = y + 1; z < e && !cue_after; z++)
+                    cue_after = c->tok[z].quote < 0 && is_cue_verb_at(c, z);
+                if (cue_after) {
+                    e = y;
+                    break;
+                }
+            }
+        while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
+            e--;
+        if (e <= open + 1)
+            return false;
+        attribution a = {0};
+        a.phrase = subj;
+        a.cue = tspan(c, x, x + 1);
+        a.confidence = speech ? 0.75 : 0.6;
+        resolve_speaker(c, &a, 0);
+        if (a.entity == QG_NONE)
+            return false;
+        r->covered_cue[x] = true;
+        *b_out = b;
+        *e_out = e;
+        *a_out = a;
+        return true;
+    }
+    return false;
+}
+
+/* A quotation inside a reported clause, with no speaker of its own, becomes one mixed quote
+ * with the clause: a quoted term ("warned of ‘chaos’") or a direct quote that no tag
+ * attributed ("Hoover estimated that there are “somewhere between 23 and 28 people …”"). */
 static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
 {
     actx *c = r->c;
@@ -897,6 +959,47 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
     size_t kept = 0;
     qg_status st = QG_OK;
     size_t last_end = 0; /* byte end of the last mixed quote made here */
+    /* direct quotes without a speaker that open after words of their sentence */
+    size_t nq = doc->quotes.count;
+    for (size_t i = 0; i < nq; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        if (q->type != QG_QUOTE_DIRECT || q->speaker != QG_NONE || q->cue.end > q->cue.begin)
+            continue;
+        size_t k0 = lex_token_at(c, q->content.begin);
+        if (k0 == 0 || k0 >= c->ntok || !is_quote_mark_tok(c, k0 - 1))
+            continue;
+        size_t open = k0 - 1;
+        size_t f = sentence_start_tok(c, open), send = sentence_end_tok(c, open);
+        bool words_before = false;
+        for (size_t x = f; x < open && !words_before; x++)
+            words_before = lex_is_word(c, x) && c->tok[x].quote < 0;
+        if (!words_before || lex_is(c, open - 1, ":"))
+            continue;
+        /* the quote's own tokens are free while its clause is searched */
+        size_t qe = k0;
+        while (qe < c->ntok && c->tok[qe].begin < q->content.end)
+            qe++;
+        if (qe < c->ntok && is_quote_mark_tok(c, qe))
+            qe++;
+        for (size_t y = open; y < qe; y++)
+            r->published[y] = false;
+        size_t b, e;
+        attribution a;
+        bool found = clause_around(r, open, f, send, &b, &e, &a);
+        for (size_t y = open; y < qe; y++)
+            r->published[y] = true;
+        if (!found || c->tok[e - 1].end < q->content.end)
+            continue;
+        q->type = QG_QUOTE_MIXED;
+        q->content = tspan(c, b, e);
+        q->cue = a.cue;
+        q->speaker = a.entity;
+        q->speaker_mention = a.mention;
+        q->confidence = a.confidence;
+        q->rule = "mixed";
+        for (size_t y = b; y < e; y++)
+            r->covered[y] = r->published[y] = true;
+    }
     for (size_t i = 0; i < doc->terms.count; i++) {
         qg_term t = doc->terms.items[i];
         bool converted = false;
@@ -905,48 +1008,9 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
             t.span.begin >= last_end) {
             size_t open = k0 - 1;
             size_t f = sentence_start_tok(c, open), send = sentence_end_tok(c, open);
-            for (size_t x = open; x-- > f && open - x <= 25;) {
-                if (r->published[x])
-                    break;
-                if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x) || lex_is_cap(c, x))
-                    continue;
-                bool speech = is_cue_verb_at(c, x);
-                if (!speech && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
-                    continue;
-                np subj;
-                if (passive_or_infinitive(c, x) || !subject_of_cue(r, x, f, &subj))
-                    continue; /* an inner verb ("her campaign would continue"): look further */
-                if (negated(c, subj.end, x))
-                    break;
-                size_t b = reported_content_start(c, x, open + 1);
-                if (b > open)
-                    b = open;
-                /* to the end of the clause: not into a published quote, nor past a comma that
-                 * opens another clause with its own cue */
-                size_t e = b;
-                while (e < send && !r->published[e])
-                    e++;
-                for (size_t y = open + 1; y < e; y++)
-                    if ((is_comma(c, y) || lex_is(c, y, ";")) && c->tok[y].quote < 0) {
-                        bool cue_after = false;
-                        for (size_t z = y + 1; z < e && !cue_after; z++)
-                            cue_after = c->tok[z].quote < 0 && is_cue_verb_at(c, z);
-                        if (cue_after) {
-                            e = y;
-                            break;
-                        }
-                    }
-                while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
-                    e--;
-                if (e <= open + 1)
-                    break;
-                attribution a = {0};
-                a.phrase = subj;
-                a.cue = tspan(c, x, x + 1);
-                a.confidence = speech ? 0.75 : 0.6;
-                resolve_speaker(c, &a, 0);
-                if (a.entity == QG_NONE)
-                    break;
+            size_t b, e;
+            attribution a;
+            if (clause_around(r, open, f, send, &b, &e, &a)) {
                 qg_quote *q = qg_vec_push(&doc->quotes);
                 if (!q) {
                     st = QG_OOM(err);
@@ -962,10 +1026,8 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
                 q->rule = "mixed_term";
                 for (size_t y = b; y < e; y++)
                     r->covered[y] = r->published[y] = true;
-                r->covered_cue[x] = true;
                 last_end = q->content.end;
                 converted = true;
-                break;
             }
         } else if (t.span.begin < last_end) {
             converted = true; /* inside the mixed quote made from an earlier term */
