@@ -904,11 +904,14 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
         if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x) || lex_is_cap(c, x))
             continue;
         bool speech = is_cue_verb_at(c, x);
-        if (!speech && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
+        bool evidence = !speech && lex_is_cue_class(c, x, QG_CUE_EVIDENCE);
+        if (!speech && !evidence && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
             continue;
         np subj;
         if (passive_or_infinitive(c, x) || !subject_of_cue(r, x, f, &subj))
             continue; /* an inner verb ("her campaign would continue"): look further */
+        if (evidence && subj.kind != NP_NAME)
+            continue; /* "Hoover estimated": a person's estimate reports; "the data show" not */
         if (negated(c, subj.end, x))
             return false;
         size_t b = reported_content_start(c, x, open + 1);
