@@ -312,7 +312,23 @@ static const char *const NOUN_HOMOGRAPHS[] = {
     "promise", "voice", "comment", "report", "charge", "answer", "reply", "tweet", "post",
     "email", "estimate", "concern", "blast", "boast", "vow", "pledge", "plea", "demand",
     "request", "offer", "joke", "quip", "cry", "shout", "remark", "forecast", "warning",
-    "order", "signal", "word", "hint", "praise", "complaint", "response", NULL};
+    "order", "signal", "word", "hint", "praise", "complaint", "response", "talk", "chat",
+    "interview", "testimony", "speech", NULL};
+
+/* Words after which a cue homograph is a verb ("they call", "to answer", "who state"). */
+static const char *const VERB_LEFT_CONTEXT[] = {
+    "i", "we", "you", "they", "who", "that", "which", "to", "and", "or", "but", "not", "do",
+    "did", "does", "will", "would", "can", "could", "should", "may", "might", "must", "people",
+    "men", "women", "children", "police", NULL};
+static const char *const NOUN_PREPS[] = {"of", "in", "with", "for", "from", "on", "at", "by",
+                                         "about", "after", "before", "without", "into", "via",
+                                         "amid", "despite", NULL};
+
+static bool ends_with_s(const actx *c, size_t k)
+{
+    const qg_token *t = &c->tok[k];
+    return t->end > t->begin && (c->doc->text[t->end - 1] == 's' || c->doc->text[t->end - 1] == 'S');
+}
 
 /* Is token x a reporting verb here? Not inside a hyphenated word ("in-state"). */
 bool is_cue_verb_at(const actx *c, size_t x)
@@ -332,8 +348,12 @@ bool is_cue_verb_at(const actx *c, size_t x)
         return false;
     /* "a heart attack", "the long term": a noun after a determiner and another word ("the
      * officials say", "the spokesman said" stay verbs) */
-    if (x > 1 && lex_in(c, x - 2, DETERMINERS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
-        lex_in(c, x, NOUN_HOMOGRAPHS))
+    if (x > 1 && lex_in(c, x, NOUN_HOMOGRAPHS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
+        (lex_in(c, x - 2, DETERMINERS) ||
+         (!ends_with_s(c, x - 1) && !is_adverb(c, x - 1) && !lex_in(c, x - 1, VERB_LEFT_CONTEXT))))
+        return false;
+    /* "a series of tweets", "in remarks": after a preposition only a gerund is a verb */
+    if (x > 0 && lex_in(c, x - 1, NOUN_PREPS) && !lex_is_ing(c, x))
         return false;
 
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
