@@ -682,6 +682,35 @@ static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *
     return false;
 }
 
+/* "“They were stiff,” in comparison to Obama, Gingrich said.": words after the closing mark,
+ * then a tag that ends the sentence. */
+static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attribution *a)
+{
+    size_t k = close_tok + 1;
+    if (k >= c->ntok || c->tok[k].sentence != c->tok[close_tok].sentence || !lex_is_word(c, k))
+        return false;
+    if (!tag_ending_sentence(c, k, sentence_end_tok(c, k), a))
+        return false;
+    a->rule = "tag_after";
+    a->confidence = 0.8;
+    /* the clause holding the quote is the content: from the start of the sentence (or the last
+     * quotation or colon before the mark) to the comma before the tag */
+    size_t s0 = sentence_start_tok(c, open_tok), b = s0;
+    for (size_t x = open_tok; x-- > s0;)
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0 || lex_is(c, x, ":")) {
+            b = x + 1;
+            break;
+        }
+    while (b < open_tok && !lex_is_word(c, b))
+        b++;
+    if (b < open_tok) {
+        a->rule = "mixed";
+        a->mixed = true;
+        a->content_tok = b;
+    }
+    return true;
+}
+
 static bool opens_sentence(const actx *c, size_t open_tok)
 {
     return c->doc->sentences.items[c->tok[open_tok].sentence].first_word >= open_tok;
@@ -842,7 +871,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             continue;
         if ((close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
             tag_before(&c, open_tok[r], sentence_start_tok(&c, open_tok[r]), a) ||
-            colon_leadin(&c, open_tok[r], a)) {
+            colon_leadin(&c, open_tok[r], a) ||
+            (close_tok[r] != SIZE_MAX && tag_ending_clause(&c, open_tok[r], close_tok[r], a))) {
             a->found = true;
             resolve_speaker(&c, a, 0);
             if (a->entity == QG_NONE) {
