@@ -335,6 +335,9 @@ bool is_cue_verb_at(const actx *c, size_t x)
 {
     static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "their", "its",
                                               "our", "my", "your", "these", "those", NULL};
+    static const char *const PUT[] = {"put", "puts", NULL};
+    if (lex_in(c, x, PUT) && x + 1 < c->ntok && lex_is(c, x + 1, "it") && !lex_is_cap(c, x))
+        return true; /* "as Cornyn put it: “…”" */
     if (!lex_is_speech_cue(c, x))
         return false;
     /* "the talks", "a statement": a noun after a determiner */
