@@ -150,8 +150,8 @@ bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
 /* Is [k, limit) "CUE [adverbs] NP" (inverted: said X, grumbled X, sighed her neighbour, Y)? */
 bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
 {
-    if (k >= limit || !lex_is_speech_cue(c, k) || lex_is_cap(c, k))
-        return false;
+    if (k >= limit || !lex_is_speech_cue(c, k) || lex_is_cap(c, k) || lex_is_ing(c, k))
+        return false; /* not a participle: "…,” saying the state …" */
     size_t j = k + 1;
     while (j < limit && is_adverb(c, j))
         j++;
@@ -249,7 +249,7 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         }
     }
     np q;
-    if (is_cue_verb_at(c, k) && subject_after(c, k, limit, &q)) {
+    if (is_cue_verb_at(c, k) && !lex_is_ing(c, k) && subject_after(c, k, limit, &q)) {
         a->phrase = q;
         a->cue = tspan(c, k, k + 1);
         a->rule = "tag_after";
@@ -407,7 +407,8 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
      * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
     if (before > start + 2 && lex_is(c, before - 1, ",")) {
         np p;
-        if (subject_before(c, start, cue, false, &p) && p.end + 1 < before && lex_is(c, p.end, ",") &&
+        if (subject_before(c, start, cue, false, &p) && p.end + 1 < before &&
+            (lex_is(c, p.end, ",") || lex_is(c, p.end, "(")) &&
             p.kind != NP_DESC) {
             a->phrase = p;
             a->cue = tspan(c, cue, cue + 1);
@@ -509,7 +510,10 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         if (!is_cue_verb_at(c, x))
             continue;
         bool ing = lex_is_ing(c, x);
-        if (!ing || x == 0 || !lex_is(c, x - 1, ","))
+        /* "…, saying" · "“New York values,” saying": a comma, maybe inside the closing mark */
+        bool after_comma = x > 0 && (lex_is(c, x - 1, ",") ||
+                                     (x > 1 && is_quote_mark_tok(c, x - 1) && lex_is(c, x - 2, ",")));
+        if (!ing || !after_comma)
             break;
         np p;
         /* the subject of the finite cue before it ("Trump said at a rally, adding …"), else

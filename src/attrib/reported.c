@@ -97,7 +97,7 @@ static const char *const DOCUMENT_WORDS[] = {
     "audit", "investigation", "projections", "forecast", "numbers", "statistics", "memo",
     "letter", "release", "complaint", "lawsuit", "ruling", "indictment", NULL};
 static const char *const BY_PREPS[] = {"by", "from", "of", "at", "for", NULL};
-static const char *const RELATIVES[] = {"who", "which", NULL};
+static const char *const RELATIVES[] = {"who", "which", "whose", NULL};
 
 /* What a cue reports: speech ("said"), a belief or intention ("believes", "wants"), or
  * evidence ("Census data show"). */
@@ -489,6 +489,31 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
      * of anonymity, said", "Dr. Anthony Fauci, director of the … Diseases (NIAID), said": a
      * relative clause, participle or appositive between commas after the subject */
     if (before > from + 2 && is_comma(c, before - 1)) {
+        /* a relative clause first, however many commas it holds: "Marco Rubio, whose
+         * hometown, Miami, is …, argues"; "Sen. Claire McCaskill (D-Mo.), who …, said" */
+        for (size_t x = before - 1; x-- > from + 1 && before - x < 40;) {
+            if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
+                break;
+            if (!is_comma(c, x) || !lex_in(c, x + 1, RELATIVES))
+                continue;
+            size_t end = x;
+            if (lex_is(c, x - 1, ")")) {
+                size_t y = x - 1;
+                while (y > from && x - y < 12 && !lex_is(c, y, "("))
+                    y--;
+                if (lex_is(c, y, "("))
+                    end = y;
+            }
+            for (size_t s2 = from; s2 < end; s2++) {
+                np p;
+                if (np_parse(c, s2, end, &p) && p.kind != NP_NONE && p.end == end &&
+                    p.kind != NP_DESC) {
+                    *out = p;
+                    return true;
+                }
+            }
+            break;
+        }
         for (size_t x = before - 1; x-- > from + 1 && before - x < 30;) {
             if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
                 break;
