@@ -371,6 +371,9 @@ static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from",
                                                 "since", "into", "about", "against", "among",
                                                 "through", NULL};
 
+static const char *const PROGRESSIVE_BE[] = {"is", "was", "are", "were", "been", "be", "'s", "’s",
+                                             NULL};
+
 /* Texts whose author speaks through them: "X released a statement saying …". */
 static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "email", "e-mail",
                                              "memo", "note", "post", "video", "ad", "release",
@@ -403,6 +406,12 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     size_t before = cue;
     while (before > start && is_adverb(c, before - 1))
         before--;
+    /* "Donald Trump is promising to …", "was telling reporters": the progressive's auxiliary */
+    if (lex_is_ing(c, cue) && before > start && lex_in(c, before - 1, PROGRESSIVE_BE)) {
+        before--;
+        while (before > start && is_adverb(c, before - 1))
+            before--;
+    }
     /* a subject before an aside between commas ("Clinton, speaking to reporters on her way to
      * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
     if (before > start + 2 && lex_is(c, before - 1, ",")) {
