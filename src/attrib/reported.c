@@ -907,8 +907,19 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
     size_t from = subject_window_start(r, f, cue);
     if (before > f && (lex_is(c, before - 1, "and") || is_comma(c, before - 1))) {
         size_t s0 = clause_start(c, f, before);
-        return np_parse(c, s0, before, out) && out->kind != NP_NONE &&
-               out->kind != NP_DESC;
+        if (np_parse(c, s0, before, out) && out->kind != NP_NONE && out->kind != NP_DESC)
+            return true;
+        /* "In an interview, Trump doubled down … and said": the subject after an opening
+         * adverbial */
+        for (size_t x = s0 + 1; x < before && x < s0 + 12; x++)
+            if (is_comma(c, x) || is_quote_mark_tok(c, x)) {
+                if (is_comma(c, x) && x + 1 < before && np_parse(c, x + 1, before, out) &&
+                    out->kind != NP_NONE && out->kind != NP_DESC && out->end < before &&
+                    lex_is_word(c, out->end) && !lex_is_cap(c, out->end))
+                    return true;
+                break;
+            }
+        return false;
     }
     return subject_before(c, from, cue, false, out) && out->kind != NP_DESC;
 }
