@@ -944,7 +944,21 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
         if (!speech && !evidence && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
             continue;
         np subj;
-        if (passive_or_infinitive(c, x) || !subject_of_cue(r, x, f, &subj))
+        bool found = false;
+        if (!passive_or_infinitive(c, x))
+            found = subject_of_cue(r, x, f, &subj);
+        else if (x > 1 && lex_is(c, x - 1, "to") && !lex_in(c, x - 2, BE_FORMS)) {
+            /* "Trump took to Twitter to accuse X of being “duped”", "tried to argue that …":
+             * the quoted words are the subject's, whatever the verb that governs the
+             * infinitive */
+            size_t from = subject_window_start(r, f, x);
+            size_t y0 = x > from + 8 ? x - 8 : from + 1;
+            for (size_t y = y0; y + 1 < x && !found; y++)
+                if (lex_is_word(c, y) && !lex_is_cap(c, y))
+                    found = subject_before(c, from, y, false, &subj) &&
+                            (subj.kind == NP_NAME || subj.kind == NP_PRONOUN || subj.kind == NP_ROLE);
+        }
+        if (!found)
             continue; /* an inner verb ("her campaign would continue"): look further */
         if (evidence && subj.kind != NP_NAME)
             continue; /* "Hoover estimated": a person's estimate reports; "the data show" not */
