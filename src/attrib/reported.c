@@ -926,6 +926,107 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
 
 /* A quoted term inside a reported clause is a mixed quote: "He called the plan “a disaster”",
  * "She declared victory and said her campaign would continue “to break barriers”". */
+/* End (exclusive) of a mixed clause that starts at b and holds the mark at open: not into a
+ * published quote, nor past a comma that opens another clause with its own cue, without the
+ * final punctuation. */
+static size_t mixed_clause_end(const rctx *r, size_t b, size_t open, size_t send)
+{
+    const actx *c = r->c;
+    size_t e = b;
+    while (e < send && !r->published[e])
+        e++;
+    for (size_t y = open + 1; y < e; y++)
+        if ((is_comma(c, y) || lex_is(c, y, ";")) && c->tok[y].quote < 0) {
+            bool cue_after = false;
+            for (size_t z = y + 1; z < e && !cue_after; z++)
+                cue_after = c->tok[z].quote < 0 && is_cue_verb_at(c, z);
+            if (cue_after) {
+                e = y;
+                break;
+            }
+        }
+    while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
+        e--;
+    return e;
+}
+
+/* Does token k look like a finite verb after a subject: a past or third-person form
+ * ("referred", "calls") or an auxiliary ("has", "would")? */
+static bool looks_finite(const actx *c, size_t k)
+{
+    static const char *const AUX[] = {"has", "had", "have", "would", "will", "could", "can",
+                                      "did", "does", "do", "is", "was", "are", "were", "should",
+                                      "may", "might", "must", NULL};
+    if (lex_in(c, k, AUX))
+        return true;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    const char *w = c->doc->text + t->begin;
+    if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
+        return true;
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
+}
+
+/* A scare quote in a clause whose subject is a named person or a pronoun, with no cue: the
+ * quoted words are read as the subject's ("Bush referred to Rubio as “a bright, charismatic
+ * leader”"; the journalistic convention that PolNeAR annotates as mixed). The clause runs from
+ * after the subject's verb. A description ("A British bank … could give spies a ‘back door’")
+ * is not enough. */
+static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b_out,
+                                  size_t *e_out, attribution *a_out)
+{
+    actx *c = r->c;
+    size_t s0 = clause_start(c, f, open);
+    /* after an opening adverbial: "In May, Trump …" */
+    for (size_t x = s0; x < open && x < s0 + 10; x++)
+        if (is_comma(c, x)) {
+            if (!lex_is_cap(c, s0) || lex_in(c, s0, PREPOSITIONS))
+                s0 = x + 1;
+            break;
+        }
+    np subj;
+    if (s0 >= open || !np_parse(c, s0, open, &subj) ||
+        (subj.kind != NP_NAME && subj.kind != NP_PRONOUN))
+        return false;
+    size_t v = subj.appos_end > subj.end ? subj.appos_end : subj.end;
+    if (v < open && is_comma(c, v))
+        v++;
+    while (v < open && is_adverb(c, v))
+        v++;
+    if (v >= open || !lex_is_word(c, v) || lex_is_cap(c, v) || lex_in(c, v, PREPOSITIONS) ||
+        lex_is(c, v, "of") || open - v > 25 || !looks_finite(c, v))
+        return false;
+    for (size_t y = v; y < open; y++)
+        if (r->published[y] || c->tok[y].quote >= 0 || is_quote_mark_tok(c, y) ||
+            lex_in(c, y, RELATIVES) || lex_is(c, y, ";"))
+            return false;
+    size_t z = send;
+    while (z > open && (is_quote_mark_tok(c, z - 1) || lex_is(c, z - 1, ")")))
+        z--;
+    if (z <= open || !is_final_punct(c, z - 1))
+        return false; /* a headline or a caption, not a sentence */
+    size_t b = v + 1;
+    while (b < open && (lex_in(c, b, BE_FORMS) || is_adverb(c, b)))
+        b++;
+    size_t e = mixed_clause_end(r, b, open, send);
+    if (e <= open + 1)
+        return false;
+    attribution a = {0};
+    a.phrase = subj;
+    a.cue = tspan(c, v, v + 1);
+    a.confidence = 0.5;
+    resolve_speaker(c, &a, 0);
+    if (a.entity == QG_NONE)
+        return false;
+    qg_entity_kind ek = c->doc->entities.items[a.entity].kind;
+    if (ek != QG_ENTITY_PERSON && ek != QG_ENTITY_ROLE)
+        return false;
+    *b_out = b;
+    *e_out = e;
+    *a_out = a;
+    return true;
+}
+
 /* The reported clause around the quotation mark at token open, in the sentence [f, send): a
  * cue within 25 tokens before the mark with a subject ("Hoover estimated that there are “…”").
  * On success *b and *e are the clause's tokens (from the content start to the clause end, marks
@@ -967,23 +1068,7 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
         size_t b = reported_content_start(c, x, open + 1);
         if (b > open)
             b = open;
-        /* to the end of the clause: not into a published quote, nor past a comma that
-         * opens another clause with its own cue */
-        size_t e = b;
-        while (e < send && !r->published[e])
-            e++;
-        for (size_t y = open + 1; y < e; y++)
-            if ((is_comma(c, y) || lex_is(c, y, ";")) && c->tok[y].quote < 0) {
-                bool cue_after = false;
-                for (size_t z = y + 1; z < e && !cue_after; z++)
-                    cue_after = c->tok[z].quote < 0 && is_cue_verb_at(c, z);
-                if (cue_after) {
-                    e = y;
-                    break;
-                }
-            }
-        while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
-            e--;
+        size_t e = mixed_clause_end(r, b, open, send);
         if (e <= open + 1)
             return false;
         attribution a = {0};
@@ -1063,7 +1148,11 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
             size_t f = sentence_start_tok(c, open), send = sentence_end_tok(c, open);
             size_t b, e;
             attribution a;
-            if (clause_around(r, open, f, send, &b, &e, &a)) {
+            bool subject_only = false;
+            bool found = clause_around(r, open, f, send, &b, &e, &a);
+            if (!found && !strcmp(t.kind, "scare") && open > f)
+                found = subject_only = subject_clause_around(r, open, f, send, &b, &e, &a);
+            if (found) {
                 qg_quote *q = qg_vec_push(&doc->quotes);
                 if (!q) {
                     st = QG_OOM(err);
@@ -1076,7 +1165,7 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
                 q->speaker = a.entity;
                 q->speaker_mention = a.mention;
                 q->confidence = a.confidence;
-                q->rule = "mixed_term";
+                q->rule = subject_only ? "mixed_subject" : "mixed_term";
                 for (size_t y = b; y < e; y++)
                     r->covered[y] = r->published[y] = true;
                 last_end = q->content.end;
