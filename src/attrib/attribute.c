@@ -746,6 +746,31 @@ static bool quote_is_term_like(const actx *c, const qg_raw_quote *q)
     return quote_words(c, q) <= 5;
 }
 
+/* Is the quote a title in Title Case ("Meet the Press", "Secret Lives of the Super Rich",
+ * "Orange is the New Black"): 2 to 10 words, the first and every content word capitalised? */
+static bool quote_is_title_case(const actx *c, const qg_raw_quote *q)
+{
+    static const char *const MINOR[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for",
+                                        "and", "or", "but", "is", "with", "by", "from", "as",
+                                        "vs", "vs.", "&", NULL};
+    size_t words = 0, caps = 0;
+    bool first = true;
+    for (size_t k = lex_token_at(c, q->content.begin); k < c->ntok && c->tok[k].end <= q->content.end; k++) {
+        if (!lex_is_word(c, k))
+            continue;
+        words++;
+        bool cap = lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER);
+        if (first && !cap)
+            return false;
+        first = false;
+        if (cap)
+            caps++;
+        else if (!lex_in(c, k, MINOR))
+            return false;
+    }
+    return words >= 2 && words <= 10 && caps >= 2;
+}
+
 static int cmp_size_pair(const void *x, const void *y)
 {
     const size_t *a = x, *b = y;
@@ -1012,8 +1037,11 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 mq->content.end = e;
             continue;
         }
-        if (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
-            (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2)) {
+        /* a title in Title Case that no rule attributes is a term, wherever it stands
+         * ("Orange is the New Black", "Secret Lives of the Super Rich") */
+        bool title = !a->found && quote_is_title_case(&c, q);
+        if (title || (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
+                      (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2))) {
             qg_term *t = qg_vec_push(&doc->terms);
             if (!t) {
                 st = QG_OOM(err);
