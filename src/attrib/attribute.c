@@ -210,6 +210,11 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         return false;
     if (lex_is(c, k, ","))
         k++;
+    /* "“…” and Donald Trump says he's “…”": a coordinated clause, not a tag */
+    static const char *const COORDINATORS[] = {"and", "but", "while", "whereas", "or", "yet",
+                                               "because", NULL};
+    if (k < limit && lex_in(c, k, COORDINATORS))
+        return false;
     if (cue_then_subject(c, k, limit, a) || subject_then_cue(c, k, limit, a)) {
         a->rule = "tag_after";
         a->confidence = 0.95;
