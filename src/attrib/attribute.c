@@ -461,6 +461,25 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         a->content_tok = reported_content_start(c, cue, open_tok);
         return true;
     }
+    /* "Mrs. Clinton shook her head and said, “No.”": the subject of the first verb */
+    for (size_t s0 = start; cue > start + 2 && lex_is(c, cue - 1, "and") && s0 + 2 < cue; s0++) {
+        /* the clause start: the lead-in's start or after a comma ("Asked if …, Mrs. Clinton …") */
+        if (s0 > start && !lex_is(c, s0 - 1, ","))
+            continue;
+        while (s0 < cue && !lex_is_word(c, s0))
+            s0++;
+        np p;
+        if (np_parse(c, s0, cue - 1, &p) && (p.kind == NP_NAME || p.kind == NP_PRONOUN || p.kind == NP_ROLE) &&
+            p.end < cue - 1 && lex_is_word(c, p.end) && !lex_is_cap(c, p.end)) {
+            a->phrase = p;
+            a->cue = tspan(c, cue, cue + 1);
+            a->rule = is_mixed ? "mixed" : "tag_before";
+            a->confidence = is_mixed ? 0.75 : 0.85;
+            a->mixed = is_mixed;
+            a->content_tok = reported_content_start(c, cue, open_tok);
+            return true;
+        }
+    }
     /* a subject before a short phrase: "Trump in the past has called …" */
     for (size_t s = start; s < cue; s++) {
         attribution t = *a;
