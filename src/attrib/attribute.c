@@ -544,8 +544,12 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             continue;
         bool ing = lex_is_ing(c, x);
         /* "…, saying" · "“New York values,” saying": a comma, maybe inside the closing mark */
+        static const char *const BEFORE_GERUND[] = {"before", "after", "while", "by", "without",
+                                                    "when", NULL};
         bool after_comma = x > 0 && (lex_is(c, x - 1, ",") ||
-                                     (x > 1 && is_quote_mark_tok(c, x - 1) && lex_is(c, x - 2, ",")));
+                                     (x > 1 && is_quote_mark_tok(c, x - 1) && lex_is(c, x - 2, ",")) ||
+                                     /* "Trump told reporters, before insisting …" */
+                                     (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")));
         if (!ing || !after_comma)
             break;
         np p;
