@@ -468,6 +468,8 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             continue;
         while (s0 < cue && !lex_is_word(c, s0))
             s0++;
+        if (lex_is_ing(c, s0)) /* "Speaking on Thursday, …" */
+            continue;
         np p;
         if (np_parse(c, s0, cue - 1, &p) && (p.kind == NP_NAME || p.kind == NP_PRONOUN || p.kind == NP_ROLE) &&
             p.end < cue - 1 && lex_is_word(c, p.end) && !lex_is_cap(c, p.end)) {

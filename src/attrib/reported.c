@@ -978,8 +978,10 @@ static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, s
     actx *c = r->c;
     size_t s0 = clause_start(c, f, open);
     /* a clause of its own: "…, while Trump refers to the governor as “Chris.”" */
+    static const char *const CLAUSE_LINKS[] = {"while", "whereas", "although", "though",
+                                               "because", "but", "and", ";", NULL};
     size_t w = subject_window_start(r, f, open);
-    if (w > s0 && w > f && !is_quote_mark_tok(c, w - 1) && !r->covered[w - 1])
+    if (w > s0 && w > f && lex_in(c, w - 1, CLAUSE_LINKS))
         s0 = w;
     /* after an opening adverbial: "In May, Trump …" */
     for (size_t x = s0; x < open && x < s0 + 10; x++)
