@@ -757,6 +757,15 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
     return true;
 }
 
+/* "“The Living Room to close,” by Times' Ben Sisario": a headline credited to its writer. */
+static bool credited_title(const actx *c, size_t close_tok)
+{
+    size_t k = close_tok + 1;
+    if (close_tok == SIZE_MAX || k + 1 >= c->ntok || c->tok[k].sentence != c->tok[close_tok].sentence)
+        return false;
+    return lex_is(c, k, "by") && lex_is_cap(c, k + 1);
+}
+
 static bool opens_sentence(const actx *c, size_t open_tok)
 {
     return c->doc->sentences.items[c->tok[open_tok].sentence].first_word >= open_tok;
@@ -777,7 +786,7 @@ static bool quote_is_term_like(const actx *c, const qg_raw_quote *q)
 }
 
 /* Is the quote a title in Title Case ("Meet the Press", "Secret Lives of the Super Rich",
- * "Orange is the New Black"): 2 to 10 words, the first and every content word capitalised? */
+ * "Orange is the New Black"): 2 to 14 words, the first and every content word capitalised? */
 static bool quote_is_title_case(const actx *c, const qg_raw_quote *q)
 {
     static const char *const MINOR[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for",
@@ -798,7 +807,7 @@ static bool quote_is_title_case(const actx *c, const qg_raw_quote *q)
         else if (!lex_in(c, k, MINOR))
             return false;
     }
-    return words >= 2 && words <= 10 && caps >= 2;
+    return words >= 2 && words <= 14 && caps >= 2;
 }
 
 static int cmp_size_pair(const void *x, const void *y)
@@ -1069,7 +1078,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         }
         /* a title in Title Case that no rule attributes is a term, wherever it stands
          * ("Orange is the New Black", "Secret Lives of the Super Rich") */
-        bool title = !a->found && quote_is_title_case(&c, q);
+        bool title = !a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]));
         if (title || (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
                       (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2))) {
             qg_term *t = qg_vec_push(&doc->terms);
