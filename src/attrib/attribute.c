@@ -763,7 +763,8 @@ static bool credited_title(const actx *c, size_t close_tok)
     size_t k = close_tok + 1;
     if (close_tok == SIZE_MAX || k + 1 >= c->ntok || c->tok[k].sentence != c->tok[close_tok].sentence)
         return false;
-    return lex_is(c, k, "by") && lex_is_cap(c, k + 1);
+    return lex_is(c, k, "by") &&
+           (lex_is_cap(c, k + 1) || (k + 2 < c->ntok && lex_is(c, k + 1, "the") && lex_is_cap(c, k + 2)));
 }
 
 static bool opens_sentence(const actx *c, size_t open_tok)
