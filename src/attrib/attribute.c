@@ -130,8 +130,29 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
     return j;
 }
 
+/* A cue that may close a quotation as its tag: a speech verb, or a thought verb ("“Who wants
+ * to work with us?” he wondered.") when thought is set. */
+static bool is_tag_cue(const actx *c, size_t k, bool thought)
+{
+    return lex_is_speech_cue(c, k) ||
+           (thought && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_THOUGHT));
+}
+
+static bool subject_then_cue_x(actx *c, size_t k, size_t limit, attribution *a, bool thought);
+static bool cue_then_subject_x(actx *c, size_t k, size_t limit, attribution *a, bool thought);
+
 /* Is [k, limit) "NP [appositive] [adverbs] CUE"? Fills a when it is. */
 bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
+{
+    return subject_then_cue_x(c, k, limit, a, false);
+}
+
+bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
+{
+    return cue_then_subject_x(c, k, limit, a, false);
+}
+
+static bool subject_then_cue_x(actx *c, size_t k, size_t limit, attribution *a, bool thought)
 {
     np p;
     if (!np_parse(c, k, limit, &p))
@@ -140,7 +161,7 @@ bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
     if (j < limit && lex_is(c, j, ","))
         j++;
     j = skip_to_cue(c, j, limit);
-    if (j >= limit || !lex_is_speech_cue(c, j))
+    if (j >= limit || !is_tag_cue(c, j, thought))
         return false;
     a->phrase = p;
     a->cue = tspan(c, j, j + 1);
@@ -148,9 +169,9 @@ bool subject_then_cue(actx *c, size_t k, size_t limit, attribution *a)
 }
 
 /* Is [k, limit) "CUE [adverbs] NP" (inverted: said X, grumbled X, sighed her neighbour, Y)? */
-bool cue_then_subject(actx *c, size_t k, size_t limit, attribution *a)
+static bool cue_then_subject_x(actx *c, size_t k, size_t limit, attribution *a, bool thought)
 {
-    if (k >= limit || !lex_is_speech_cue(c, k) || lex_is_cap(c, k) || lex_is_ing(c, k))
+    if (k >= limit || !is_tag_cue(c, k, thought) || lex_is_cap(c, k) || lex_is_ing(c, k))
         return false; /* not a participle: "…,” saying the state …" */
     size_t j = k + 1;
     while (j < limit && is_adverb(c, j))
@@ -215,7 +236,7 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
                                                "because", NULL};
     if (k < limit && lex_in(c, k, COORDINATORS))
         return false;
-    if (cue_then_subject(c, k, limit, a) || subject_then_cue(c, k, limit, a)) {
+    if (cue_then_subject_x(c, k, limit, a, true) || subject_then_cue_x(c, k, limit, a, true)) {
         a->rule = "tag_after";
         a->confidence = 0.95;
         return true;
