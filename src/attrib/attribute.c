@@ -704,8 +704,11 @@ static bool cue_between(const actx *c, const attribution *prev, size_t from, siz
             return true;
         bool noun = lex_in(c, k - 1, DETS) || lex_in(c, k - 2, DETS) ||
                     lex_possessive_len(c, k - 1);
+        static const char *const TALK[] = {"spoke", "speaks", "speak", "speaking", "talked",
+                                           "talks", "talk", "talking", NULL};
         bool same_speaker = lex_is(c, k - 1, "who") || lex_is(c, k - 1, "to") ||
-                            (lex_is_ing(c, k) && lex_is(c, k - 1, ","));
+                            (lex_is_ing(c, k) && lex_is(c, k - 1, ",")) ||
+                            lex_in(c, k, TALK); /* "Hooton said after Rubio spoke." */
         bool after_lowercase = !lex_is(c, k - 1, ",") && !lex_is(c, k - 1, "and") &&
                                lex_is_word(c, k - 1) && !lex_is_cap(c, k - 1) &&
                                !np_is_pronoun(c, k - 1, NULL);
