@@ -688,6 +688,7 @@ static bool colon_leadin(actx *c, size_t open_tok, attribution *a)
  * that", "who spoke on condition of anonymity to speak candidly"). */
 static bool cue_between(const actx *c, const attribution *prev, size_t from, size_t to)
 {
+    static const char *const WHO_WHICH[] = {"who", "which", NULL};
     static const char *const DETS[] = {"a", "an", "the", "his", "her", "their", "its", NULL};
     size_t tag_end = prev->phrase.kind != NP_NONE
                          ? (prev->phrase.appos_end > prev->phrase.end ? prev->phrase.appos_end
@@ -709,6 +710,10 @@ static bool cue_between(const actx *c, const attribution *prev, size_t from, siz
         bool same_speaker = lex_is(c, k - 1, "who") || lex_is(c, k - 1, "to") ||
                             (lex_is_ing(c, k) && lex_is(c, k - 1, ",")) ||
                             lex_in(c, k, TALK); /* "Hooton said after Rubio spoke." */
+        /* "said a Republican, who, like all respondents, responded anonymously" */
+        for (size_t y = k; y-- > tag_end && k - y <= 10 && !same_speaker;)
+            if (lex_in(c, y, WHO_WHICH) && y > 0 && lex_is(c, y - 1, ","))
+                same_speaker = true;
         bool after_lowercase = !lex_is(c, k - 1, ",") && !lex_is(c, k - 1, "and") &&
                                lex_is_word(c, k - 1) && !lex_is_cap(c, k - 1) &&
                                !np_is_pronoun(c, k - 1, NULL);

@@ -425,7 +425,10 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
                                        "this", "his", "her", "their", NULL};
     bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
-                                   (before - s == 1 && lex_is(c, head, "another")));
+                                   (before - s == 1 && lex_is(c, head, "another")) ||
+                                   /* "Powell’s office said", "the senator's campaign said" */
+                                   (head > s && before - s <= 4 && !lex_is_cap(c, head) &&
+                                    lex_possessive_len(c, head - 1) > 0));
     if (!plural && !determined && !lex_in(c, head, GROUP_HEADS))
         return false;
     if (!plural && lex_is(c, s, "this") && before - s == 1)
