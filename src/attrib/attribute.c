@@ -203,6 +203,8 @@ static uint32_t para_of(const actx *c, size_t k)
     return c->doc->sentences.items[c->tok[k].sentence].paragraph;
 }
 
+static const char *const BE_WORDS[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+
 /* After the closing mark: “Q,” X said · “Q,” said X · “Q” —Name, Org */
 static bool tag_after(actx *c, size_t close_tok, attribution *a)
 {
@@ -300,10 +302,18 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         /* "a smiling Clinton said": an article opens a description of the speaker */
         bool described = lex_in(c, k, ARTICLES);
         bool clause = false;
-        for (size_t y = k; y < p.start && !clause; y++)
+        /* "panel Chairman Rep. Jason Chaffetz said": up to three words ending in a
+         * capitalised title */
+        bool title_prefix = p.start > k && p.start - k <= 3 &&
+                            (lex_is_cap(c, p.start - 1) || lex_is_cap(c, p.start));
+        for (size_t y = k; y < p.start && title_prefix; y++)
+            title_prefix = lex_is_word(c, y) && !lex_in(c, y, BE_WORDS) && !is_cue_verb_at(c, y);
+        for (size_t y = k; y < p.start && !clause && !title_prefix; y++)
             clause = lex_is_word(c, y) && !lex_is_cap(c, y) && !lex_in(c, y, PRE_NAME) &&
                      !(lex_is(c, y, "and") && y + 1 < c->ntok && lex_is_cap(c, y + 1)) &&
-                     !(described && !lex_is(c, y, ","));
+                     !(described && !lex_is(c, y, ",")) &&
+                     /* "Texas-based Matt Mackowiak said": a hyphenated modifier */
+                     !(y > 0 && lex_is(c, y - 1, "-") && c->tok[y - 1].end == c->tok[y].begin);
         for (size_t y = k; y < p.start && described && !clause; y++)
             clause = lex_is(c, y, ",") || is_cue_verb_at(c, y);
         if (clause) /* "former Florida governor Jeb Bush said" is still a tag */
