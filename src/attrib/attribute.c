@@ -130,6 +130,8 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
     return j;
 }
 
+static const char *const BE_WORDS[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+
 /* A cue that may close a quotation as its tag: a speech verb, or a thought verb ("“Who wants
  * to work with us?” he wondered.") when thought is set. */
 static bool is_tag_cue(const actx *c, size_t k, bool thought)
@@ -161,6 +163,23 @@ static bool subject_then_cue_x(actx *c, size_t k, size_t limit, attribution *a, 
     if (j < limit && lex_is(c, j, ","))
         j++;
     j = skip_to_cue(c, j, limit);
+    if (j < limit && !is_tag_cue(c, j, thought) && p.appos_end > p.end && lex_is(c, p.appos_end, ",")) {
+        /* a second appositive: "Scott Pruitt, the attorney general of Oklahoma, one of the
+         * states suing the EPA, said" */
+        for (size_t y = j + 1; y < limit && y <= j + 15; y++) {
+            if (!lex_is_word(c, y) && !lex_is(c, y, ",") && !lex_is(c, y, "-") &&
+                !lex_is(c, y, "'s") && !lex_is(c, y, "’s") && !lex_is(c, y, "."))
+                break;
+            if (is_cue_verb_at(c, y) || lex_in(c, y, BE_WORDS))
+                break;
+            if (lex_is(c, y, ",")) {
+                size_t z = skip_to_cue(c, y + 1, limit);
+                if (z < limit && is_tag_cue(c, z, thought))
+                    j = z;
+                break;
+            }
+        }
+    }
     if (j >= limit || !is_tag_cue(c, j, thought))
         return false;
     a->phrase = p;
@@ -202,8 +221,6 @@ static uint32_t para_of(const actx *c, size_t k)
 {
     return c->doc->sentences.items[c->tok[k].sentence].paragraph;
 }
-
-static const char *const BE_WORDS[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
 
 /* After the closing mark: “Q,” X said · “Q,” said X · “Q” —Name, Org */
 static bool tag_after(actx *c, size_t close_tok, attribution *a)
