@@ -130,6 +130,8 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
     return j;
 }
 
+static const char *const CLAUSE_OPENERS[] = {"but", "and", "so", "yet", "still", "however",
+                                             "meanwhile", "instead", "then", "also", "now", NULL};
 static const char *const BE_WORDS[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
 
 /* A cue that may close a quotation as its tag: a speech verb, or a thought verb ("“Who wants
@@ -469,7 +471,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
      * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
     if (before > start + 2 && lex_is(c, before - 1, ",")) {
         np p;
-        if (subject_before(c, start, cue, false, &p) && p.end + 1 < before &&
+        if (subject_before(c, start, before, false, &p) && p.end + 1 < before &&
             (lex_is(c, p.end, ",") || lex_is(c, p.end, "(")) &&
             p.kind != NP_DESC) {
             a->phrase = p;
@@ -498,7 +500,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             !lex_is_cap(c, p.start - 1)) {
             /* "X released a statement saying …": the author of the statement speaks */
             np author;
-            if (subject_before(c, start, p.start - 1, false, &author) && author.kind != NP_DESC)
+            if (subject_before(c, start, p.start - 1, true, &author) && author.kind != NP_NONE && !author.document)
                 p = author;
         }
         a->phrase = p;
@@ -560,6 +562,52 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     return false;
 }
 
+/* The subject of the clause that starts at token start (before limit): the phrase that opens
+ * it and is followed by a lowercase verb, or, after an opening adverbial and its comma ("On
+ * Friday, Mr. Carson endorsed …"), the phrase after the comma; up to two commas are tried. A
+ * plural group works too ("Attorneys for Clinton appeared …"). */
+static bool clause_subject(actx *c, size_t start, size_t limit, np *out)
+{
+    size_t s = start;
+    for (int attempt = 0; attempt < 3 && s < limit; attempt++) {
+        while (s < limit && (!lex_is_word(c, s) || lex_in(c, s, CLAUSE_OPENERS)))
+            s++;
+        np p;
+        if (s < limit && !lex_is_ing(c, s) && np_parse(c, s, limit, &p) && p.kind != NP_NONE &&
+            !p.document) {
+            size_t v = p.appos_end > p.end ? p.appos_end : p.end;
+            if (v < limit && lex_is(c, v, ","))
+                v++;
+            while (v < limit && is_adverb(c, v))
+                v++;
+            if (v < limit && lex_is_word(c, v) && !lex_is_cap(c, v)) {
+                *out = p;
+                return true;
+            }
+        }
+        /* "Attorneys for Clinton appeared to …": a group before the first past-tense verb */
+        for (size_t v = s + 1; v < limit && v < s + 8; v++) {
+            if (!lex_is_word(c, v) || lex_is(c, v, ","))
+                break;
+            const qg_token *t = &c->tok[v];
+            size_t n = t->end - t->begin;
+            const char *w = c->doc->text + t->begin;
+            if (!lex_is_cap(c, v) && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') {
+                if (subject_before(c, s, v, true, out) && out->start == s)
+                    return true;
+                break;
+            }
+        }
+        size_t comma = s;
+        while (comma < limit && comma < s + 12 && !lex_is(c, comma, ","))
+            comma++;
+        if (comma >= limit || !lex_is(c, comma, ","))
+            return false;
+        s = comma + 1;
+    }
+    return false;
+}
+
 /* Before the opening mark, in the same sentence: X said: “Q” · He added, “Q” · said X, “Q” ·
  * X insisted this was based on ‘no evidence’ (mixed) */
 static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution *a)
@@ -609,6 +657,10 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         for (size_t y = x; y-- > start && !found;)
             if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y))
                 found = subject_before(c, start, y, false, &p);
+        if (!found)
+            found = clause_subject(c, start, x, &p);
+        if (!found && start != sent_start)
+            found = clause_subject(c, sent_start, x, &p);
         if (!found)
             found = np_parse(c, start, x, &p) && p.kind != NP_NONE;
         if (!found && start != sent_start)
