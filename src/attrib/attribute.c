@@ -224,6 +224,8 @@ static uint32_t para_of(const actx *c, size_t k)
     return c->doc->sentences.items[c->tok[k].sentence].paragraph;
 }
 
+static bool opens_sentence(const actx *c, size_t open_tok);
+
 /* After the closing mark: “Q,” X said · “Q,” said X · “Q” —Name, Org */
 static bool tag_after(actx *c, size_t close_tok, attribution *a)
 {
@@ -248,8 +250,33 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         }
         return false;
     }
-    if (c->tok[k].sentence != c->tok[close_tok].sentence)
-        return false;
+    if (c->tok[k].sentence != c->tok[close_tok].sentence) {
+        /* "“… reporting it, Katy.” Trump said to cheers.": a quote that ends its own sentence,
+         * then a short sentence that is only a tag (no quotation in it, nothing after the
+         * subject and cue but a few words) */
+        size_t send = sentence_end_tok(c, k);
+        int32_t qi = close_tok > 0 ? c->tok[close_tok - 1].quote : -1;
+        if (qi < 0)
+            return false;
+        size_t open_tok = lex_token_at(c, c->doc->raw_quotes.items[qi].open_mark.begin);
+        if (!opens_sentence(c, open_tok))
+            return false; /* only a quotation that is a sentence of its own */
+        if (send - k > 25 || limit != send || close_tok < 1 ||
+            !(lex_is(c, close_tok - 1, ".") || lex_is(c, close_tok - 1, "!") ||
+              lex_is(c, close_tok - 1, "?")))
+            return false;
+        for (size_t j = k; j < send; j++)
+            if (is_quote_mark_tok(c, j) || c->tok[j].quote >= 0 || lex_is(c, j, ":"))
+                return false;
+        if (!subject_then_cue_x(c, k, limit, a, true))
+            return false;
+        size_t cue = lex_token_at(c, a->cue.begin);
+        if (cue + 1 < send && (lex_is(c, cue + 1, "that") || is_cue_verb_at(c, cue + 1)))
+            return false; /* "He said that …": reported speech of its own */
+        a->rule = "tag_after";
+        a->confidence = 0.8;
+        return true;
+    }
     if (lex_is(c, k, ","))
         k++;
     /* "“…” and Donald Trump says he's “…”": a coordinated clause, not a tag */
