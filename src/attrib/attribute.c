@@ -684,6 +684,19 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         for (size_t y = x; y-- > start && !found;)
             if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y))
                 found = subject_before(c, start, y, false, &p);
+        /* "“…,” Graham said on MSNBC's “Morning Joe,” adding, “…”": the finite cue before
+         * an earlier quotation of the sentence */
+        for (size_t y = start; y-- > sent_start && !found && x - y <= 40;) {
+            if (c->tok[y].quote >= 0 || is_quote_mark_tok(c, y))
+                continue;
+            if (is_cue_verb_at(c, y) && y > 0 && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y)) {
+                size_t from = y;
+                while (from > sent_start && c->tok[from - 1].quote < 0 && !is_quote_mark_tok(c, from - 1))
+                    from--;
+                found = subject_before(c, from, y, false, &p);
+                break;
+            }
+        }
         if (!found)
             found = clause_subject(c, start, x, &p);
         if (!found && start != sent_start)

@@ -529,6 +529,13 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
                 continue;
             for (size_t s2 = from; s2 < x; s2++) {
                 np p;
+                /* "In a statement to the Observer, her adviser, X, said": not inside the
+                 * opening prepositional phrase */
+                bool in_pp = lex_in(c, from, PREPOSITIONS);
+                for (size_t y = from; y < s2 && in_pp; y++)
+                    in_pp = !is_comma(c, y);
+                if (in_pp || (s2 > from && lex_in(c, s2 - 1, PREPOSITIONS)))
+                    continue;
                 if (np_parse(c, s2, x, &p) && p.kind != NP_NONE && p.end == x &&
                     (p.kind != NP_DESC || lex_is(c, p.start, "a") || lex_is(c, p.start, "an"))) {
                     *out = p;
