@@ -395,7 +395,7 @@ static const char *const NOUN_HOMOGRAPHS[] = {
     "email", "estimate", "concern", "blast", "boast", "vow", "pledge", "plea", "demand",
     "request", "offer", "joke", "quip", "cry", "shout", "remark", "forecast", "warning",
     "order", "signal", "word", "hint", "praise", "complaint", "response", "talk", "chat",
-    "interview", "testimony", "speech", NULL};
+    "interview", "testimony", "speech", "pen", NULL};
 
 /* Words after which a cue homograph is a verb ("they call", "to answer", "who state"). */
 static const char *const VERB_LEFT_CONTEXT[] = {
@@ -436,6 +436,10 @@ bool is_cue_verb_at(const actx *c, size_t x)
     if (x > 1 && lex_in(c, x, NOUN_HOMOGRAPHS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
         (lex_in(c, x - 2, DETERMINERS) ||
          (!ends_with_s(c, x - 1) && !is_adverb(c, x - 1) && !lex_in(c, x - 1, VERB_LEFT_CONTEXT))))
+        return false;
+    /* "her campaign would continue to break barriers": aspect, not speech */
+    static const char *const CONTINUE[] = {"continue", "continued", "continues", "continuing", NULL};
+    if (lex_in(c, x, CONTINUE) && x + 1 < c->ntok && lex_is(c, x + 1, "to"))
         return false;
     /* "a series of tweets", "in remarks": after a preposition only a gerund is a verb */
     if (x > 0 && lex_in(c, x - 1, NOUN_PREPS) && !lex_is_ing(c, x))
