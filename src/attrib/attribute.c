@@ -924,6 +924,19 @@ static bool opens_sentence(const actx *c, size_t open_tok)
     return c->doc->sentences.items[c->tok[open_tok].sentence].first_word >= open_tok;
 }
 
+/* Is the mark at open_tok preceded in its sentence only by a connective and maybe a comma
+ * ("But “…”", "Now, “…”")? */
+static bool after_opener(const actx *c, size_t open_tok)
+{
+    static const char *const OPENERS[] = {"but", "and", "now", "still", "yet", "so", "instead",
+                                          "also", "then", NULL};
+    size_t f = sentence_start_tok(c, open_tok);
+    size_t k = open_tok;
+    if (k > f && lex_is(c, k - 1, ","))
+        k--;
+    return k == f + 1 && lex_in(c, f, OPENERS);
+}
+
 static size_t quote_words(const actx *c, const qg_raw_quote *q)
 {
     size_t words = 0;
@@ -1123,8 +1136,12 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             continue;
         attribution *a = &att[r];
         size_t p = prev;
-        prev = r;
-        if (a->found || !opens_sentence(&c, open_tok[r]))
+        /* a title or scare quote that nothing attributes is not the quotation a next one
+         * continues ("said Cuban, a host of “Shark Tank.” “…”") */
+        const qg_raw_quote *rq = &doc->raw_quotes.items[r];
+        if (a->found || !quote_is_term_like(&c, rq) || opens_sentence(&c, open_tok[r]))
+            prev = r;
+        if (a->found || !(opens_sentence(&c, open_tok[r]) || after_opener(&c, open_tok[r])))
             continue;
         uint32_t para = para_of(&c, open_tok[r]);
         if (p != SIZE_MAX && att[p].found) {
