@@ -853,10 +853,12 @@ static bool cue_between(const actx *c, const attribution *prev, size_t from, siz
  * (phrase and cue) when it does. A sentence holding quotation marks is not looked at. */
 static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *a)
 {
+    if (end <= first || end - first > 200)
+        return false; /* also keeps this linear: a tag never ends a sentence that long */
     size_t e = end;
     while (e > first && !lex_is_word(c, e - 1))
         e--;
-    if (e <= first || e - first > 200)
+    if (e <= first)
         return false;
     size_t from = first;
     for (size_t x = first; x < end; x++) {

@@ -986,6 +986,8 @@ static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, s
                                   size_t *e_out, attribution *a_out)
 {
     actx *c = r->c;
+    if (open - f > 80)
+        f = open - 80; /* the subject is near: keeps a sentence of thousands of marks linear */
     size_t s0 = clause_start(c, f, open);
     /* a clause of its own: "…, while Trump refers to the governor as “Chris.”" */
     static const char *const CLAUSE_LINKS[] = {"while", "whereas", "although", "though",
