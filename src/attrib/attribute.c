@@ -460,6 +460,10 @@ static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from",
 static const char *const PROGRESSIVE_BE[] = {"is", "was", "are", "were", "been", "be", "'s", "’s",
                                              NULL};
 
+static const char *const RELATIVE_WORDS[] = {"that", "which", "who", NULL};
+static const char *const RELATIVE_AUX[] = {"could", "would", "will", "can", "may", "might",
+                                           "should", "must", NULL};
+
 /* Texts whose author speaks through them: "X released a statement saying …". */
 static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "email", "e-mail",
                                              "memo", "note", "post", "video", "ad", "release",
@@ -478,6 +482,15 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         between += lex_is_word(c, x);
     bool that_clause = lex_is(c, cue + 1, "that");
     bool is_mixed = (!lead_punct && between > 0) || that_clause;
+    if (is_mixed && !that_clause) {
+        /* "A bank is recommending software that could give spies a ‘back door’": the marks
+         * sit in a relative clause on the cue's object, with a subject of its own */
+        size_t b = reported_content_start(c, cue, open_tok);
+        for (size_t x = b + 1; x + 1 < open_tok; x++)
+            if (lex_in(c, x, RELATIVE_WORDS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
+                !lex_in(c, x - 1, RELATIVE_WORDS) && x - 1 != cue && lex_in(c, x + 1, RELATIVE_AUX))
+                return false; /* a subject relative: "software that could give …" */
+    }
     if (lead_punct && !that_clause && between > 5) {
         /* "said X, chairman of Y, “...": an inverted lead-in whose phrase ends at the mark */
         if (cue_then_subject(c, cue, open_tok, a) &&
