@@ -642,7 +642,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
     size_t before = cue;
     while (before > f && is_adverb(c, before - 1))
         before--;
-    if (before > f && lex_is(c, before - 1, "and") &&
+    if (before > f && (lex_is(c, before - 1, "and") || lex_is(c, before - 1, "but")) &&
         (from == before || !subject_before(c, from, cue, false, &subj))) {
         /* "Mr. Schultz supported Democrats …, and said …": the subject of the sentence */
         size_t s0 = clause_start(c, f, before);
@@ -669,12 +669,17 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
         /* "said in a statement, that …" is rare; "said on Tuesday, …" ends the lead-in */
         k++;
     }
-    if (k < send && lex_is(c, k, "that"))
+    bool that = k < send && lex_is(c, k, "that");
+    if (that)
         k++;
     /* "wants to build a wall", "promised to cut taxes": an intention is reported */
     bool intention = k < send && lex_is(c, k, "to") && k + 1 < send && lex_is_word(c, k + 1) &&
                      lex_in(c, cue, INTENTION_VERBS);
-    if (k >= send || !lex_is_word(c, k) || (lex_in(c, k, NOT_CLAUSE_START) && !intention))
+    /* after "that" a clause may open with an adverbial ("said that for now, …"); "said that to
+     * me", "said that about" keep "that" a pronoun */
+    bool opens = !lex_in(c, k, NOT_CLAUSE_START) ||
+                 (that && !lex_is(c, k, "to") && !lex_is(c, k, "about") && !lex_is(c, k, "of"));
+    if (k >= send || !lex_is_word(c, k) || (!opens && !intention))
         return false;
     size_t e = clause_end(r, k, send);
     attribution a = {0};
