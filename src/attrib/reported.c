@@ -254,11 +254,11 @@ static bool phrase_can_speak(const actx *c, const np *p, bool evidence_cue)
     return true;
 }
 
-static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
-                      double confidence, qg_error *err)
+static qg_status emit_min(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
+                          double confidence, size_t min_words, qg_error *err)
 {
     actx *c = r->c;
-    if (e <= b || count_words(c, b, e) < MIN_CONTENT_WORDS)
+    if (e <= b || count_words(c, b, e) < min_words)
         return QG_OK;
     /* not over a quote already published or a clause already reported; a quoted term inside
      * makes it mixed ("The so-called “experts” were wrong, the minister said") */
@@ -298,6 +298,12 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
     return QG_OK;
 }
 
+static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
+                      double confidence, qg_error *err)
+{
+    return emit_min(r, b, e, a, rule, confidence, MIN_CONTENT_WORDS, err);
+}
+
 /* First token of a clause at sentence start f: skip connectives and a leading comma. */
 static size_t clause_start(const actx *c, size_t f, size_t limit)
 {
@@ -314,6 +320,25 @@ static size_t clause_start(const actx *c, size_t f, size_t limit)
                          lex_is(c, k, "—") || lex_is(c, k, "-")))
         k++;
     return k;
+}
+
+/* May the words before a mid-sentence tag be a quote of fewer than MIN_CONTENT_WORDS words
+ * ("The outreach, they said, raised …", "It was, he said, …")? Not a name with an appositive
+ * ("California, the most populous state"), nor an adverbial ("On Tuesday, officials said"). */
+static bool short_fragment_ok(const actx *c, size_t b, size_t e)
+{
+    static const char *const OPENERS[] = {"if", "when", "as", "while", "because", "though",
+                                          "although", "unless", "yes", "no", "well", NULL};
+    if (b >= e || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
+        lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, OPENERS))
+        return false;
+    bool lower = false;
+    for (size_t k = b; k < e; k++) {
+        if (!lex_is_word(c, k) && !lex_is(c, k, "'s") && !lex_is(c, k, "’s"))
+            return false;
+        lower |= lex_is_word(c, k) && !lex_is_cap(c, k);
+    }
+    return lower || np_is_function_word(c, b);
 }
 
 /* "CLAUSE, X said." · "CLAUSE, said X." · "CLAUSE, X said, and CLAUSE2" · "A, he said, B". */
@@ -385,8 +410,9 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
             size_t e2 = clause_end(r, after + conj, send);
             /* "A, she said, and B" gives two quotes; so does "Though A, he said, B"; in
              * "The economy, he said, is improving" only the part after the tag is a clause */
-            *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
-                       thought ? 0.6 : 0.85, err);
+            bool inner = !conj && !is_cue_verb_at(c, after) && short_fragment_ok(c, b, comma);
+            *st = emit_min(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
+                           thought ? 0.6 : 0.85, inner ? 1 : MIN_CONTENT_WORDS, err);
             /* not when the part after the tag opens with a cue of its own ("…, said …") */
             if (*st == QG_OK && !is_cue_verb_at(c, after + conj))
                 *st = emit(r, after + conj, e2, &a, thought ? "reported_belief" : "reported_tag",
