@@ -440,6 +440,33 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     if (s >= before || before - s > 10)
         return false;
     size_t head = before - 1;
+    /* a share of those polled: "Only 24 percent said", "About 9% said", "One in three say",
+     * "Nearly half said" */
+    static const char *const SHARES[] = {"percent", "%", "half", "third", "thirds", "quarter",
+                                         "quarters", "fifth", "fifths", NULL};
+    static const char *const NUMBERS[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                          "nine", "ten", NULL};
+    bool share = lex_in(c, head, SHARES) ||
+                 (((c->tok[head].flags & QG_TOK_NUMBER) || lex_in(c, head, NUMBERS)) &&
+                  head >= s + 2 && lex_is(c, head - 1, "in") &&
+                  (lex_is(c, head - 2, "one") || (c->tok[head - 2].flags & QG_TOK_NUMBER)));
+    static const char *const QUALIFIERS[] = {"only", "about", "nearly", "almost", "just",
+                                             "roughly", "some", "over", "under", "more",
+                                             "fewer", "less", "a", "one", "half", "around",
+                                             "another", "just", "exactly", NULL};
+    share = share && ((c->tok[s].flags & QG_TOK_NUMBER) || lex_in(c, s, NUMBERS) ||
+                      lex_in(c, s, QUALIFIERS) || lex_in(c, s, SHARES));
+    if (share && before - s <= 5) {
+        for (size_t k = s; k < before; k++)
+            if (!lex_is_word(c, k) && !lex_is(c, k, "%") && !lex_is(c, k, "-"))
+                return false;
+        memset(out, 0, sizeof *out);
+        out->kind = NP_ROLE;
+        out->start = s;
+        out->end = out->appos_end = before;
+        out->text = out->name = tspan(c, s, before);
+        return true;
+    }
     if (!lex_is_word(c, head) || lex_in(c, head, STOP) || lex_in(c, head, BE_FORMS))
         return false;
     const qg_token *h = &c->tok[head];
