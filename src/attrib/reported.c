@@ -685,8 +685,8 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit)
 }
 
 /* "X said (that) CLAUSE" · "X told Y (that) CLAUSE" · "X, who said CLAUSE". */
-static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind kind,
-                            qg_status *st, qg_error *err)
+static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send,
+                            cue_kind kind, qg_status *st, qg_error *err)
 {
     bool evidence = kind == CUE_EVIDENCE;
     actx *c = r->c;
@@ -709,16 +709,16 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
         return false;
     if (!cue_takes_clause(c, cue, &subj))
         return false;
-    size_t k = cue + 1;
+    size_t k = cue_end;
     /* the hearer: "told reporters", "told the BBC", "assured him" */
-    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+    if (cue_end == cue + 1 && lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
         np obj;
         if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
             k = obj.end;
     }
     k = skip_circumstance(c, k, send);
     k = skip_circumstance(c, k, send);
-    if (k < send && is_comma(c, k) && k > cue + 1) {
+    if (k < send && is_comma(c, k) && k > cue_end) {
         /* "said in a statement, that …" is rare; "said on Tuesday, …" ends the lead-in */
         k++;
     }
@@ -737,7 +737,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
     size_t e = clause_end(r, k, send);
     attribution a = {0};
     a.phrase = subj;
-    a.cue = tspan(c, cue, cue + 1);
+    a.cue = tspan(c, cue, cue_end);
     if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it"))
         return false; /* "it means that" */
     *st = emit(r, k, e, &a, kind == CUE_THOUGHT ? "reported_belief" : "reported_clause",
@@ -746,7 +746,8 @@ static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind
 }
 
 /* "…, saying (that) CLAUSE": the subject of the sentence speaks. */
-static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st, qg_error *err)
+static bool participle(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send, qg_status *st,
+                       qg_error *err)
 {
     actx *c = r->c;
     bool ing = lex_is_ing(c, cue);
@@ -766,8 +767,8 @@ static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st
             !phrase_can_speak(c, &subj, false))
             return false;
     }
-    size_t k = cue + 1;
-    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+    size_t k = cue_end;
+    if (cue_end == cue + 1 && lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
         np obj;
         if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
             k = obj.end;
@@ -778,7 +779,7 @@ static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st
         return false;
     attribution a = {0};
     a.phrase = subj;
-    a.cue = tspan(c, cue, cue + 1);
+    a.cue = tspan(c, cue, cue_end);
     *st = emit(r, k, clause_end(r, k, send), &a, "participle", 0.65, err);
     return true;
 }
@@ -989,6 +990,37 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
     return st;
 }
 
+/* "a clarion call for", "an impromptu social call on": the noun "call", not the verb. */
+static bool noun_call(const actx *c, size_t k)
+{
+    if (!lex_is(c, k, "call") && !lex_is(c, k, "calls"))
+        return false;
+    for (size_t x = k; x-- > 0 && k - x <= 3 && lex_is_word(c, x);)
+        if (lex_is(c, x, "a") || lex_is(c, x, "an"))
+            return true;
+    return false;
+}
+
+/* Tokens of a speech cue of several words starting at k ("pointed out", "made it clear"), or 0. */
+static size_t multiword_cue(const actx *c, size_t k, size_t send)
+{
+    /* "goes on", "weighed in", "singled out" take no reported content ("went on a spree",
+     * "weighed in with", "singled out a reporter") */
+    static const char *const NO_CONTENT[] = {"go", "goes", "went", "going", "gone", "weigh",
+                                             "weighs", "weighed", "weighing", "single",
+                                             "singles", "singled", "singling", NULL};
+    if (lex_is_cap(c, k) || !lex_is_word(c, k) || lex_in(c, k, NO_CONTENT))
+        return 0;
+    for (size_t n = 4; n >= 2; n--) {
+        int v;
+        size_t used;
+        if (k + n <= send && lex_get(c, &c->model->cues, k, n, &v, &used) &&
+            (v & QG_CUE_BIT(QG_CUE_SPEECH)))
+            return n;
+    }
+    return 0;
+}
+
 static int cmp_quote(const void *x, const void *y)
 {
     const qg_quote *a = x, *b = y;
@@ -1043,6 +1075,16 @@ qg_status reported_speech(actx *c, qg_error *err)
         for (size_t k = f; k < send && st == QG_OK; k++) {
             if (r.covered[k] || r.covered_cue[k])
                 continue;
+            /* a cue of several words: "pointed out", "called for", "made it clear" */
+            if (noun_call(c, k))
+                continue;
+            size_t n = multiword_cue(c, k, send);
+            if (n) {
+                if (!passive_or_infinitive(c, k) &&
+                    !participle(&r, k, k + n, f, send, &st, err))
+                    reported_clause(&r, k, k + n, f, send, CUE_SPEECH, &st, err);
+                continue;
+            }
             bool speech = is_cue_verb_at(c, k);
             bool thought = !speech && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_THOUGHT);
             bool evidence = !speech && !thought && !lex_is_cap(c, k) &&
@@ -1053,9 +1095,9 @@ qg_status reported_speech(actx *c, qg_error *err)
                 continue;
             if (!evidence && reported_tag(&r, k, f, send, thought, &st, err))
                 continue;
-            if (speech && participle(&r, k, f, send, &st, err))
+            if (speech && participle(&r, k, k + 1, f, send, &st, err))
                 continue;
-            reported_clause(&r, k, f, send, thought ? CUE_THOUGHT : evidence ? CUE_EVIDENCE : CUE_SPEECH,
+            reported_clause(&r, k, k + 1, f, send, thought ? CUE_THOUGHT : evidence ? CUE_EVIDENCE : CUE_SPEECH,
                             &st, err);
         }
     }
