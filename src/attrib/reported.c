@@ -217,9 +217,41 @@ static bool negated(const actx *c, size_t s, size_t cue)
     return false;
 }
 
+/* Verbs of aspect whose infinitive keeps the speaker: "continued to insist", "began to argue". */
+static const char *const ASPECTUAL[] = {"continue", "continues", "continued", "continuing",
+                                        "begin", "begins", "began", "begun", "beginning",
+                                        "start", "starts", "started", "starting", "keep",
+                                        "keeps", "kept", NULL};
+
+/* Is the cue the infinitive after a verb of aspect ("continued to insist")? */
+static bool aspectual_infinitive(const actx *c, size_t cue)
+{
+    return cue >= 2 && lex_is(c, cue - 1, "to") && lex_in(c, cue - 2, ASPECTUAL);
+}
+
+/* The first token of the verb group ending at the cue, where its subject ends: over adverbs
+ * and auxiliaries ("has repeatedly said"), the auxiliary of a progressive ("is saying", "’s
+ * suggesting") and a verb of aspect ("continued to insist"). */
+static size_t verb_group_start(const actx *c, size_t f, size_t cue)
+{
+    size_t x = cue;
+    if (aspectual_infinitive(c, cue) && cue - 2 > f)
+        x = cue - 2;
+    while (x > f && is_adverb(c, x - 1))
+        x--;
+    if (lex_is_ing(c, x) && x > f && lex_in(c, x - 1, BE_FORMS)) {
+        x--;
+        while (x > f && is_adverb(c, x - 1))
+            x--;
+    }
+    return x;
+}
+
 /* A passive or an infinitive of the cue: "was told", "is said to", "to say". */
 static bool passive_or_infinitive(const actx *c, size_t cue)
 {
+    if (aspectual_infinitive(c, cue))
+        return false;
     size_t k = cue;
     while (k > 0 && is_adverb(c, k - 1) && !lex_in(c, k - 1, BE_FORMS))
         k--;
@@ -690,19 +722,19 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
 {
     bool evidence = kind == CUE_EVIDENCE;
     actx *c = r->c;
-    size_t from = subject_window_start(r, f, cue);
+    size_t anchor = verb_group_start(c, f, cue);
+    size_t from = subject_window_start(r, f, anchor);
     np subj;
-    size_t before = cue;
-    while (before > f && is_adverb(c, before - 1))
-        before--;
+    size_t before = anchor;
     if (before > f && (lex_is(c, before - 1, "and") || lex_is(c, before - 1, "but")) &&
-        (from == before || !subject_before(c, from, cue, false, &subj))) {
+        (from == before || !subject_before(c, from, anchor, false, &subj))) {
         /* "Mr. Schultz supported Democrats …, and said …": the subject of the sentence */
         size_t s0 = clause_start(c, f, before);
         if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
             !phrase_can_speak(c, &subj, evidence))
             return false;
-    } else if (!subject_before(c, from, cue, false, &subj) || !phrase_can_speak(c, &subj, evidence)) {
+    } else if (!subject_before(c, from, anchor, false, &subj) ||
+               !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
     if (negated(c, subj.end, cue))
