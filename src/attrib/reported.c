@@ -388,6 +388,13 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
             continue;
         attribution a = {0};
         size_t tag_end;
+        /* "…, when the CIA briefed him": a subordinate clause, not a tag */
+        static const char *const SUBORDINATORS[] = {"when", "as", "after", "before", "while",
+                                                    "because", "since", "if", "although",
+                                                    "though", "where", "until", "unless",
+                                                    "which", "who", "whom", NULL};
+        if (lex_in(c, comma + 1, SUBORDINATORS))
+            return false;
         if (comma + 1 == cue) {
             if (!cue_then_subject(c, cue, send, &a))
                 continue; /* "…, the city's largest lender, said": an appositive's comma */
@@ -416,6 +423,11 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
                 a.cue = tspan(c, cue, cue + 1);
             }
             tag_end = cue + 1;
+            /* the hearer: "…, Smith told reporters on Monday." */
+            np obj;
+            if (lex_in(c, cue, HEARER_VERBS) && tag_end < send && np_parse(c, tag_end, send, &obj) &&
+                obj.kind != NP_NONE && obj.end > tag_end)
+                tag_end = obj.end;
         }
         if (a.phrase.kind == NP_DESC && a.phrase.appos_name.end <= a.phrase.appos_name.begin &&
             !lex_is(c, a.phrase.start, "the") && !lex_is(c, a.phrase.start, "a") &&
@@ -463,7 +475,9 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
 {
     static const char *const GROUP_HEADS[] = {"them", "others", "some", "many", "most", "both",
                                               "all", "few", "several", "majority", "minority",
-                                              "everyone", "everybody", "public", NULL};
+                                              "everyone", "everybody", "public", "police",
+                                              "people", "staff", "men", "women", "children",
+                                              NULL};
     static const char *const STOP[] = {"that", "which", "who", "it", "this", "there", "what",
                                        "these", "those", "if", "whether", "than", NULL};
     size_t s = from;
