@@ -375,7 +375,7 @@ static bool short_fragment_ok(const actx *c, size_t b, size_t e)
 
 /* "CLAUSE, X said." · "CLAUSE, said X." · "CLAUSE, X said, and CLAUSE2" · "A, he said, B". */
 static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool thought,
-                         qg_status *st, qg_error *err)
+                         bool before_quote, qg_status *st, qg_error *err)
 {
     actx *c = r->c;
     if (lex_in(c, cue, NO_COMPLEMENT))
@@ -437,6 +437,21 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
         size_t t = skip_circumstance(c, tag_end, send);
         t = skip_circumstance(c, t, send);
         size_t b = clause_start(c, f, comma);
+        /* before the tag of a quote-mark quote, only a part of its clause: "Her countrymen, she
+         * said, “…”", "If X wins, he said, “…”"; not a scene-setting phrase ("At one point",
+         * "In an essay in Time", "Six months ago") */
+        if (before_quote) {
+            static const char *const SCENE[] = {"as", "when", "while", "after", "before",
+                                                "once", "since", "until", "then", NULL};
+            if (b >= comma || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
+                lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, SCENE) ||
+                lex_in(c, b, TIME_DETS) || lex_in(c, b, TIME_WORDS) ||
+                (c->tok[b].flags & QG_TOK_NUMBER) || cue - comma > 4)
+                return false;
+            for (size_t x = b; x < comma; x++)
+                if (lex_in(c, x, TIME_NOUNS) || lex_is(c, x, "ago") || lex_is(c, x, "later"))
+                    return false;
+        }
         bool at_end = true;
         for (size_t x = t; x < send; x++)
             if (lex_is_word(c, x) || r->covered[x]) {
@@ -1119,8 +1134,16 @@ qg_status reported_speech(actx *c, qg_error *err)
             if (!r.covered[k] && !r.covered_cue[k] && !according_to(&r, k, f, send, &st, err))
                 cue_noun(&r, k, send, &st, err);
         for (size_t k = f; k < send && st == QG_OK; k++) {
-            if (r.covered[k] || r.covered_cue[k])
+            if (r.covered[k])
                 continue;
+            if (r.covered_cue[k]) {
+                /* "Her countrymen, she said, “should not listen …”": the words before the tag
+                 * of a quote-mark quote are reported too */
+                if (is_cue_verb_at(c, k) && k + 2 < send && is_comma(c, k + 1) &&
+                    (is_quote_mark_tok(c, k + 2) || r.published[k + 2]))
+                    reported_tag(&r, k, f, send, false, true, &st, err);
+                continue;
+            }
             /* a cue of several words: "pointed out", "called for", "made it clear" */
             if (noun_call(c, k))
                 continue;
@@ -1139,7 +1162,7 @@ qg_status reported_speech(actx *c, qg_error *err)
                 continue;
             if (passive_or_infinitive(c, k))
                 continue;
-            if (!evidence && reported_tag(&r, k, f, send, thought, &st, err))
+            if (!evidence && reported_tag(&r, k, f, send, thought, false, &st, err))
                 continue;
             if (speech && participle(&r, k, k + 1, f, send, &st, err))
                 continue;
