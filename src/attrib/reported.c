@@ -745,6 +745,21 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit)
     return k < limit ? k : cue + 1;
 }
 
+/* Is the cue a past tense ("noted", "said", "wrote")? After a singular description ("The
+ * story noted") only a past tense is surely a verb: "the Democratic nominating contest",
+ * "the tweet in question", "a warm-up band called …" are not speech. */
+static bool past_tense_cue(const actx *c, size_t cue)
+{
+    static const char *const IRREGULAR[] = {"said", "told", "wrote", "thought", "knew", "felt",
+                                            "saw", "found", "held", NULL};
+    const qg_token *t = &c->tok[cue];
+    size_t n = t->end - t->begin;
+    if (lex_is(c, cue, "called") || lex_is(c, cue, "quoted") || lex_is(c, cue, "repeated"))
+        return false;
+    return lex_in(c, cue, IRREGULAR) ||
+           (n > 4 && !memcmp(c->doc->text + t->end - 2, "ed", 2));
+}
+
 /* "X said (that) CLAUSE" · "X told Y (that) CLAUSE" · "X, who said CLAUSE". */
 static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send,
                             cue_kind kind, qg_status *st, qg_error *err)
@@ -762,7 +777,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
         if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
             !phrase_can_speak(c, &subj, evidence))
             return false;
-    } else if (!subject_before(c, from, anchor, false, &subj) ||
+    } else if (!subject_before(c, from, anchor, past_tense_cue(c, cue), &subj) ||
                !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
