@@ -706,9 +706,9 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
 /* Can this cue token be the verb of "X CUE CLAUSE"? Verbs of talking without a complement
  * ("speaking", "talked") cannot; an -ing form needs an auxiliary ("is saying"); a form that is
  * also a noun ("comments", "appeals", "emails") needs a named or pronoun subject or "that". */
-static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
+static bool cue_takes_clause(const actx *c, size_t cue, size_t cue_end, const np *subj)
 {
-    if (lex_in(c, cue, NO_COMPLEMENT))
+    if (cue_end == cue + 1 && lex_in(c, cue, NO_COMPLEMENT)) /* not "talked about" */
         return false;
     bool ing = lex_is_ing(c, cue);
     if (ing) {
@@ -783,7 +783,7 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
     }
     if (negated(c, subj.end, cue))
         return false;
-    if (!cue_takes_clause(c, cue, &subj))
+    if (!cue_takes_clause(c, cue, cue_end, &subj))
         return false;
     size_t k = cue_end;
     /* the hearer: "told reporters", "told the BBC", "assured him" */
