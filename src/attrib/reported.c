@@ -129,6 +129,29 @@ static size_t count_words(const actx *c, size_t b, size_t e)
     return n;
 }
 
+/* Does a new attribution start at x: "[and] SUBJECT CUE" with a short subject of words, or a
+ * participle cue ("saying", "declaring")? */
+static bool next_attribution(const actx *c, size_t x, size_t send)
+{
+    while (x < send && (lex_is(c, x, "and") || lex_is(c, x, "but")))
+        x++;
+    if (x < send && lex_is_ing(c, x) && is_cue_verb_at(c, x) &&
+        !lex_in(c, x, NO_COMPLEMENT))
+        return true;
+    for (size_t y = x; y < send && y < x + 5; y++) {
+        if (!lex_is_word(c, y) && !lex_is(c, y, "'s") && !lex_is(c, y, "’s"))
+            return false;
+        if (y > x && is_cue_verb_at(c, y) && !lex_is_ing(c, y) && !lex_in(c, y, NO_COMPLEMENT)) {
+            /* a subject before the cue: a pronoun, a name, a group ("one in four", "officials") */
+            np p;
+            return np_parse(c, x, y, &p) && p.kind != NP_NONE && p.end == y;
+        }
+        if (lex_is(c, y, "that") || lex_is(c, y, "who") || lex_is(c, y, "which"))
+            return false;
+    }
+    return false;
+}
+
 /* End (exclusive) of the clause that starts at b and runs to the end of the sentence: the
  * final punctuation is dropped, and the clause stops before a published quote. */
 static size_t clause_end(const rctx *r, size_t b, size_t send)
@@ -146,6 +169,11 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
             if (x < send && is_cue_verb_at(c, x))
                 break;
         }
+        /* "…, he clarified that …", "… and one in four said …", "…, declaring that …": another
+         * attribution starts after a comma or a conjunction */
+        if ((is_comma(c, e) || lex_is(c, e, "and") || lex_is(c, e, "but") || lex_is(c, e, ";")) &&
+            e > b + 2 && next_attribution(c, e + 1, send))
+            break;
         e++;
     }
     if (e < send && (r->covered[e] || is_quote_mark_tok(c, e))) {
