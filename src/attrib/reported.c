@@ -382,6 +382,22 @@ static size_t clause_start(const actx *c, size_t f, size_t limit)
     return k;
 }
 
+/* Do the words [b, e) before a tag set the scene rather than report ("At one point", "In
+ * an essay in Time", "Six months ago", "As a phone rang", "the next day")? */
+static bool scene_setting(const actx *c, size_t b, size_t e)
+{
+    static const char *const SCENE[] = {"as", "when", "while", "after", "before",
+                                        "once", "since", "until", "then", NULL};
+    if (b >= e || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
+        lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, SCENE) || lex_in(c, b, TIME_DETS) ||
+        lex_in(c, b, TIME_WORDS) || (c->tok[b].flags & QG_TOK_NUMBER))
+        return true;
+    for (size_t x = b; x < e; x++)
+        if (lex_in(c, x, TIME_NOUNS) || lex_is(c, x, "ago") || lex_is(c, x, "later"))
+            return true;
+    return false;
+}
+
 /* May the words before a mid-sentence tag be a quote of fewer than MIN_CONTENT_WORDS words
  * ("The outreach, they said, raised …", "It was, he said, …")? Not a name with an appositive
  * ("California, the most populous state"), nor an adverbial ("On Tuesday, officials said"). */
@@ -468,18 +484,8 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
         /* before the tag of a quote-mark quote, only a part of its clause: "Her countrymen, she
          * said, “…”", "If X wins, he said, “…”"; not a scene-setting phrase ("At one point",
          * "In an essay in Time", "Six months ago") */
-        if (before_quote) {
-            static const char *const SCENE[] = {"as", "when", "while", "after", "before",
-                                                "once", "since", "until", "then", NULL};
-            if (b >= comma || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
-                lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, SCENE) ||
-                lex_in(c, b, TIME_DETS) || lex_in(c, b, TIME_WORDS) ||
-                (c->tok[b].flags & QG_TOK_NUMBER) || cue - comma > 4)
-                return false;
-            for (size_t x = b; x < comma; x++)
-                if (lex_in(c, x, TIME_NOUNS) || lex_is(c, x, "ago") || lex_is(c, x, "later"))
-                    return false;
-        }
+        if (before_quote && (scene_setting(c, b, comma) || cue - comma > 4))
+            return false;
         bool at_end = true;
         for (size_t x = t; x < send; x++)
             if (lex_is_word(c, x) || r->covered[x]) {
@@ -901,7 +907,26 @@ static bool according_source(const actx *c, size_t k, size_t limit, np *out)
         if (!lex_is_word(c, y))
             break;
     }
-    return np_parse(c, k, limit, out) && out->kind != NP_NONE;
+    if (np_parse(c, k, limit, out) && out->kind != NP_NONE)
+        return true;
+    /* a source the phrase parser does not know ("recent polls", "a CNN tally", "federal
+     * statistics"): the words up to the comma or the end of the sentence, as written */
+    size_t e = k;
+    while (e < limit && e < k + 14 && !is_comma(c, e) && !is_final_punct(c, e) &&
+           !is_quote_mark_tok(c, e) && !lex_is(c, e, "—") && !lex_is(c, e, "("))
+        e++;
+    if (e == k || e >= k + 14 || (e < limit && !is_comma(c, e) && !is_final_punct(c, e)))
+        return false;
+    for (size_t y = k; y < e; y++)
+        if (!lex_is_word(c, y) && !lex_is(c, y, "-") && !lex_is(c, y, "'s") && !lex_is(c, y, "’s") &&
+            !lex_is(c, y, "/"))
+            return false;
+    memset(out, 0, sizeof *out);
+    out->kind = NP_ROLE;
+    out->start = k;
+    out->end = out->appos_end = e;
+    out->text = out->name = tspan(c, k, e);
+    return true;
 }
 
 /* "according to X, CLAUSE" · "CLAUSE, according to X". */
@@ -917,6 +942,8 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     a.phrase = src;
     a.cue = tspan(c, k, k + 2);
     size_t b = clause_start(c, f, k);
+    if (k > f && (lex_is(c, k - 1, ":") || lex_is(c, k - 1, ";")))
+        b = k; /* "…: According to X, CLAUSE" */
     if (b == k) {
         /* "According to X, CLAUSE": the clause after the source's comma */
         size_t x = src.end; /* not its "appositive": that is the clause */
@@ -930,6 +957,32 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     size_t e = k;
     while (e > b && (is_comma(c, e - 1) || lex_is(c, e - 1, "—") || lex_is(c, e - 1, "(")))
         e--;
+    /* "Fundraising, according to the campaign, has surged": the clause goes on after the
+     * source; both parts are reported, the first even when short, unless it sets the scene
+     * ("But the next day, according to Roffman, Trump made …") */
+    size_t x = src.end; /* "according to Lina Aro, the pier was closed": not an appositive */
+    bool fragment = count_words(c, b, e) <= 4;
+    if (!fragment && scene_setting(c, b, e) && count_words(c, b, e) <= 8) {
+        fragment = true; /* "Later that evening in the capital, according to …" */
+        for (size_t y = b; y < e; y++)
+            fragment &= !is_comma(c, y);
+    }
+    if (fragment && x < send && is_comma(c, x) && e < k && is_comma(c, e)) {
+        size_t after = x + 1;
+        /* not the source's own appositive or relative: "…, a pollster who", "…, which tracks" */
+        static const char *const NOT_AFTER[] = {"which", "who", "whom", "whose", "where", "and",
+                                                "or", "but", "including", "compared", "a", "an",
+                                                "one", NULL};
+        bool words = after < send && !lex_in(c, after, NOT_AFTER) && !lex_is_ing(c, after);
+        if (words) {
+            if (!scene_setting(c, b, e))
+                *st = emit_min(r, b, e, &a, "according_to", 0.8,
+                               short_fragment_ok(c, b, e) ? 1 : MIN_CONTENT_WORDS, err);
+            if (*st == QG_OK)
+                *st = emit(r, after, clause_end(r, after, send), &a, "according_to", 0.75, err);
+            return true;
+        }
+    }
     *st = emit(r, b, e, &a, "according_to", 0.8, err);
     return true;
 }
