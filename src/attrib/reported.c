@@ -572,7 +572,34 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
                                        "this", "his", "her", "their", NULL};
     bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
                                    (before - s == 1 && lex_is(c, head, "another")));
-    if (!plural && !determined && !lex_in(c, head, GROUP_HEADS))
+    /* a possessor before the head: "Clinton's campaign", "the company's statement" */
+    static const char *const NOT_POSSESSORS[] = {"that", "it", "there", "what", "he", "she",
+                                                 "who", "here", "where", "this", "which", "one",
+                                                 "everyone", "nobody", NULL};
+    bool possessed = false;
+    if (head > s && before - s <= 5 && !lex_is_cap(c, head)) {
+        size_t pl = lex_possessive_len(c, head - 1);
+        if (pl > 0) {
+            /* "Clinton's campaign"; not "That's the bet", "It's one reason" */
+            const qg_token *t = &c->tok[head - 1];
+            size_t n = t->end - t->begin - pl;
+            char w[16];
+            possessed = true;
+            if (n < sizeof w) {
+                for (size_t i = 0; i < n; i++) {
+                    char ch = c->doc->text[t->begin + i];
+                    w[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                }
+                w[n] = 0;
+                for (size_t i = 0; NOT_POSSESSORS[i]; i++)
+                    if (!strcmp(w, NOT_POSSESSORS[i]))
+                        possessed = false;
+            }
+        } else if (head > s + 1 && (lex_is(c, head - 1, "'s") || lex_is(c, head - 1, "’s"))) {
+            possessed = lex_is_word(c, head - 2) && !lex_in(c, head - 2, NOT_POSSESSORS);
+        }
+    }
+    if (!plural && !determined && !possessed && !lex_in(c, head, GROUP_HEADS))
         return false;
     if (!plural && lex_is(c, s, "this") && before - s == 1)
         return false;
