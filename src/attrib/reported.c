@@ -267,6 +267,15 @@ static size_t verb_group_start(const actx *c, size_t f, size_t cue)
         x = cue - 2;
     while (x > f && is_adverb(c, x - 1))
         x--;
+    /* a time phrase between the subject and the verb: "The IMF this week said", "Smith on
+     * Tuesday said", "police yesterday said" */
+    if (x > f + 1 && lex_in(c, x - 1, TIME_NOUNS) &&
+        (lex_in(c, x - 2, TIME_DETS) || lex_is(c, x - 2, "on")))
+        x -= 2;
+    else if (x > f + 1 && lex_in(c, x - 1, TIME_WORDS) && !lex_is_cap(c, x - 1))
+        x--;
+    while (x > f && is_adverb(c, x - 1))
+        x--;
     if (lex_is_ing(c, x) && x > f && lex_in(c, x - 1, BE_FORMS)) {
         x--;
         while (x > f && is_adverb(c, x - 1))
