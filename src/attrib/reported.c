@@ -15,6 +15,7 @@
  * class noun for cue nouns). Negated or withheld speech ("would not say", "declined to
  * comment") and passives ("was told", "is said to") report nothing; a cue with no subject
  * gives no quote. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -671,6 +672,30 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
      * of anonymity, said", "Dr. Anthony Fauci, director of the … Diseases (NIAID), said": a
      * relative clause, participle or appositive between commas after the subject */
     if (before > from + 2 && is_comma(c, before - 1)) {
+        /* several asides: "Greg Raiff, chief executive of Private Jet Services, a charter
+         * broker, said", "Mr. Manafort, citing “the magic of Trump,” said": the name before the
+         * first comma when the words after it open an aside */
+        size_t s0 = from;
+        while (s0 < before && (lex_in(c, s0, CONNECTIVES) || is_comma(c, s0)))
+            s0++;
+        size_t commas = 0;
+        for (size_t x = s0; x < before - 1; x++)
+            commas += is_comma(c, x);
+        for (size_t x = s0 + 1; commas >= 2 && x < before - 1 && x < s0 + 8; x++) {
+            if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
+                break;
+            if (!is_comma(c, x))
+                continue;
+            bool opens = lex_in(c, x + 1, RELATIVES) || lex_is_ing(c, x + 1) ||
+                         (lex_is_word(c, x + 1) && !lex_is_cap(c, x + 1));
+            np p;
+            if (opens && np_parse(c, s0, x, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE) &&
+                p.end == x) {
+                *out = p;
+                return true;
+            }
+            break;
+        }
         for (size_t x = before - 1; x-- > from + 1 && before - x < 30;) {
             if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
                 break;
@@ -761,11 +786,26 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
     static const char *const BOUNDARIES[] = {"and", "but", "while", "because", "as", "when",
                                              "although", "though", "since", "after", "before",
                                              "if", "whereas", ";", NULL};
+    /* inside an aside that ends right before the cue ("Stephen Moore, a conservative economist
+     * and former board member, said") a conjunction opens no new clause */
+    size_t v = cue;
+    while (v > f && is_adverb(c, v - 1))
+        v--;
+    size_t aside_open = SIZE_MAX;
+    if (v > f + 2 && is_comma(c, v - 1))
+        for (size_t x = v - 1; x-- > f && v - x < 30;)
+            if (is_comma(c, x)) {
+                aside_open = x;
+                break;
+            }
     for (size_t k = cue; k-- > f;) {
         if (r->covered[k] || is_quote_mark_tok(c, k))
             return k + 1;
         if (cue - k > 24)
             return k + 1;
+        if (aside_open != SIZE_MAX && k > aside_open && k < v - 1 && lex_in(c, k, BOUNDARIES) &&
+            !lex_is(c, k, ";"))
+            continue;
         if (lex_in(c, k, BOUNDARIES) && cue - k > 1 &&
             !(k > f && lex_is_cap(c, k - 1) && lex_is_cap(c, k + 1))) /* not "Allergy and Infectious" */
             return k + 1;
