@@ -184,6 +184,8 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
             x--;
         if (x > b)
             e = x - 1;
+        else if (!r->published[e] && (c->tok[e].quote >= 0 || is_quote_mark_tok(c, e)))
+            return b; /* the clause runs into a quoted term: not cut mid-phrase ("spies a ‘…’") */
     }
     while (e > b && (is_final_punct(c, e - 1) || !lex_is_word(c, e - 1)) &&
            !lex_is(c, e - 1, ")") && !lex_is(c, e - 1, "%"))
