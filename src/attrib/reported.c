@@ -499,11 +499,14 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
         if (before_quote && (scene_setting(c, b, comma) || cue - comma > 4))
             return false;
         bool at_end = true;
-        for (size_t x = t; x < send; x++)
+        for (size_t x = t; x < send; x++) {
+            if (lex_is(c, x, ";") && x == t)
+                break; /* "…, analysts say; in 2012, …": the tag ends at the semicolon */
             if (lex_is_word(c, x) || r->covered[x]) {
                 at_end = false;
                 break;
             }
+        }
         if (at_end) {
             *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
                        thought ? 0.6 : 0.85, err);
@@ -1225,6 +1228,32 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
     return st;
 }
 
+/* A capitalised verb of saying in a headline written in title case ("Obama Says Museum Will
+ * Tell …", "Sanders Tells Supporters …"): a finite form (-s, -ed, said, told) after a name,
+ * in a sentence whose words are nearly all capitalised, without a period inside. */
+static bool headline_cue(const actx *c, size_t k, size_t f, size_t send)
+{
+    if (k == f || !lex_is_cap(c, k) || !lex_is_cue_class(c, k, QG_CUE_SPEECH) ||
+        lex_is_cue_class(c, k, QG_CUE_NOUN) || !lex_is_cap(c, k - 1))
+        return false;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    const char *e = c->doc->text + t->end;
+    if (!(n > 3 && (e[-1] == 's' || !memcmp(e - 2, "ed", 2))) && !lex_is(c, k, "said") &&
+        !lex_is(c, k, "told"))
+        return false;
+    size_t words = 0, caps = 0;
+    for (size_t x = f; x < send; x++) {
+        if (lex_is(c, x, ".") && x + 1 < send)
+            return false;
+        if (lex_is_word(c, x) && !(c->tok[x].flags & QG_TOK_NUMBER)) {
+            words++;
+            caps += lex_is_cap(c, x);
+        }
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+}
+
 /* "a clarion call for", "an impromptu social call on": the noun "call", not the verb. */
 static bool noun_call(const actx *c, size_t k)
 {
@@ -1326,6 +1355,11 @@ qg_status reported_speech(actx *c, qg_error *err)
                 if (!passive_or_infinitive(c, k) &&
                     !participle(&r, k, k + n, f, send, &st, err))
                     reported_clause(&r, k, k + n, f, send, CUE_SPEECH, &st, err);
+                continue;
+            }
+            if (headline_cue(c, k, f, send)) {
+                /* "Trump Says He Never Pledged To …": a headline in title case */
+                reported_clause(&r, k, k + 1, f, send, CUE_SPEECH, &st, err);
                 continue;
             }
             bool speech = is_cue_verb_at(c, k);
