@@ -929,8 +929,9 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
     attribution a = {0};
     a.phrase = subj;
     a.cue = tspan(c, cue, cue_end);
-    if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it"))
-        return false; /* "it means that" */
+    if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it") &&
+        !intention)
+        return false; /* "it means that"; not "it wants to build new routes" */
     *st = emit(r, k, e, &a, kind == CUE_THOUGHT ? "reported_belief" : "reported_clause",
                kind == CUE_SPEECH ? 0.8 : kind == CUE_THOUGHT ? 0.6 : 0.7, err);
     return true;
