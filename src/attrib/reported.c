@@ -660,6 +660,20 @@ bool subject_after(const actx *c, size_t cue, size_t limit, np *out)
     return true;
 }
 
+/* A dash that sets off an aside: "—", "–", or "-" standing alone ("--" is two of them). */
+static bool is_aside_dash(const actx *c, size_t k)
+{
+    if (lex_is(c, k, "—") || lex_is(c, k, "–"))
+        return true;
+    if (!lex_is(c, k, "-"))
+        return false;
+    /* not the hyphen of a word ("Moscow-based") */
+    bool glued_before = k > 0 && c->tok[k - 1].end == c->tok[k].begin && lex_is_word(c, k - 1);
+    bool glued_after = k + 1 < c->ntok && c->tok[k].end == c->tok[k + 1].begin &&
+                       lex_is_word(c, k + 1);
+    return !glued_before && !glued_after;
+}
+
 bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out)
 {
     size_t before = cue;
@@ -672,6 +686,25 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
             x--;
         if (lex_is(c, x, "(") && x > from)
             return subject_before(c, from, x, singular, out);
+    }
+    /* "Kall -- co-editor of a book on the debates -- said": an aside between dashes */
+    if (before > from + 2 && is_aside_dash(c, before - 1)) {
+        size_t x = before - 1;
+        while (x > from && is_aside_dash(c, x - 1))
+            x--; /* "--" as two tokens */
+        for (size_t y = x; y-- > from + 1 && x - y < 30;) {
+            if (is_quote_mark_tok(c, y) || is_aside_dash(c, y)) {
+                if (!is_aside_dash(c, y))
+                    break;
+                while (y > from && is_aside_dash(c, y - 1))
+                    y--;
+                /* a named speaker only: not "the ruling — with one filed earlier — means" */
+                if (y > from && subject_before(c, from, y, singular, out) &&
+                    out->kind == NP_NAME)
+                    return true;
+                break;
+            }
+        }
     }
     /* "Dunwoody, who worked for Obama in 2008, said", "A senior official, speaking on condition
      * of anonymity, said", "Dr. Anthony Fauci, director of the … Diseases (NIAID), said": a
