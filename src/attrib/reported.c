@@ -5,7 +5,8 @@
  *   reported_tag     CLAUSE, X said.  ·  CLAUSE, said X.  ·  CLAUSE, she said, and CLAUSE2 (two
  *                    quotes)  ·  The economy, he said, is improving (the part after the tag)
  *   reported_clause  X said (that) CLAUSE  ·  X told Y (that) CLAUSE  ·  X, who said CLAUSE  ·
- *                    X claimed / insisted / denied / warned / argued that CLAUSE
+ *                    X claimed / insisted / denied / warned / argued that CLAUSE  ·  X pointed
+ *                    out / called for / talked about …  ·  X is saying  ·  X continued to insist
  *   participle       X …, saying (that) CLAUSE  (the subject of the sentence speaks)
  *   according_to     according to X, CLAUSE  ·  CLAUSE, according to X  (a survey by Y → Y)
  *   cue_noun         X's claim that CLAUSE  ·  the statement by X that CLAUSE
