@@ -162,7 +162,14 @@ announce confide gripe swear testify proclaim make_it_clear put_it warn_against 
 acknowledge confirm pontificate preach lecture editorialize editorialise decree
 liken reference allude eviscerate critique articulate react make_clear make_the_point take_issue
 single_out profess jibe intone recite pen relay
+talk_about talk_of speak_about speak_of write_about complain_about rail_against warn_of joke_about
+ask_about vouch_for apologize_for argue_against caution_against comment_on muse_about speculate_about
+tweet_about boast_about brag_about
 """
+# The verb + preposition lemmas of the last three lines were mined from PolNeAR dev cue annotations
+# (cue strings ending in a speech verb and a preposition: "talked about" 49 attributions, "spoke of",
+# "railed against" …): the verb alone takes no clause ("talked", "spoke"), with the preposition
+# it reports what was said about something.
 THOUGHT = """
 believe think feel hope fear expect know worry want wish doubt suspect suppose assume presume reckon
 figure guess imagine consider realize realise recognize recognise understand learn discover sense
@@ -600,7 +607,9 @@ def main():
           header("reporting and cognition cue words (every inflected form)", "form, lemma, class, count",
                  "hand list of English reporting, cognition and evidential verbs, reporting nouns and "
                  "prepositional cues (scripts/mine-lexicons.py), checked against and counted on cue words "
-                 "annotated in " + PN_CITE + "; count = PolNeAR dev attributions whose cue contains the form"),
+                 "annotated in " + PN_CITE + "; count = PolNeAR dev attributions whose cue contains the form; "
+                 "verb + preposition cues (talk about, speak of, rail against, vouch for ...) mined from the "
+                 "same cue annotations"),
           [(f, lem, cls, str(counts.get(f, 0))) for cls, f, lem in uniq])
 
     titles_m, roles_m, firsts_m, spk = mine_speakers(atts) if atts else (collections.Counter(),) * 4

@@ -5,7 +5,8 @@
  *   reported_tag     CLAUSE, X said.  ·  CLAUSE, said X.  ·  CLAUSE, she said, and CLAUSE2 (two
  *                    quotes)  ·  The economy, he said, is improving (the part after the tag)
  *   reported_clause  X said (that) CLAUSE  ·  X told Y (that) CLAUSE  ·  X, who said CLAUSE  ·
- *                    X claimed / insisted / denied / warned / argued that CLAUSE
+ *                    X claimed / insisted / denied / warned / argued that CLAUSE  ·  X pointed
+ *                    out / called for / talked about …  ·  X is saying  ·  X continued to insist
  *   participle       X …, saying (that) CLAUSE  (the subject of the sentence speaks)
  *   according_to     according to X, CLAUSE  ·  CLAUSE, according to X  (a survey by Y → Y)
  *   cue_noun         X's claim that CLAUSE  ·  the statement by X that CLAUSE
@@ -15,6 +16,7 @@
  * class noun for cue nouns). Negated or withheld speech ("would not say", "declined to
  * comment") and passives ("was told", "is said to") report nothing; a cue with no subject
  * gives no quote. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +133,29 @@ static size_t count_words(const actx *c, size_t b, size_t e)
     return n;
 }
 
+/* Does a new attribution start at x: "[and] SUBJECT CUE" with a short subject of words, or a
+ * participle cue ("saying", "declaring")? */
+static bool next_attribution(const actx *c, size_t x, size_t send)
+{
+    while (x < send && (lex_is(c, x, "and") || lex_is(c, x, "but")))
+        x++;
+    if (x < send && lex_is_ing(c, x) && is_cue_verb_at(c, x) &&
+        !lex_in(c, x, NO_COMPLEMENT))
+        return true;
+    for (size_t y = x; y < send && y < x + 5; y++) {
+        if (!lex_is_word(c, y) && !lex_is(c, y, "'s") && !lex_is(c, y, "’s"))
+            return false;
+        if (y > x && is_cue_verb_at(c, y) && !lex_is_ing(c, y) && !lex_in(c, y, NO_COMPLEMENT)) {
+            /* a subject before the cue: a pronoun, a name, a group ("one in four", "officials") */
+            np p;
+            return np_parse(c, x, y, &p) && p.kind != NP_NONE && p.end == y;
+        }
+        if (lex_is(c, y, "that") || lex_is(c, y, "who") || lex_is(c, y, "which"))
+            return false;
+    }
+    return false;
+}
+
 /* End (exclusive) of the clause that starts at b and runs to the end of the sentence: the
  * final punctuation is dropped, and the clause stops before a published quote. */
 static size_t clause_end(const rctx *r, size_t b, size_t send)
@@ -148,6 +173,11 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
             if (x < send && is_cue_verb_at(c, x))
                 break;
         }
+        /* "…, he clarified that …", "… and one in four said …", "…, declaring that …": another
+         * attribution starts after a comma or a conjunction */
+        if ((is_comma(c, e) || lex_is(c, e, "and") || lex_is(c, e, "but") || lex_is(c, e, ";")) &&
+            e > b + 2 && next_attribution(c, e + 1, send))
+            break;
         e++;
     }
     if (e < send && (r->covered[e] || is_quote_mark_tok(c, e))) {
@@ -157,6 +187,8 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
             x--;
         if (x > b)
             e = x - 1;
+        else if (!r->published[e] && (c->tok[e].quote >= 0 || is_quote_mark_tok(c, e)))
+            return b; /* the clause runs into a quoted term: not cut mid-phrase ("spies a ‘…’") */
     }
     while (e > b && (is_final_punct(c, e - 1) || !lex_is_word(c, e - 1)) &&
            !lex_is(c, e - 1, ")") && !lex_is(c, e - 1, "%"))
@@ -219,9 +251,50 @@ static bool negated(const actx *c, size_t s, size_t cue)
     return false;
 }
 
+/* Verbs of aspect whose infinitive keeps the speaker: "continued to insist", "began to argue". */
+static const char *const ASPECTUAL[] = {"continue", "continues", "continued", "continuing",
+                                        "begin", "begins", "began", "begun", "beginning",
+                                        "start", "starts", "started", "starting", "keep",
+                                        "keeps", "kept", NULL};
+
+/* Is the cue the infinitive after a verb of aspect ("continued to insist")? */
+static bool aspectual_infinitive(const actx *c, size_t cue)
+{
+    return cue >= 2 && lex_is(c, cue - 1, "to") && lex_in(c, cue - 2, ASPECTUAL);
+}
+
+/* The first token of the verb group ending at the cue, where its subject ends: over adverbs
+ * and auxiliaries ("has repeatedly said"), the auxiliary of a progressive ("is saying", "’s
+ * suggesting") and a verb of aspect ("continued to insist"). */
+static size_t verb_group_start(const actx *c, size_t f, size_t cue)
+{
+    size_t x = cue;
+    if (aspectual_infinitive(c, cue) && cue - 2 > f)
+        x = cue - 2;
+    while (x > f && is_adverb(c, x - 1))
+        x--;
+    /* a time phrase between the subject and the verb: "The IMF this week said", "Smith on
+     * Tuesday said", "police yesterday said" */
+    if (x > f + 1 && lex_in(c, x - 1, TIME_NOUNS) &&
+        (lex_in(c, x - 2, TIME_DETS) || lex_is(c, x - 2, "on")))
+        x -= 2;
+    else if (x > f + 1 && lex_in(c, x - 1, TIME_WORDS) && !lex_is_cap(c, x - 1))
+        x--;
+    while (x > f && is_adverb(c, x - 1))
+        x--;
+    if (lex_is_ing(c, x) && x > f && lex_in(c, x - 1, BE_FORMS)) {
+        x--;
+        while (x > f && is_adverb(c, x - 1))
+            x--;
+    }
+    return x;
+}
+
 /* A passive or an infinitive of the cue: "was told", "is said to", "to say". */
 static bool passive_or_infinitive(const actx *c, size_t cue)
 {
+    if (aspectual_infinitive(c, cue))
+        return false;
     size_t k = cue;
     while (k > 0 && is_adverb(c, k - 1) && !lex_in(c, k - 1, BE_FORMS))
         k--;
@@ -256,11 +329,11 @@ static bool phrase_can_speak(const actx *c, const np *p, bool evidence_cue)
     return true;
 }
 
-static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
-                      double confidence, qg_error *err)
+static qg_status emit_min(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
+                          double confidence, size_t min_words, qg_error *err)
 {
     actx *c = r->c;
-    if (e <= b || count_words(c, b, e) < MIN_CONTENT_WORDS)
+    if (e <= b || count_words(c, b, e) < min_words)
         return QG_OK;
     /* not over a quote already published or a clause already reported; a quoted term inside
      * makes it mixed ("The so-called “experts” were wrong, the minister said") */
@@ -300,6 +373,12 @@ static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *r
     return QG_OK;
 }
 
+static qg_status emit(rctx *r, size_t b, size_t e, attribution *a, const char *rule,
+                      double confidence, qg_error *err)
+{
+    return emit_min(r, b, e, a, rule, confidence, MIN_CONTENT_WORDS, err);
+}
+
 /* First token of a clause at sentence start f: skip connectives and a leading comma. */
 static size_t clause_start(const actx *c, size_t f, size_t limit)
 {
@@ -318,9 +397,44 @@ static size_t clause_start(const actx *c, size_t f, size_t limit)
     return k;
 }
 
+/* Do the words [b, e) before a tag set the scene rather than report ("At one point", "In
+ * an essay in Time", "Six months ago", "As a phone rang", "the next day")? */
+static bool scene_setting(const actx *c, size_t b, size_t e)
+{
+    static const char *const SCENE[] = {"as", "when", "while", "after", "before",
+                                        "once", "since", "until", "then", NULL};
+    if (b >= e || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
+        lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, SCENE) || lex_in(c, b, TIME_DETS) ||
+        lex_in(c, b, TIME_WORDS) || (c->tok[b].flags & QG_TOK_NUMBER))
+        return true;
+    for (size_t x = b; x < e; x++)
+        if (lex_in(c, x, TIME_NOUNS) || lex_is(c, x, "ago") || lex_is(c, x, "later"))
+            return true;
+    return false;
+}
+
+/* May the words before a mid-sentence tag be a quote of fewer than MIN_CONTENT_WORDS words
+ * ("The outreach, they said, raised …", "It was, he said, …")? Not a name with an appositive
+ * ("California, the most populous state"), nor an adverbial ("On Tuesday, officials said"). */
+static bool short_fragment_ok(const actx *c, size_t b, size_t e)
+{
+    static const char *const OPENERS[] = {"if", "when", "as", "while", "because", "though",
+                                          "although", "unless", "yes", "no", "well", NULL};
+    if (b >= e || !lex_is_word(c, b) || lex_in(c, b, PREPOSITIONS) ||
+        lex_in(c, b, NOT_CLAUSE_START) || lex_in(c, b, OPENERS))
+        return false;
+    bool lower = false;
+    for (size_t k = b; k < e; k++) {
+        if (!lex_is_word(c, k) && !lex_is(c, k, "'s") && !lex_is(c, k, "’s"))
+            return false;
+        lower |= lex_is_word(c, k) && !lex_is_cap(c, k);
+    }
+    return lower || np_is_function_word(c, b);
+}
+
 /* "CLAUSE, X said." · "CLAUSE, said X." · "CLAUSE, X said, and CLAUSE2" · "A, he said, B". */
 static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool thought,
-                         qg_status *st, qg_error *err)
+                         bool before_quote, qg_status *st, qg_error *err)
 {
     actx *c = r->c;
     if (lex_in(c, cue, NO_COMPLEMENT))
@@ -333,6 +447,13 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
             continue;
         attribution a = {0};
         size_t tag_end;
+        /* "…, when the CIA briefed him": a subordinate clause, not a tag */
+        static const char *const SUBORDINATORS[] = {"when", "as", "after", "before", "while",
+                                                    "because", "since", "if", "although",
+                                                    "though", "where", "until", "unless",
+                                                    "which", "who", "whom", NULL};
+        if (lex_in(c, comma + 1, SUBORDINATORS))
+            return false;
         if (comma + 1 == cue) {
             if (!cue_then_subject(c, cue, send, &a))
                 continue; /* "…, the city's largest lender, said": an appositive's comma */
@@ -361,6 +482,11 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
                 a.cue = tspan(c, cue, cue + 1);
             }
             tag_end = cue + 1;
+            /* the hearer: "…, Smith told reporters on Monday." */
+            np obj;
+            if (lex_in(c, cue, HEARER_VERBS) && tag_end < send && np_parse(c, tag_end, send, &obj) &&
+                obj.kind != NP_NONE && obj.end > tag_end)
+                tag_end = obj.end;
         }
         if (a.phrase.kind == NP_DESC && a.phrase.appos_name.end <= a.phrase.appos_name.begin &&
             !lex_is(c, a.phrase.start, "the") && !lex_is(c, a.phrase.start, "a") &&
@@ -370,12 +496,20 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
         size_t t = skip_circumstance(c, tag_end, send);
         t = skip_circumstance(c, t, send);
         size_t b = clause_start(c, f, comma);
+        /* before the tag of a quote-mark quote, only a part of its clause: "Her countrymen, she
+         * said, “…”", "If X wins, he said, “…”"; not a scene-setting phrase ("At one point",
+         * "In an essay in Time", "Six months ago") */
+        if (before_quote && (scene_setting(c, b, comma) || cue - comma > 4))
+            return false;
         bool at_end = true;
-        for (size_t x = t; x < send; x++)
+        for (size_t x = t; x < send; x++) {
+            if (lex_is(c, x, ";") && x == t)
+                break; /* "…, analysts say; in 2012, …": the tag ends at the semicolon */
             if (lex_is_word(c, x) || r->covered[x]) {
                 at_end = false;
                 break;
             }
+        }
         if (at_end) {
             *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
                        thought ? 0.6 : 0.85, err);
@@ -387,8 +521,9 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
             size_t e2 = clause_end(r, after + conj, send);
             /* "A, she said, and B" gives two quotes; so does "Though A, he said, B"; in
              * "The economy, he said, is improving" only the part after the tag is a clause */
-            *st = emit(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
-                       thought ? 0.6 : 0.85, err);
+            bool inner = !conj && !is_cue_verb_at(c, after) && short_fragment_ok(c, b, comma);
+            *st = emit_min(r, b, comma, &a, thought ? "reported_belief" : "reported_tag",
+                           thought ? 0.6 : 0.85, inner ? 1 : MIN_CONTENT_WORDS, err);
             /* not when the part after the tag opens with a cue of its own ("…, said …") */
             if (*st == QG_OK && !is_cue_verb_at(c, after + conj))
                 *st = emit(r, after + conj, e2, &a, thought ? "reported_belief" : "reported_tag",
@@ -407,7 +542,9 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
 {
     static const char *const GROUP_HEADS[] = {"them", "others", "some", "many", "most", "both",
                                               "all", "few", "several", "majority", "minority",
-                                              "everyone", "everybody", "public", NULL};
+                                              "everyone", "everybody", "public", "police",
+                                              "people", "staff", "men", "women", "children",
+                                              NULL};
     static const char *const STOP[] = {"that", "which", "who", "it", "this", "there", "what",
                                        "these", "those", "if", "whether", "than", NULL};
     size_t s = from;
@@ -416,6 +553,33 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     if (s >= before || before - s > 10)
         return false;
     size_t head = before - 1;
+    /* a share of those polled: "Only 24 percent said", "About 9% said", "One in three say",
+     * "Nearly half said" */
+    static const char *const SHARES[] = {"percent", "%", "half", "third", "thirds", "quarter",
+                                         "quarters", "fifth", "fifths", NULL};
+    static const char *const NUMBERS[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                          "nine", "ten", NULL};
+    bool share = lex_in(c, head, SHARES) ||
+                 (((c->tok[head].flags & QG_TOK_NUMBER) || lex_in(c, head, NUMBERS)) &&
+                  head >= s + 2 && lex_is(c, head - 1, "in") &&
+                  (lex_is(c, head - 2, "one") || (c->tok[head - 2].flags & QG_TOK_NUMBER)));
+    static const char *const QUALIFIERS[] = {"only", "about", "nearly", "almost", "just",
+                                             "roughly", "some", "over", "under", "more",
+                                             "fewer", "less", "a", "one", "half", "around",
+                                             "another", "just", "exactly", NULL};
+    share = share && ((c->tok[s].flags & QG_TOK_NUMBER) || lex_in(c, s, NUMBERS) ||
+                      lex_in(c, s, QUALIFIERS) || lex_in(c, s, SHARES));
+    if (share && before - s <= 5) {
+        for (size_t k = s; k < before; k++)
+            if (!lex_is_word(c, k) && !lex_is(c, k, "%") && !lex_is(c, k, "-"))
+                return false;
+        memset(out, 0, sizeof *out);
+        out->kind = NP_ROLE;
+        out->start = s;
+        out->end = out->appos_end = before;
+        out->text = out->name = tspan(c, s, before);
+        return true;
+    }
     if (!lex_is_word(c, head) || lex_in(c, head, STOP) || lex_in(c, head, BE_FORMS))
         return false;
     const qg_token *h = &c->tok[head];
@@ -425,11 +589,35 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
                                        "this", "his", "her", "their", NULL};
     bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
-                                   (before - s == 1 && lex_is(c, head, "another")) ||
-                                   /* "Powell’s office said", "the senator's campaign said" */
-                                   (head > s && before - s <= 4 && !lex_is_cap(c, head) &&
-                                    lex_possessive_len(c, head - 1) > 0));
-    if (!plural && !determined && !lex_in(c, head, GROUP_HEADS))
+                                   (before - s == 1 && lex_is(c, head, "another")));
+    /* a possessor before the head: "Clinton's campaign", "the company's statement" */
+    static const char *const NOT_POSSESSORS[] = {"that", "it", "there", "what", "he", "she",
+                                                 "who", "here", "where", "this", "which", "one",
+                                                 "everyone", "nobody", NULL};
+    bool possessed = false;
+    if (head > s && before - s <= 5 && !lex_is_cap(c, head)) {
+        size_t pl = lex_possessive_len(c, head - 1);
+        if (pl > 0) {
+            /* "Clinton's campaign"; not "That's the bet", "It's one reason" */
+            const qg_token *t = &c->tok[head - 1];
+            size_t n = t->end - t->begin - pl;
+            char w[16];
+            possessed = true;
+            if (n < sizeof w) {
+                for (size_t i = 0; i < n; i++) {
+                    char ch = c->doc->text[t->begin + i];
+                    w[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                }
+                w[n] = 0;
+                for (size_t i = 0; NOT_POSSESSORS[i]; i++)
+                    if (!strcmp(w, NOT_POSSESSORS[i]))
+                        possessed = false;
+            }
+        } else if (head > s + 1 && (lex_is(c, head - 1, "'s") || lex_is(c, head - 1, "’s"))) {
+            possessed = lex_is_word(c, head - 2) && !lex_in(c, head - 2, NOT_POSSESSORS);
+        }
+    }
+    if (!plural && !determined && !possessed && !lex_in(c, head, GROUP_HEADS))
         return false;
     if (!plural && lex_is(c, s, "this") && before - s == 1)
         return false;
@@ -475,6 +663,20 @@ bool subject_after(const actx *c, size_t cue, size_t limit, np *out)
     return true;
 }
 
+/* A dash that sets off an aside: "—", "–", or "-" standing alone ("--" is two of them). */
+static bool is_aside_dash(const actx *c, size_t k)
+{
+    if (lex_is(c, k, "—") || lex_is(c, k, "–"))
+        return true;
+    if (!lex_is(c, k, "-"))
+        return false;
+    /* not the hyphen of a word ("Moscow-based") */
+    bool glued_before = k > 0 && c->tok[k - 1].end == c->tok[k].begin && lex_is_word(c, k - 1);
+    bool glued_after = k + 1 < c->ntok && c->tok[k].end == c->tok[k + 1].begin &&
+                       lex_is_word(c, k + 1);
+    return !glued_before && !glued_after;
+}
+
 bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out)
 {
     size_t before = cue;
@@ -487,6 +689,25 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
             x--;
         if (lex_is(c, x, "(") && x > from)
             return subject_before(c, from, x, singular, out);
+    }
+    /* "Kall -- co-editor of a book on the debates -- said": an aside between dashes */
+    if (before > from + 2 && is_aside_dash(c, before - 1)) {
+        size_t x = before - 1;
+        while (x > from && is_aside_dash(c, x - 1))
+            x--; /* "--" as two tokens */
+        for (size_t y = x; y-- > from + 1 && x - y < 30;) {
+            if (is_quote_mark_tok(c, y) || is_aside_dash(c, y)) {
+                if (!is_aside_dash(c, y))
+                    break;
+                while (y > from && is_aside_dash(c, y - 1))
+                    y--;
+                /* a named speaker only: not "the ruling — with one filed earlier — means" */
+                if (y > from && subject_before(c, from, y, singular, out) &&
+                    out->kind == NP_NAME)
+                    return true;
+                break;
+            }
+        }
     }
     /* "Dunwoody, who worked for Obama in 2008, said", "A senior official, speaking on condition
      * of anonymity, said", "Dr. Anthony Fauci, director of the … Diseases (NIAID), said": a
@@ -514,6 +735,30 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
                     *out = p;
                     return true;
                 }
+            }
+            break;
+        }
+        /* several asides: "Greg Raiff, chief executive of Private Jet Services, a charter
+         * broker, said", "Mr. Manafort, citing “the magic of Trump,” said": the name before the
+         * first comma when the words after it open an aside */
+        size_t s0 = from;
+        while (s0 < before && (lex_in(c, s0, CONNECTIVES) || is_comma(c, s0)))
+            s0++;
+        size_t commas = 0;
+        for (size_t x = s0; x < before - 1; x++)
+            commas += is_comma(c, x);
+        for (size_t x = s0 + 1; commas >= 2 && x < before - 1 && x < s0 + 8; x++) {
+            if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
+                break;
+            if (!is_comma(c, x))
+                continue;
+            bool opens = lex_in(c, x + 1, RELATIVES) || lex_is_ing(c, x + 1) ||
+                         (lex_is_word(c, x + 1) && !lex_is_cap(c, x + 1));
+            np p;
+            if (opens && np_parse(c, s0, x, &p) && (p.kind == NP_NAME || p.kind == NP_ROLE) &&
+                p.end == x) {
+                *out = p;
+                return true;
             }
             break;
         }
@@ -614,11 +859,26 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
     static const char *const BOUNDARIES[] = {"and", "but", "while", "because", "as", "when",
                                              "although", "though", "since", "after", "before",
                                              "if", "whereas", ";", NULL};
+    /* inside an aside that ends right before the cue ("Stephen Moore, a conservative economist
+     * and former board member, said") a conjunction opens no new clause */
+    size_t v = cue;
+    while (v > f && is_adverb(c, v - 1))
+        v--;
+    size_t aside_open = SIZE_MAX;
+    if (v > f + 2 && is_comma(c, v - 1))
+        for (size_t x = v - 1; x-- > f && v - x < 30;)
+            if (is_comma(c, x)) {
+                aside_open = x;
+                break;
+            }
     for (size_t k = cue; k-- > f;) {
         if (r->covered[k] || is_quote_mark_tok(c, k))
             return k + 1;
         if (cue - k > 24)
             return k + 1;
+        if (aside_open != SIZE_MAX && k > aside_open && k < v - 1 && lex_in(c, k, BOUNDARIES) &&
+            !lex_is(c, k, ";"))
+            continue;
         if (lex_in(c, k, BOUNDARIES) && cue - k > 1 &&
             !(k > f && lex_is_cap(c, k - 1) && lex_is_cap(c, k + 1))) /* not "Allergy and Infectious" */
             return k + 1;
@@ -629,9 +889,9 @@ static size_t subject_window_start(const rctx *r, size_t f, size_t cue)
 /* Can this cue token be the verb of "X CUE CLAUSE"? Verbs of talking without a complement
  * ("speaking", "talked") cannot; an -ing form needs an auxiliary ("is saying"); a form that is
  * also a noun ("comments", "appeals", "emails") needs a named or pronoun subject or "that". */
-static bool cue_takes_clause(const actx *c, size_t cue, const np *subj)
+static bool cue_takes_clause(const actx *c, size_t cue, size_t cue_end, const np *subj)
 {
-    if (lex_in(c, cue, NO_COMPLEMENT))
+    if (cue_end == cue + 1 && lex_in(c, cue, NO_COMPLEMENT)) /* not "talked about" */
         return false;
     bool ing = lex_is_ing(c, cue);
     if (ing) {
@@ -712,64 +972,86 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit)
     return k < limit ? k : cue + 1;
 }
 
+/* Is the cue a past tense ("noted", "said", "wrote")? After a singular description ("The
+ * story noted") only a past tense is surely a verb: "the Democratic nominating contest",
+ * "the tweet in question", "a warm-up band called …" are not speech. */
+static bool past_tense_cue(const actx *c, size_t cue)
+{
+    static const char *const IRREGULAR[] = {"said", "told", "wrote", "thought", "knew", "felt",
+                                            "saw", "found", "held", NULL};
+    const qg_token *t = &c->tok[cue];
+    size_t n = t->end - t->begin;
+    if (lex_is(c, cue, "called") || lex_is(c, cue, "quoted") || lex_is(c, cue, "repeated"))
+        return false;
+    return lex_in(c, cue, IRREGULAR) ||
+           (n > 4 && !memcmp(c->doc->text + t->end - 2, "ed", 2));
+}
+
 /* "X said (that) CLAUSE" · "X told Y (that) CLAUSE" · "X, who said CLAUSE". */
-static bool reported_clause(rctx *r, size_t cue, size_t f, size_t send, cue_kind kind,
-                            qg_status *st, qg_error *err)
+static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send,
+                            cue_kind kind, qg_status *st, qg_error *err)
 {
     bool evidence = kind == CUE_EVIDENCE;
     actx *c = r->c;
-    size_t from = subject_window_start(r, f, cue);
+    size_t anchor = verb_group_start(c, f, cue);
+    size_t from = subject_window_start(r, f, anchor);
     np subj;
-    size_t before = cue;
-    while (before > f && is_adverb(c, before - 1))
-        before--;
-    if (before > f && lex_is(c, before - 1, "and") &&
-        (from == before || !subject_before(c, from, cue, false, &subj))) {
+    size_t before = anchor;
+    if (before > f && (lex_is(c, before - 1, "and") || lex_is(c, before - 1, "but")) &&
+        (from == before || !subject_before(c, from, anchor, false, &subj))) {
         /* "Mr. Schultz supported Democrats …, and said …": the subject of the sentence */
         size_t s0 = clause_start(c, f, before);
         if (!np_parse(c, s0, before, &subj) || subj.kind == NP_NONE ||
             !phrase_can_speak(c, &subj, evidence))
             return false;
-    } else if (!subject_before(c, from, cue, false, &subj) || !phrase_can_speak(c, &subj, evidence)) {
+    } else if (!subject_before(c, from, anchor, past_tense_cue(c, cue), &subj) ||
+               !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
     if (negated(c, subj.end, cue))
         return false;
-    if (!cue_takes_clause(c, cue, &subj))
+    if (!cue_takes_clause(c, cue, cue_end, &subj))
         return false;
-    size_t k = cue + 1;
+    size_t k = cue_end;
     /* the hearer: "told reporters", "told the BBC", "assured him" */
-    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+    if (cue_end == cue + 1 && lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
         np obj;
         if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
             k = obj.end;
     }
     k = skip_circumstance(c, k, send);
     k = skip_circumstance(c, k, send);
-    if (k < send && is_comma(c, k) && k > cue + 1) {
+    if (k < send && is_comma(c, k) && k > cue_end) {
         /* "said in a statement, that …" is rare; "said on Tuesday, …" ends the lead-in */
         k++;
     }
-    if (k < send && lex_is(c, k, "that"))
+    bool that = k < send && lex_is(c, k, "that");
+    if (that)
         k++;
     /* "wants to build a wall", "promised to cut taxes": an intention is reported */
     bool intention = k < send && lex_is(c, k, "to") && k + 1 < send && lex_is_word(c, k + 1) &&
                      lex_in(c, cue, INTENTION_VERBS);
-    if (k >= send || !lex_is_word(c, k) || (lex_in(c, k, NOT_CLAUSE_START) && !intention))
+    /* after "that" a clause may open with an adverbial ("said that for now, …"); "said that to
+     * me", "said that about" keep "that" a pronoun */
+    bool opens = !lex_in(c, k, NOT_CLAUSE_START) ||
+                 (that && !lex_is(c, k, "to") && !lex_is(c, k, "about") && !lex_is(c, k, "of"));
+    if (k >= send || !lex_is_word(c, k) || (!opens && !intention))
         return false;
     size_t e = clause_end(r, k, send);
     attribution a = {0};
     a.phrase = subj;
-    a.cue = tspan(c, cue, cue + 1);
-    if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it"))
-        return false; /* "it means that" */
+    a.cue = tspan(c, cue, cue_end);
+    if (kind == CUE_THOUGHT && subj.kind == NP_PRONOUN && lex_is(c, subj.start, "it") &&
+        !intention)
+        return false; /* "it means that"; not "it wants to build new routes" */
     *st = emit(r, k, e, &a, kind == CUE_THOUGHT ? "reported_belief" : "reported_clause",
                kind == CUE_SPEECH ? 0.8 : kind == CUE_THOUGHT ? 0.6 : 0.7, err);
     return true;
 }
 
 /* "…, saying (that) CLAUSE": the subject of the sentence speaks. */
-static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st, qg_error *err)
+static bool participle(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send, qg_status *st,
+                       qg_error *err)
 {
     actx *c = r->c;
     bool ing = lex_is_ing(c, cue);
@@ -789,8 +1071,8 @@ static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st
             !phrase_can_speak(c, &subj, false))
             return false;
     }
-    size_t k = cue + 1;
-    if (lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
+    size_t k = cue_end;
+    if (cue_end == cue + 1 && lex_in(c, cue, HEARER_VERBS) && k < send && !lex_is(c, k, "that")) {
         np obj;
         if (np_parse(c, k, send, &obj) && obj.kind != NP_NONE)
             k = obj.end;
@@ -801,7 +1083,7 @@ static bool participle(rctx *r, size_t cue, size_t f, size_t send, qg_status *st
         return false;
     attribution a = {0};
     a.phrase = subj;
-    a.cue = tspan(c, cue, cue + 1);
+    a.cue = tspan(c, cue, cue_end);
     *st = emit(r, k, clause_end(r, k, send), &a, "participle", 0.65, err);
     return true;
 }
@@ -819,7 +1101,26 @@ static bool according_source(const actx *c, size_t k, size_t limit, np *out)
         if (!lex_is_word(c, y))
             break;
     }
-    return np_parse(c, k, limit, out) && out->kind != NP_NONE;
+    if (np_parse(c, k, limit, out) && out->kind != NP_NONE)
+        return true;
+    /* a source the phrase parser does not know ("recent polls", "a CNN tally", "federal
+     * statistics"): the words up to the comma or the end of the sentence, as written */
+    size_t e = k;
+    while (e < limit && e < k + 14 && !is_comma(c, e) && !is_final_punct(c, e) &&
+           !is_quote_mark_tok(c, e) && !lex_is(c, e, "—") && !lex_is(c, e, "("))
+        e++;
+    if (e == k || e >= k + 14 || (e < limit && !is_comma(c, e) && !is_final_punct(c, e)))
+        return false;
+    for (size_t y = k; y < e; y++)
+        if (!lex_is_word(c, y) && !lex_is(c, y, "-") && !lex_is(c, y, "'s") && !lex_is(c, y, "’s") &&
+            !lex_is(c, y, "/"))
+            return false;
+    memset(out, 0, sizeof *out);
+    out->kind = NP_ROLE;
+    out->start = k;
+    out->end = out->appos_end = e;
+    out->text = out->name = tspan(c, k, e);
+    return true;
 }
 
 /* "according to X, CLAUSE" · "CLAUSE, according to X". */
@@ -835,6 +1136,8 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     a.phrase = src;
     a.cue = tspan(c, k, k + 2);
     size_t b = clause_start(c, f, k);
+    if (k > f && (lex_is(c, k - 1, ":") || lex_is(c, k - 1, ";")))
+        b = k; /* "…: According to X, CLAUSE" */
     if (b == k) {
         /* "According to X, CLAUSE": the clause after the source's comma */
         size_t x = src.end; /* not its "appositive": that is the clause */
@@ -848,6 +1151,32 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     size_t e = k;
     while (e > b && (is_comma(c, e - 1) || lex_is(c, e - 1, "—") || lex_is(c, e - 1, "(")))
         e--;
+    /* "Fundraising, according to the campaign, has surged": the clause goes on after the
+     * source; both parts are reported, the first even when short, unless it sets the scene
+     * ("But the next day, according to Roffman, Trump made …") */
+    size_t x = src.end; /* "according to Lina Aro, the pier was closed": not an appositive */
+    bool fragment = count_words(c, b, e) <= 4;
+    if (!fragment && scene_setting(c, b, e) && count_words(c, b, e) <= 8) {
+        fragment = true; /* "Later that evening in the capital, according to …" */
+        for (size_t y = b; y < e; y++)
+            fragment &= !is_comma(c, y);
+    }
+    if (fragment && x < send && is_comma(c, x) && e < k && is_comma(c, e)) {
+        size_t after = x + 1;
+        /* not the source's own appositive or relative: "…, a pollster who", "…, which tracks" */
+        static const char *const NOT_AFTER[] = {"which", "who", "whom", "whose", "where", "and",
+                                                "or", "but", "including", "compared", "a", "an",
+                                                "one", NULL};
+        bool words = after < send && !lex_in(c, after, NOT_AFTER) && !lex_is_ing(c, after);
+        if (words) {
+            if (!scene_setting(c, b, e))
+                *st = emit_min(r, b, e, &a, "according_to", 0.8,
+                               short_fragment_ok(c, b, e) ? 1 : MIN_CONTENT_WORDS, err);
+            if (*st == QG_OK)
+                *st = emit(r, after, clause_end(r, after, send), &a, "according_to", 0.75, err);
+            return true;
+        }
+    }
     *st = emit(r, b, e, &a, "according_to", 0.8, err);
     return true;
 }
@@ -936,6 +1265,21 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
 
 /* A quoted term inside a reported clause is a mixed quote: "He called the plan “a disaster”",
  * "She declared victory and said her campaign would continue “to break barriers”". */
+/* Is there a subject relative between b and the mark at open ("software that could give
+ * spies a ‘back door’")? The quoted words then belong to the relative clause, not to the
+ * subject of the main clause. */
+static bool relative_before_mark(const actx *c, size_t b, size_t open)
+{
+    static const char *const REL[] = {"that", "which", "who", NULL};
+    static const char *const MODALS[] = {"could", "would", "will", "can", "may", "might",
+                                         "should", "must", NULL};
+    for (size_t x = b + 1; x + 1 < open; x++)
+        if (lex_in(c, x, REL) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
+            lex_in(c, x + 1, MODALS))
+            return true;
+    return false;
+}
+
 /* End (exclusive) of a mixed clause that starts at b and holds the mark at open: not into a
  * published quote, nor past a comma that opens another clause with its own cue, without the
  * final punctuation. */
@@ -1026,6 +1370,8 @@ static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, s
     size_t b = v + 1;
     while (b < open && (lex_in(c, b, BE_FORMS) || is_adverb(c, b)))
         b++;
+    if (relative_before_mark(c, b, open))
+        return false;
     size_t e = mixed_clause_end(r, b, open, send);
     if (e <= open + 1)
         return false;
@@ -1086,6 +1432,8 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
         size_t b = reported_content_start(c, x, open + 1);
         if (b > open)
             b = open;
+        if (relative_before_mark(c, b, open))
+            return false;
         size_t e = mixed_clause_end(r, b, open, send);
         if (e <= open + 1)
             return false;
@@ -1199,6 +1547,63 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
     return st;
 }
 
+/* A capitalised verb of saying in a headline written in title case ("Obama Says Museum Will
+ * Tell …", "Sanders Tells Supporters …"): a finite form (-s, -ed, said, told) after a name,
+ * in a sentence whose words are nearly all capitalised, without a period inside. */
+static bool headline_cue(const actx *c, size_t k, size_t f, size_t send)
+{
+    if (k == f || !lex_is_cap(c, k) || !lex_is_cue_class(c, k, QG_CUE_SPEECH) ||
+        lex_is_cue_class(c, k, QG_CUE_NOUN) || !lex_is_cap(c, k - 1))
+        return false;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    const char *e = c->doc->text + t->end;
+    if (!(n > 3 && (e[-1] == 's' || !memcmp(e - 2, "ed", 2))) && !lex_is(c, k, "said") &&
+        !lex_is(c, k, "told"))
+        return false;
+    size_t words = 0, caps = 0;
+    for (size_t x = f; x < send; x++) {
+        if (lex_is(c, x, ".") && x + 1 < send)
+            return false;
+        if (lex_is_word(c, x) && !(c->tok[x].flags & QG_TOK_NUMBER)) {
+            words++;
+            caps += lex_is_cap(c, x);
+        }
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+}
+
+/* "a clarion call for", "an impromptu social call on": the noun "call", not the verb. */
+static bool noun_call(const actx *c, size_t k)
+{
+    if (!lex_is(c, k, "call") && !lex_is(c, k, "calls"))
+        return false;
+    for (size_t x = k; x-- > 0 && k - x <= 3 && lex_is_word(c, x);)
+        if (lex_is(c, x, "a") || lex_is(c, x, "an"))
+            return true;
+    return false;
+}
+
+/* Tokens of a speech cue of several words starting at k ("pointed out", "made it clear"), or 0. */
+static size_t multiword_cue(const actx *c, size_t k, size_t send)
+{
+    /* "goes on", "weighed in", "singled out" take no reported content ("went on a spree",
+     * "weighed in with", "singled out a reporter") */
+    static const char *const NO_CONTENT[] = {"go", "goes", "went", "going", "gone", "weigh",
+                                             "weighs", "weighed", "weighing", "single",
+                                             "singles", "singled", "singling", NULL};
+    if (lex_is_cap(c, k) || !lex_is_word(c, k) || lex_in(c, k, NO_CONTENT))
+        return 0;
+    for (size_t n = 4; n >= 2; n--) {
+        int v;
+        size_t used;
+        if (k + n <= send && lex_get(c, &c->model->cues, k, n, &v, &used) &&
+            (v & QG_CUE_BIT(QG_CUE_SPEECH)))
+            return n;
+    }
+    return 0;
+}
+
 static int cmp_quote(const void *x, const void *y)
 {
     const qg_quote *a = x, *b = y;
@@ -1251,8 +1656,31 @@ qg_status reported_speech(actx *c, qg_error *err)
             if (!r.covered[k] && !r.covered_cue[k] && !according_to(&r, k, f, send, &st, err))
                 cue_noun(&r, k, send, &st, err);
         for (size_t k = f; k < send && st == QG_OK; k++) {
-            if (r.covered[k] || r.covered_cue[k])
+            if (r.covered[k])
                 continue;
+            if (r.covered_cue[k]) {
+                /* "Her countrymen, she said, “should not listen …”": the words before the tag
+                 * of a quote-mark quote are reported too */
+                if (is_cue_verb_at(c, k) && k + 2 < send && is_comma(c, k + 1) &&
+                    (is_quote_mark_tok(c, k + 2) || r.published[k + 2]))
+                    reported_tag(&r, k, f, send, false, true, &st, err);
+                continue;
+            }
+            /* a cue of several words: "pointed out", "called for", "made it clear" */
+            if (noun_call(c, k))
+                continue;
+            size_t n = multiword_cue(c, k, send);
+            if (n) {
+                if (!passive_or_infinitive(c, k) &&
+                    !participle(&r, k, k + n, f, send, &st, err))
+                    reported_clause(&r, k, k + n, f, send, CUE_SPEECH, &st, err);
+                continue;
+            }
+            if (headline_cue(c, k, f, send)) {
+                /* "Trump Says He Never Pledged To …": a headline in title case */
+                reported_clause(&r, k, k + 1, f, send, CUE_SPEECH, &st, err);
+                continue;
+            }
             bool speech = is_cue_verb_at(c, k);
             bool thought = !speech && !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_THOUGHT);
             bool evidence = !speech && !thought && !lex_is_cap(c, k) &&
@@ -1261,11 +1689,11 @@ qg_status reported_speech(actx *c, qg_error *err)
                 continue;
             if (passive_or_infinitive(c, k))
                 continue;
-            if (!evidence && reported_tag(&r, k, f, send, thought, &st, err))
+            if (!evidence && reported_tag(&r, k, f, send, thought, false, &st, err))
                 continue;
-            if (speech && participle(&r, k, f, send, &st, err))
+            if (speech && participle(&r, k, k + 1, f, send, &st, err))
                 continue;
-            reported_clause(&r, k, f, send, thought ? CUE_THOUGHT : evidence ? CUE_EVIDENCE : CUE_SPEECH,
+            reported_clause(&r, k, k + 1, f, send, thought ? CUE_THOUGHT : evidence ? CUE_EVIDENCE : CUE_SPEECH,
                             &st, err);
         }
     }
