@@ -482,6 +482,11 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         between += lex_is_word(c, x);
     bool that_clause = lex_is(c, cue + 1, "that");
     bool is_mixed = (!lead_punct && between > 0) || that_clause;
+    /* "asked the Cleveland crowd “…”", "said at a town hall on Monday, “…”", "called for
+     * “boots on the ground”": only a hearer or circumstances before the mark: direct */
+    bool bare_lead = !that_clause && between > 0 && reported_content_empty(c, cue, j + (lead_punct ? 0 : 1));
+    if (bare_lead)
+        is_mixed = false;
     if (is_mixed && !that_clause) {
         /* "A bank is recommending software that could give spies a ‘back door’": the marks
          * sit in a relative clause on the cue's object, with a subject of its own */
@@ -491,7 +496,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
                 !lex_in(c, x - 1, RELATIVE_WORDS) && x - 1 != cue && lex_in(c, x + 1, RELATIVE_AUX))
                 return false; /* a subject relative: "software that could give …" */
     }
-    if (lead_punct && !that_clause && between > 5) {
+    if (lead_punct && !that_clause && between > 5 && !bare_lead) {
         /* "said X, chairman of Y, “...": an inverted lead-in whose phrase ends at the mark */
         if (cue_then_subject(c, cue, open_tok, a) &&
             (a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end) + 1 >= j) {

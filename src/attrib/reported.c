@@ -44,7 +44,8 @@ static const char *const HEARER_VERBS[] = {"told", "tell", "tells", "telling", "
                                            "reminded", "reminds", "warned", "warns", "warning",
                                            "promised", "promises", "advised", "advises",
                                            "convinced", "persuaded", "notified", "briefed",
-                                           "emailed", "texted", "wrote", NULL};
+                                           "emailed", "texted", "wrote", "asked", "asks",
+                                           "ask", "asking", NULL};
 /* "call for", "call on": the preposition belongs to the cue. */
 static const char *const CALL_VERBS[] = {"call", "calls", "called", "calling", NULL};
 /* Time and manner phrases between a cue and its clause or at the end of a tag. */
@@ -930,15 +931,18 @@ static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
     return k;
 }
 
-size_t reported_content_start(const actx *c, size_t cue, size_t limit)
+/* Where the reported content starts after the cue at token cue: past an adverb, a particle
+ * ("called for"), a hearer ("told reporters"), time and place phrases and the complementiser.
+ * Returns limit when nothing else stands before limit. */
+static size_t content_start_at(const actx *c, size_t cue, size_t limit)
 {
     size_t k = cue + 1;
     /* an adverb after the cue ("adding hopefully that …") */
     if (k + 1 < limit && is_adverb(c, k) && !lex_is_cap(c, k))
         k++;
     /* phrasal cues: "called for …", "called on X to …", "talked about …" */
-    if (k + 1 < limit && (lex_is(c, k, "about") ||
-                          (lex_in(c, cue, CALL_VERBS) && (lex_is(c, k, "for") || lex_is(c, k, "on")))))
+    if (k < limit && (lex_is(c, k, "about") ||
+                      (lex_in(c, cue, CALL_VERBS) && (lex_is(c, k, "for") || lex_is(c, k, "on")))))
         return k + 1;
     if (lex_in(c, cue, HEARER_VERBS) && k < limit && !lex_is(c, k, "that")) {
         np obj;
@@ -967,9 +971,20 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit)
             }
         }
     }
+    return k < limit ? k : limit;
+}
+
+size_t reported_content_start(const actx *c, size_t cue, size_t limit)
+{
+    size_t k = content_start_at(c, cue, limit);
     if (k >= limit && k - 1 > cue && lex_is(c, k - 1, "that"))
         return k - 1; /* "told reporters that “…”": the clause is the quotation, from "that" */
     return k < limit ? k : cue + 1;
+}
+
+bool reported_content_empty(const actx *c, size_t cue, size_t limit)
+{
+    return content_start_at(c, cue, limit) >= limit && !(limit > cue + 1 && lex_is(c, limit - 1, "that"));
 }
 
 /* Is the cue a past tense ("noted", "said", "wrote")? After a singular description ("The

@@ -45,6 +45,9 @@ bool is_cue_verb_at(const actx *c, size_t x);
  * hearer ("told reporters"), a time or manner phrase ("on Tuesday", "in a statement") and
  * the complementiser "that". cue + 1 when nothing is skipped or all would be. */
 size_t reported_content_start(const actx *c, size_t cue, size_t limit);
+/* Is there nothing but a hearer, circumstances, a particle or an adverb between the cue and
+ * limit ("asked the crowd “…”", "said at a town hall on Monday, “…”")? */
+bool reported_content_empty(const actx *c, size_t cue, size_t limit);
 
 /* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
  * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
