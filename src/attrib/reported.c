@@ -45,7 +45,7 @@ static const char *const HEARER_VERBS[] = {"told", "tell", "tells", "telling", "
                                            "promised", "promises", "advised", "advises",
                                            "convinced", "persuaded", "notified", "briefed",
                                            "emailed", "texted", "wrote", "asked", "asks",
-                                           "ask", "asking", NULL};
+                                           "ask", "asking", "advising", NULL};
 /* "call for", "call on": the preposition belongs to the cue. */
 static const char *const CALL_VERBS[] = {"call", "calls", "called", "calling", NULL};
 /* Time and manner phrases between a cue and its clause or at the end of a tag. */
@@ -934,9 +934,15 @@ static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
 /* Where the reported content starts after the cue at token cue: past an adverb, a particle
  * ("called for"), a hearer ("told reporters"), time and place phrases and the complementiser.
  * Returns limit when nothing else stands before limit. */
+static size_t multiword_cue(const actx *c, size_t k, size_t send);
+
 static size_t content_start_at(const actx *c, size_t cue, size_t limit)
 {
     size_t k = cue + 1;
+    /* a cue of several words: "remarked upon", "talks of", "pointed out" */
+    size_t n = multiword_cue(c, cue, limit);
+    if (n > 1)
+        k = cue + n;
     /* an adverb after the cue ("adding hopefully that …") */
     if (k + 1 < limit && is_adverb(c, k) && !lex_is_cap(c, k))
         k++;
@@ -946,8 +952,22 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
         return k + 1;
     if (lex_in(c, cue, HEARER_VERBS) && k < limit && !lex_is(c, k, "that")) {
         np obj;
-        if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit)
+        if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit) {
             k = obj.end;
+        } else {
+            /* a hearer the phrase parser does not read: "telling holdouts for the Vermont
+             * senator that …", "told one of his protégés on a regular basis that …" */
+            for (size_t x = k + 1; x < limit && x <= k + 15; x++) {
+                if (lex_is(c, x, "that")) {
+                    k = x;
+                    break;
+                }
+                if ((!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
+                     !lex_is(c, x, "’s") && !lex_is(c, x, "-")) ||
+                    is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) || lex_in(c, x, BE_FORMS))
+                    break;
+            }
+        }
     }
     k = adverbial_before_that(c, k, limit);
     k = skip_circumstance(c, k, limit);
