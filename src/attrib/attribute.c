@@ -761,6 +761,20 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                 }
         }
         if (!plain_description || !b.mixed) {
+            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what")) {
+                /* "Clinton says she appreciated … what she calls a “war of words”": the
+                 * quotation is part of the outer cue's clause */
+                for (size_t y = b.phrase.start - 1; y-- > start && x - y <= 40;) {
+                    attribution o = *a;
+                    if (!is_cue_verb_at(c, y) || !lead_in_with_cue(c, y, start, open_tok, &o))
+                        continue;
+                    if (o.mixed && o.content_tok <= b.phrase.start - 1 && o.content_tok > y) {
+                        *a = o;
+                        return true;
+                    }
+                    break;
+                }
+            }
             *a = b;
             return true;
         }
