@@ -496,7 +496,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
                 !lex_in(c, x - 1, RELATIVE_WORDS) && x - 1 != cue && lex_in(c, x + 1, RELATIVE_AUX))
                 return false; /* a subject relative: "software that could give …" */
     }
-    if (lead_punct && !that_clause && between > 5 && !bare_lead) {
+    if (lead_punct && !that_clause && between > 5 && !bare_lead && !lex_is(c, j, ":")) {
         /* "said X, chairman of Y, “...": an inverted lead-in whose phrase ends at the mark */
         if (cue_then_subject(c, cue, open_tok, a) &&
             (a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end) + 1 >= j) {
@@ -697,7 +697,11 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                                      (x > 1 && is_quote_mark_tok(c, x - 1) && lex_is(c, x - 2, ",")) ||
                                      /* "Trump told reporters, before insisting …" */
                                      (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")));
-        if (!ing || !after_comma)
+        /* "issued a statement Tuesday saying, “…”", "carrying signs saying, “…”": a participle
+         * right before the lead-in punctuation reports for the clause's subject too */
+        bool right_before = ing && x + 2 == open_tok &&
+                            (lex_is(c, x + 1, ",") || lex_is(c, x + 1, ":"));
+        if (!ing || !(after_comma || right_before))
             break;
         np p;
         /* the subject of the finite cue before it ("Trump said at a rally, adding …"), else
