@@ -975,6 +975,19 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
     k = skip_circumstance(c, k, limit);
     if (k < limit && is_comma(c, k) && k > cue + 1)
         k++;
+    /* more phrases between commas: "announced on her Facebook page, in all capital letters, “" */
+    for (int more = 0; more < 3 && k < limit && k > cue + 1 && lex_in(c, k, PREPOSITIONS); more++) {
+        size_t k2 = skip_circumstance(c, k, limit);
+        if (k2 == k)
+            break;
+        if (k2 >= limit) {
+            k = limit;
+            break;
+        }
+        if (!is_comma(c, k2))
+            break;
+        k = k2 + 1;
+    }
     k = adverbial_before_that(c, k, limit);
     if (k < limit && lex_is(c, k, "that")) {
         k++;
