@@ -460,6 +460,9 @@ static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from",
 static const char *const PROGRESSIVE_BE[] = {"is", "was", "are", "were", "been", "be", "'s", "’s",
                                              NULL};
 
+/* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
+static const char *const TAG_STARTERS[] = {"he", "she", "they", "we", "i", "it", "and", "but",
+                                           "said", "says", "according", "as", "while", NULL};
 static const char *const RELATIVE_WORDS[] = {"that", "which", "who", NULL};
 static const char *const RELATIVE_AUX[] = {"could", "would", "will", "can", "may", "might",
                                            "should", "must", NULL};
@@ -1343,7 +1346,24 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     fragment_then_tag = true;
                 }
             }
-            if (a->mixed && a->content_tok < open_tok[r]) {
+            /* "Obama said “it gets me mad” every time he thinks about …": words of the clause
+             * after the closing mark make the quotation the start of a mixed clause */
+            bool clause_after = false;
+            if (!a->mixed && a->rule && !strcmp(a->rule, "tag_before") && close_tok[r] != SIZE_MAX &&
+                close_tok[r] + 1 < c.ntok) {
+                size_t n = close_tok[r] + 1;
+                clause_after = c.tok[n].sentence == c.tok[close_tok[r]].sentence &&
+                               lex_is_word(&c, n) && !lex_is_cap(&c, n) && !is_cue_verb_at(&c, n) &&
+                               !lex_in(&c, n, TAG_STARTERS) && close_tok[r] > 0 &&
+                               !lex_is(&c, close_tok[r] - 1, ",") && !lex_is(&c, close_tok[r] - 1, ".") &&
+                               !lex_is(&c, close_tok[r] - 1, "!") && !lex_is(&c, close_tok[r] - 1, "?");
+                if (clause_after) {
+                    a->mixed = true;
+                    a->content_tok = open_tok[r];
+                    out->rule = "mixed";
+                }
+            }
+            if (a->mixed && (a->content_tok < open_tok[r] || clause_after)) {
                 out->type = QG_QUOTE_MIXED;
                 last_mixed_sentence = c.tok[open_tok[r]].sentence;
                 out->content.begin = c.tok[a->content_tok].begin;
