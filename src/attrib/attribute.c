@@ -460,6 +460,23 @@ static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from",
 static const char *const PROGRESSIVE_BE[] = {"is", "was", "are", "were", "been", "be", "'s", "’s",
                                              NULL};
 
+/* Does token k look like a finite verb or a participle ("criticized", "cast"? no: -ed, -ing
+ * and third-person -s forms of lowercase words only)? */
+static bool looks_like_verb(const actx *c, size_t k)
+{
+    if (!lex_is_word(c, k) || lex_is_cap(c, k))
+        return false;
+    const qg_token *t = &c->tok[k];
+    size_t n = t->end - t->begin;
+    const char *w = c->doc->text + t->begin;
+    return lex_is_ing(c, k) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || is_cue_verb_at(c, k);
+}
+
+/* After a closing mark, words that end the mixed clause there: a coordinated verb or clause
+ * ("… was “ignorant” of Islam and criticized him"), "but", a following time clause. */
+static const char *const CLAUSE_ENDERS[] = {"but", "while", "before", "after",
+                                            "whereas", "although", NULL};
+
 /* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
 static const char *const TAG_STARTERS[] = {"he", "she", "they", "we", "i", "it", "and", "but",
                                            "said", "says", "according", "as", "while", NULL};
@@ -1403,7 +1420,9 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     size_t n = close_tok[r] + 1, in = close_tok[r] - 1;
                     if ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
                         (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
-                                      is_dash_tok(&c, n))))
+                                      is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS) ||
+                                      /* "… of Islam and criticized him …": a second verb */
+                                      (lex_is(&c, n, "and") && n + 1 < last && looks_like_verb(&c, n + 1)))))
                         words_after = false;
                 }
                 if (words_after && !fragment_then_tag && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
