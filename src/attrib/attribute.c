@@ -474,7 +474,7 @@ static bool looks_like_verb(const actx *c, size_t k)
 
 /* After a closing mark, words that end the mixed clause there: a coordinated verb or clause
  * ("… was “ignorant” of Islam and criticized him"), "but", a following time clause. */
-static const char *const CLAUSE_ENDERS[] = {"but", "while", "before", "after",
+static const char *const CLAUSE_ENDERS[] = {"but", "while",
                                             "whereas", "although", NULL};
 
 /* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
@@ -1420,10 +1420,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     size_t n = close_tok[r] + 1, in = close_tok[r] - 1;
                     if ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
                         (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
-                                      is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS) ||
-                                      /* "… of Islam and criticized him …": a second verb */
-                                      (lex_is(&c, n, "and") && n + 1 < last && looks_like_verb(&c, n + 1)))))
+                                      is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS))))
                         words_after = false;
+                    /* "… was “ignorant” of Islam and criticized him …": not into a second verb */
+                    for (size_t y = n; words_after && y + 1 < last; y++) {
+                        if (is_quote_mark_tok(&c, y) || c.tok[y].quote >= 0)
+                            break;
+                        if (lex_is(&c, y, "and") && looks_like_verb(&c, y + 1)) {
+                            last = y;
+                            words_after = y > n;
+                            break;
+                        }
+                    }
                 }
                 if (words_after && !fragment_then_tag && c.tok[last - 1].end > e && c.tok[last - 1].quote < 0)
                     e = c.tok[last - 1].end;

@@ -1347,6 +1347,39 @@ static size_t mixed_clause_end(const rctx *r, size_t b, size_t open, size_t send
                 break;
             }
         }
+    /* "… was “ignorant” of Islam and criticized him", "… “on paper” but suggesting …": the
+     * clause ends at a closing mark before "but", "while" or a coordinated second verb */
+    static const char *const ENDERS[] = {"but", "while", "whereas", "although", NULL};
+    for (size_t y = open + 1; y + 1 < e; y++) {
+        if (!(c->tok[y].flags & QG_TOK_CLOSE) || c->tok[y].quote >= 0)
+            continue;
+        const qg_token *t = &c->tok[y + 2 < e ? y + 2 : y + 1];
+        bool verb = false;
+        if (lex_is(c, y + 1, "and") && y + 2 < e && lex_is_word(c, y + 2) && !lex_is_cap(c, y + 2)) {
+            size_t n = t->end - t->begin;
+            const char *w = c->doc->text + t->begin;
+            verb = lex_is_ing(c, y + 2) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                   is_cue_verb_at(c, y + 2);
+        }
+        if (lex_in(c, y + 1, ENDERS) || verb) {
+            e = y + 1;
+            break;
+        }
+        for (size_t z = y + 1; z + 1 < e; z++) {
+            if (is_quote_mark_tok(c, z) || c->tok[z].quote >= 0)
+                break;
+            const qg_token *v = &c->tok[z + 1];
+            size_t n = v->end - v->begin;
+            const char *w = c->doc->text + v->begin;
+            if (lex_is(c, z, "and") && lex_is_word(c, z + 1) && !lex_is_cap(c, z + 1) &&
+                (lex_is_ing(c, z + 1) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                 is_cue_verb_at(c, z + 1))) {
+                e = z;
+                break;
+            }
+        }
+        break;
+    }
     while (e > b && (is_final_punct(c, e - 1) && !is_quote_mark_tok(c, e - 1)))
         e--;
     return e;
