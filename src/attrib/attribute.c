@@ -959,11 +959,11 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
         }
     while (b < open_tok && !lex_is_word(c, b))
         b++;
-    if (b < open_tok) {
-        a->rule = "mixed";
-        a->mixed = true;
-        a->content_tok = b;
-    }
+    /* a quotation that opens the sentence ("“… more credible” than that of the CIA chief,
+     * Zuckoff said."): the clause runs from the mark */
+    a->rule = "mixed";
+    a->mixed = true;
+    a->content_tok = b;
     return true;
 }
 
@@ -1380,7 +1380,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     out->rule = "mixed";
                 }
             }
-            if (a->mixed && (a->content_tok < open_tok[r] || clause_after)) {
+            if (a->mixed && (a->content_tok <= open_tok[r] || clause_after)) {
                 out->type = QG_QUOTE_MIXED;
                 last_mixed_sentence = c.tok[open_tok[r]].sentence;
                 out->content.begin = c.tok[a->content_tok].begin;
