@@ -1366,7 +1366,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             /* "Obama said “it gets me mad” every time he thinks about …": words of the clause
              * after the closing mark make the quotation the start of a mixed clause */
             bool clause_after = false;
-            if (!a->mixed && a->rule && !strcmp(a->rule, "tag_before") && close_tok[r] != SIZE_MAX &&
+            if (!a->mixed && a->rule && (!strcmp(a->rule, "tag_before") || !strcmp(a->rule, "continuation")) &&
+                close_tok[r] != SIZE_MAX &&
                 close_tok[r] + 1 < c.ntok) {
                 size_t n = close_tok[r] + 1;
                 clause_after = c.tok[n].sentence == c.tok[close_tok[r]].sentence &&
