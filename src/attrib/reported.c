@@ -939,6 +939,9 @@ static size_t multiword_cue(const actx *c, size_t k, size_t send);
 static size_t content_start_at(const actx *c, size_t cue, size_t limit)
 {
     size_t k = cue + 1;
+    /* "as Ms. Simonyan put it in a statement, RT is …" */
+    if (k < limit && lex_is(c, k, "it") && (lex_is(c, cue, "put") || lex_is(c, cue, "puts")))
+        k++;
     /* a cue of several words: "remarked upon", "talks of", "pointed out" */
     size_t n = multiword_cue(c, cue, limit);
     if (n > 1)
@@ -954,6 +957,16 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
         np obj;
         if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit) {
             k = obj.end;
+            /* "told El Universal newspaper on Tuesday that …": the rest of the hearer */
+            for (size_t x = k; x < limit && x <= obj.end + 6 && !lex_is(c, k, "that"); x++) {
+                if (lex_is(c, x, "that")) {
+                    k = x;
+                    break;
+                }
+                if (!lex_is_word(c, x) || is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) ||
+                    lex_in(c, x, BE_FORMS))
+                    break;
+            }
         } else {
             /* a hearer the phrase parser does not read: "telling holdouts for the Vermont
              * senator that …", "told one of his protégés on a regular basis that …" */
