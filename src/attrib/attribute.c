@@ -447,6 +447,10 @@ bool is_cue_verb_at(const actx *c, size_t x)
 
     if (x > 0 && lex_is(c, x - 1, "-") && c->tok[x - 1].end == c->tok[x].begin)
         return false;
+    /* "his anti-Muslim remarks": after a hyphenated modifier, a noun */
+    if (x > 2 && lex_is(c, x - 2, "-") && c->tok[x - 2].end == c->tok[x - 1].begin &&
+        c->tok[x - 3].end == c->tok[x - 2].begin && lex_is_word(c, x - 3) && !lex_is_cap(c, x - 3))
+        return false; /* not a hyphenated name ("Holtz-Eakin said") */
     if (x + 1 < c->ntok && lex_is(c, x + 1, "-") && c->tok[x].end == c->tok[x + 1].begin)
         return false;
     return true;
