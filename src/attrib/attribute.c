@@ -25,7 +25,7 @@ static const char *const ADVERBS[] = {"also", "later", "then", "once", "previous
                                       "quickly", "recently", "earlier", "just", "would", "will",
                                       "had", "finally", "only", "still", "even", "first", "could",
                                       "can", "may", "might", "should", "must", "did", "does",
-                                      NULL};
+                                      "instead", NULL};
 
 
 bool is_adverb(const actx *c, size_t k)

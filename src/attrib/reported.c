@@ -1547,6 +1547,47 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
     return false;
 }
 
+static bool according_source(const actx *c, size_t k, size_t limit, np *out);
+
+/* "According to Trump, he was once part of the establishment, but is now “the worst thing …”",
+ * "Over the long term, according to the budget office, the rise … ''is mainly attributable …''":
+ * a quotation in the clause after an "according to X," of its sentence. */
+static bool according_clause(rctx *r, size_t open, size_t f, size_t send, size_t *b_out,
+                             size_t *e_out, attribution *a_out)
+{
+    actx *c = r->c;
+    size_t from = open > f + 60 ? open - 60 : f;
+    for (size_t x = from; x + 3 < open; x++) {
+        if (!lex_is(c, x, "according") || !lex_is(c, x + 1, "to"))
+            continue;
+        np src;
+        if (!according_source(c, x + 2, open, &src))
+            return false;
+        size_t pe = src.appos_end > src.end ? src.appos_end : src.end;
+        if (pe >= open || !is_comma(c, pe))
+            return false;
+        for (size_t y = pe + 1; y < open; y++)
+            if (r->published[y] || is_cue_verb_at(c, y))
+                return false; /* the clause has a speaker of its own */
+        size_t b = pe + 1;
+        size_t e = mixed_clause_end(r, b, open, send);
+        if (e <= open + 1)
+            return false;
+        attribution a = {0};
+        a.phrase = src;
+        a.cue = tspan(c, x, x + 2);
+        a.confidence = 0.7;
+        resolve_speaker(c, &a, 0);
+        if (a.entity == QG_NONE)
+            return false;
+        *b_out = b;
+        *e_out = e;
+        *a_out = a;
+        return true;
+    }
+    return false;
+}
+
 /* A quotation inside a reported clause, with no speaker of its own, becomes one mixed quote
  * with the clause: a quoted term ("warned of ‘chaos’") or a direct quote that no tag
  * attributed ("Hoover estimated that there are “somewhere between 23 and 28 people …”"). */
@@ -1583,7 +1624,8 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
             r->published[y] = false;
         size_t b, e;
         attribution a;
-        bool found = clause_around(r, open, f, send, &b, &e, &a);
+        bool found = clause_around(r, open, f, send, &b, &e, &a) ||
+                     according_clause(r, open, f, send, &b, &e, &a);
         for (size_t y = open; y < qe; y++)
             r->published[y] = true;
         if (!found || c->tok[e - 1].end < q->content.end)
@@ -1609,7 +1651,8 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
             size_t b, e;
             attribution a;
             bool subject_only = false;
-            bool found = clause_around(r, open, f, send, &b, &e, &a);
+            bool found = clause_around(r, open, f, send, &b, &e, &a) ||
+                         according_clause(r, open, f, send, &b, &e, &a);
             if (!found && !strcmp(t.kind, "scare") && open > f)
                 found = subject_only = subject_clause_around(r, open, f, send, &b, &e, &a);
             if (found) {
