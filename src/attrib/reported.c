@@ -1565,7 +1565,10 @@ static bool according_clause(rctx *r, size_t open, size_t f, size_t send, size_t
             return false;
         size_t pe = src.appos_end > src.end ? src.appos_end : src.end;
         if (pe >= open || !is_comma(c, pe))
+            pe = src.end; /* not an appositive: "the budget office, the rise in debt …" */
+        if (pe >= open || !is_comma(c, pe))
             return false;
+        src.appos_end = src.end;
         for (size_t y = pe + 1; y < open; y++)
             if (r->published[y] || is_cue_verb_at(c, y))
                 return false; /* the clause has a speaker of its own */
