@@ -690,8 +690,8 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
     /* the lead-in starts after the previous quotation in the sentence */
     size_t start = sent_start;
     for (size_t x = open_tok; x-- > sent_start;)
-        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
-            start = x + 1;
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0 || lex_is(c, x, ";")) {
+            start = x + 1; /* a semicolon ends a clause: "…; some cheer when he insists that “…”" */
             break;
         }
     if (start >= open_tok)
@@ -720,7 +720,9 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         bool after_comma = x > 0 && (lex_is(c, x - 1, ",") ||
                                      (x > 1 && is_quote_mark_tok(c, x - 1) && lex_is(c, x - 2, ",")) ||
                                      /* "Trump told reporters, before insisting …" */
-                                     (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")));
+                                     (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")) ||
+                                     /* ", calling it “disqualifying” and asserting that …" */
+                                     (x > 1 && lex_is(c, x - 1, "and") && start > sent_start));
         /* "issued a statement Tuesday saying, “…”", "carrying signs saying, “…”": a participle
          * right before the lead-in punctuation reports for the clause's subject too */
         bool right_before = ing && x + 2 == open_tok &&

@@ -197,6 +197,8 @@ static size_t clause_end(const rctx *r, size_t b, size_t send)
     return e;
 }
 
+static const char *const WH_WORDS[] = {"what", "how", "why", "whether", NULL};
+
 /* Skip a time or manner phrase: "on Tuesday", "yesterday", "last week", "in a statement",
  * "in an interview with Fox News". Returns the first token after it (k when none). */
 static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
@@ -212,7 +214,7 @@ static size_t skip_circumstance(const actx *c, size_t k, size_t limit)
     if (lex_in(c, k, PREPOSITIONS) && !lex_is(c, k, "to")) {
         /* a short phrase ending before "that", a comma, or the end of the sentence */
         for (size_t x = k + 1; x <= limit && x <= k + 8; x++) {
-            if (x == limit || lex_is(c, x, "that") || is_comma(c, x) || lex_is(c, x, ".") ||
+            if (x == limit || lex_is(c, x, "that") || lex_in(c, x, WH_WORDS) || is_comma(c, x) || lex_is(c, x, ".") ||
                 lex_is(c, x, "!") || lex_is(c, x, "?") || lex_is(c, x, ";"))
                 return x;
             if (!lex_is_word(c, x) && !lex_is(c, x, "'s") && !lex_is(c, x, "’s") &&
