@@ -6,7 +6,8 @@
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
-size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
+/* Fold token k into out (ICU case folding; ASCII fast path); false when allocation failed. */
+static bool fold_token(const actx *c, size_t k, qg_strbuf *out)
 {
     const qg_token *t = &c->tok[k];
     const char *s = c->doc->text + t->begin;
@@ -18,23 +19,65 @@ size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
             break;
         }
     if (ascii) {
-        if (n + 1 > cap)
+        size_t at = out->len;
+        qg_strbuf_append(out, s, n);
+        if (out->failed)
+            return false;
+        for (size_t i = at; i < at + n; i++)
+            if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+                out->data[i] = (char)(out->data[i] + 32);
+        return true;
+    }
+    qg_text_fold(out, s, n);
+    return !out->failed;
+}
+
+size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
+{
+    const lex_memo *m = c->memo;
+    if (m && m->fold_at) {
+        size_t at = m->fold_at[k], len = m->fold_at[k + 1] - at;
+        if (len + 1 > cap)
             return 0;
-        for (size_t i = 0; i < n; i++)
-            buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-        buf[n] = '\0';
-        return n;
+        memcpy(buf, m->fold_buf + at, len);
+        buf[len] = '\0';
+        return len;
     }
     qg_strbuf f = QG_STRBUF_INIT;
-    qg_text_fold(&f, s, n);
     size_t len = 0;
-    if (!f.failed && f.len + 1 <= cap) {
-        memcpy(buf, f.data, f.len);
+    if (fold_token(c, k, &f) && f.len + 1 <= cap) {
+        memcpy(buf, f.data ? f.data : "", f.len);
         buf[f.len] = '\0';
         len = f.len;
     }
     qg_strbuf_dispose(&f);
     return len;
+}
+
+/* Fold every token once into c->memo (left without folding when allocation fails or the
+ * folded text would not fit 32-bit offsets). */
+static void fold_all(actx *c)
+{
+    lex_memo *m = c->memo;
+    uint32_t *at = malloc((c->ntok + 1) * sizeof *at);
+    qg_strbuf f = QG_STRBUF_INIT;
+    bool ok = at != NULL;
+    for (size_t k = 0; ok && k < c->ntok; k++) {
+        at[k] = (uint32_t)f.len;
+        ok = fold_token(c, k, &f) && f.len < UINT32_MAX;
+    }
+    if (!ok) {
+        free(at);
+        qg_strbuf_dispose(&f);
+        return;
+    }
+    at[c->ntok] = (uint32_t)f.len;
+    m->fold_at = at;
+    m->fold_buf = f.data ? f.data : calloc(1, 1);
+    if (!m->fold_buf) {
+        free(at);
+        m->fold_at = NULL;
+    }
 }
 
 bool lex_is(const actx *c, size_t k, const char *w)
@@ -105,6 +148,8 @@ enum {
 void lex_memo_init(actx *c)
 {
     c->memo = c->ntok <= LEX_MEMO_MAX_TOKENS ? calloc(1, sizeof *c->memo) : NULL;
+    if (c->memo)
+        fold_all(c);
 }
 
 void lex_memo_free(actx *c)
@@ -115,6 +160,8 @@ void lex_memo_free(actx *c)
         free(c->memo->slot[i]);
     for (int i = 0; i < LEX_MEMO_LISTS; i++)
         free(c->memo->in_list[i]);
+    free(c->memo->fold_buf);
+    free(c->memo->fold_at);
     free(c->memo);
     c->memo = NULL;
 }
@@ -168,6 +215,29 @@ bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *valu
     return true;
 }
 
+/* Look up key (len bytes, NUL-terminated, room for two more bytes in cap) as the tokens
+ * [k, last]: first with the period glued after token last ("sen."), then as it is. */
+static bool lookup_key(const actx *c, const qg_lexicon *lex, char *key, size_t len, size_t cap,
+                       size_t n, size_t last, int *value, size_t *used)
+{
+    if (last + 1 < c->ntok && lex_glued(c, last) && lex_is(c, last + 1, ".") && len + 2 < cap) {
+        key[len] = '.';
+        key[len + 1] = '\0';
+        if (qg_lexicon_get(lex, key, len + 1, value)) {
+            if (used)
+                *used = n + 1;
+            return true;
+        }
+        key[len] = '\0';
+    }
+    if (qg_lexicon_get(lex, key, len, value)) {
+        if (used)
+            *used = n;
+        return true;
+    }
+    return false;
+}
+
 static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                              size_t *used)
 {
@@ -186,24 +256,7 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
             return false;
         len += m;
     }
-    size_t last = k + n - 1;
-    if (last + 1 < c->ntok && lex_glued(c, last) && lex_is(c, last + 1, ".") &&
-        len + 2 < sizeof key) {
-        key[len] = '.';
-        key[len + 1] = '\0';
-        if (qg_lexicon_get(lex, key, len + 1, value)) {
-            if (used)
-                *used = n + 1;
-            return true;
-        }
-        key[len] = '\0';
-    }
-    if (qg_lexicon_get(lex, key, len, value)) {
-        if (used)
-            *used = n;
-        return true;
-    }
-    return false;
+    return lookup_key(c, lex, key, len, sizeof key, n, k + n - 1, value, used);
 }
 
 size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
@@ -238,7 +291,8 @@ size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
             if (!m)
                 break;
             len += m;
-            if (lex_get(c, lex, k, n, &v, &used)) {
+            /* the key of tokens [k, k + n) is built: what lex_get(c, lex, k, n) looks up */
+            if (lookup_key(c, lex, key, len, sizeof key, n, k + n - 1, &v, &used)) {
                 best = used;
                 best_value = v;
             }

@@ -24,6 +24,10 @@ typedef struct lex_memo {
      * about (0 unknown, 1 no, 2 yes) */
     const char *const *list[LEX_MEMO_LISTS];
     uint8_t *in_list[LEX_MEMO_LISTS];
+    /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
+     * fold_at[k + 1]); NULL when the folding could not be allocated */
+    char *fold_buf;
+    uint32_t *fold_at; /* ntok + 1 offsets */
 } lex_memo;
 
 typedef struct actx {
