@@ -1236,6 +1236,10 @@ qg_status entity_detect(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
     meta_entities(c);
+    /* tokens where no noun phrase can start are skipped without parsing (NULL: parse all) */
+    uint8_t *starts = malloc(c->ntok ? c->ntok : 1);
+    if (starts)
+        np_starts_make(c, starts);
     /* 1. mentions outside quotations, and outside the outlet line and byline */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const qg_sentence *sent = &doc->sentences.items[s];
@@ -1258,6 +1262,10 @@ qg_status entity_detect(actx *c, qg_error *err)
                     limit++;
             }
             np p;
+            if (starts && !np_may_start(c, starts, k)) {
+                k++;
+                continue;
+            }
             if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
                 push_mention(c, &p, sent);
                 /* the appositive belongs to this mention ("X, a paediatrician at Y,") */
@@ -1268,6 +1276,7 @@ qg_status entity_detect(actx *c, qg_error *err)
             k++;
         }
     }
+    free(starts);
     if (c->oom)
         return QG_OOM(err);
     qg_status st = resolve_names(c, err);

@@ -1,8 +1,11 @@
 #include "lex.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
@@ -60,23 +63,36 @@ static void fold_all(actx *c)
 {
     lex_memo *m = c->memo;
     uint32_t *at = malloc((c->ntok + 1) * sizeof *at);
+    uint8_t *ascii = malloc(c->ntok ? c->ntok : 1);
     qg_strbuf f = QG_STRBUF_INIT;
-    bool ok = at != NULL;
+    bool ok = at != NULL && ascii != NULL;
     for (size_t k = 0; ok && k < c->ntok; k++) {
         at[k] = (uint32_t)f.len;
+        const unsigned char *s = (const unsigned char *)c->doc->text + c->tok[k].begin;
+        size_t n = c->tok[k].end - c->tok[k].begin;
+        ascii[k] = 1;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] >= 0x80) {
+                ascii[k] = 0;
+                break;
+            }
         ok = fold_token(c, k, &f) && f.len < UINT32_MAX;
     }
     if (!ok) {
         free(at);
+        free(ascii);
         qg_strbuf_dispose(&f);
         return;
     }
+    m->ascii = ascii;
     at[c->ntok] = (uint32_t)f.len;
     m->fold_at = at;
     m->fold_buf = f.data ? f.data : calloc(1, 1);
     if (!m->fold_buf) {
         free(at);
+        free(ascii);
         m->fold_at = NULL;
+        m->ascii = NULL;
     }
 }
 
@@ -111,25 +127,89 @@ static bool lex_in_uncached(const actx *c, size_t k, const char *const *list)
     return false;
 }
 
+/* The static word lists given to lex_in() as hash sets, built on first use and kept for the
+ * life of the process (the lists are static too); at most LEX_SETS lists. */
+#define LEX_SETS 256
+static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    const char *const *list;
+    qg_smap *set; /* NULL: the list has a word lex_is() compares byte by byte (not lower-case
+                     ASCII), or memory ran out */
+} sets[LEX_SETS];
+static size_t nsets;
+
+/* list as a set of words, or NULL to walk it. Thread-safe. */
+static const qg_smap *set_of(const char *const *list)
+{
+    const qg_smap *found = NULL;
+    pthread_mutex_lock(&sets_lock);
+    size_t i = 0;
+    while (i < nsets && sets[i].list != list)
+        i++;
+    if (i < nsets) {
+        found = sets[i].set;
+    } else if (nsets < LEX_SETS) {
+        qg_smap *set = calloc(1, sizeof *set);
+        for (size_t w = 0; set && list[w]; w++) {
+            size_t n = strlen(list[w]);
+            bool lower_ascii = n > 0;
+            for (size_t b = 0; b < n; b++)
+                if ((unsigned char)list[w][b] >= 0x80 ||
+                    (list[w][b] >= 'A' && list[w][b] <= 'Z'))
+                    lower_ascii = false;
+            if (!lower_ascii || qg_smap_put(set, list[w], n, 1) == QG_SMAP_NONE) {
+                qg_smap_free(set);
+                free(set);
+                set = NULL;
+            }
+        }
+        sets[nsets].list = list;
+        sets[nsets].set = set;
+        nsets++;
+        found = set;
+    }
+    pthread_mutex_unlock(&sets_lock);
+    return found;
+}
+
+/* lex_in() from the set of the list: token k (ASCII) folded is one of its words. */
+static bool in_set(const actx *c, size_t k, const qg_smap *set)
+{
+    const lex_memo *m = c->memo;
+    if (!m->ascii[k])
+        return false; /* lex_is() never matches a lower-case ASCII word with other bytes */
+    size_t at = m->fold_at[k];
+    return qg_smap_get(set, m->fold_buf + at, m->fold_at[k + 1] - at) != QG_SMAP_NONE;
+}
+
 bool lex_in(const actx *c, size_t k, const char *const *list)
 {
     if (!c->memo || k >= c->ntok)
         return lex_in_uncached(c, k, list);
     lex_memo *m = c->memo;
-    int i = 0;
-    while (i < LEX_MEMO_LISTS && m->list[i] && m->list[i] != list)
-        i++;
-    if (i == LEX_MEMO_LISTS)
+    size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS), probes = 0;
+    while (probes < LEX_MEMO_LISTS && m->list[i] && m->list[i] != list) {
+        i = (i + 1) % LEX_MEMO_LISTS;
+        probes++;
+    }
+    if (probes == LEX_MEMO_LISTS)
         return lex_in_uncached(c, k, list);
     if (!m->list[i]) {
-        m->in_list[i] = calloc(c->ntok, 1);
-        if (!m->in_list[i])
-            return lex_in_uncached(c, k, list);
+        if (m->in_lists < LEX_MEMO_IN_LISTS) {
+            m->in_list[i] = calloc(c->ntok, 1);
+            if (m->in_list[i])
+                m->in_lists++;
+        }
         m->list[i] = list;
+        m->set[i] = m->fold_at ? set_of(list) : NULL;
     }
     uint8_t *memo = m->in_list[i];
-    if (!memo[k])
-        memo[k] = lex_in_uncached(c, k, list) ? 2 : 1;
+    if (!memo)
+        return m->set[i] ? in_set(c, k, m->set[i]) : lex_in_uncached(c, k, list);
+    if (!memo[k]) {
+        bool in = m->set[i] ? in_set(c, k, m->set[i]) : lex_in_uncached(c, k, list);
+        memo[k] = in ? 2 : 1;
+    }
     return memo[k] == 2;
 }
 
@@ -161,6 +241,7 @@ void lex_memo_free(actx *c)
     for (int i = 0; i < LEX_MEMO_LISTS; i++)
         free(c->memo->in_list[i]);
     free(c->memo->fold_buf);
+    free(c->memo->ascii);
     free(c->memo->fold_at);
     free(c->memo);
     c->memo = NULL;

@@ -17,17 +17,21 @@ typedef struct qg_mention_x qg_mention_x;
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
-#define LEX_MEMO_LISTS 32
+#define LEX_MEMO_LISTS 128   /* word lists known per document */
+#define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
 typedef struct lex_memo {
     uint32_t *slot[LEX_MEMO_SLOTS];
-    /* lex_in: membership of each token in the first LEX_MEMO_LISTS static word lists asked
-     * about (0 unknown, 1 no, 2 yes) */
-    const char *const *list[LEX_MEMO_LISTS];
+    /* lex_in: membership of each token in the first LEX_MEMO_IN_LISTS static word lists asked
+     * about (0 unknown, 1 no, 2 yes; NULL for the others) */
+    const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
+    const struct qg_smap *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
+    size_t in_lists;                           /* in_list arrays allocated */
     /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
      * fold_at[k + 1]); NULL when the folding could not be allocated */
     char *fold_buf;
     uint32_t *fold_at; /* ntok + 1 offsets */
+    uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
 } lex_memo;
 
 typedef struct actx {

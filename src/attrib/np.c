@@ -7,6 +7,7 @@
 static const char *const DETERMINERS[] = {"a", "an", "the", "his", "her", "its", "their", "our",
                                           "my", "your", "another", "one", "two", "three",
                                           "several", "some", "many", "other", NULL};
+static const char *const PRONOUNS[] = {"he", "she", "they", "we", "i", "it", "who", NULL};
 static const char *const POSSESSIVE_DETS[] = {"his", "her", "their", "my", "your", "our", NULL};
 static const char *const FUNCTION_WORDS[] = {
     "the", "a", "an", "but", "and", "or", "however", "in", "on", "at", "for", "if", "when",
@@ -108,8 +109,7 @@ bool np_is_function_word(const actx *c, size_t k)
 
 bool np_is_pronoun(const actx *c, size_t k, int *gender)
 {
-    static const char *const P[] = {"he", "she", "they", "we", "i", "it", "who", NULL};
-    if (!lex_in(c, k, P))
+    if (!lex_in(c, k, PRONOUNS))
         return false;
     /* "WHO", "IT" in capitals are organisations or acronyms, not pronouns */
     if ((c->tok[k].flags & QG_TOK_ALLCAPS) && !lex_is(c, k, "i"))
@@ -521,6 +521,30 @@ static void attach_pp(const actx *c, np *out, size_t limit, bool is_role_np)
     out->org = tmp.org;
     out->org_is_desc = tmp.org_is_desc;
     out->end = oe;
+}
+
+void np_starts_make(const actx *c, uint8_t *starts)
+{
+    for (size_t k = 0; k < c->ntok; k++) {
+        int v;
+        starts[k] = lex_is_word(c, k) && (lex_longest(c, &c->model->titles, k, c->ntok, &v) > 0 ||
+                                          lex_longest(c, &c->model->roles, k, c->ntok, &v) > 0)
+                        ? NP_START_LEX
+                        : 0;
+    }
+}
+
+bool np_may_start(const actx *c, const uint8_t *starts, size_t k)
+{
+    /* np_parse() succeeds only through: a pronoun; a name (capitalised first word); titles
+     * from k; the/a/an and other determiners; a role at k; or descriptors before a title or
+     * role at k+1..k+4 that a name follows */
+    if (k >= c->ntok || lex_is_cap(c, k) || (starts[k] & NP_START_LEX))
+        return true;
+    for (size_t r = k + 1; r < c->ntok && r <= k + 4; r++)
+        if (starts[r] & NP_START_LEX)
+            return true;
+    return lex_in(c, k, PRONOUNS) || lex_in(c, k, DETERMINERS);
 }
 
 bool np_parse(const actx *c, size_t k, size_t limit, np *out)
