@@ -236,8 +236,10 @@ void lex_memo_free(actx *c)
 {
     if (!c->memo)
         return;
-    for (int i = 0; i < LEX_MEMO_SLOTS; i++)
+    for (int i = 0; i < LEX_MEMO_SLOTS; i++) {
         free(c->memo->slot[i]);
+        free(c->memo->longest[i]);
+    }
     for (int i = 0; i < LEX_MEMO_LISTS; i++)
         free(c->memo->in_list[i]);
     free(c->memo->fold_buf);
@@ -340,24 +342,30 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
     return lookup_key(c, lex, key, len, sizeof key, n, k + n - 1, value, used);
 }
 
-size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
+/* lex_longest() without the memo; *words receives the number of words of the match. */
+static size_t longest_uncached(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
+                               int *value, size_t *words)
 {
+    *words = 0;
     size_t maxw = lex->max_words ? lex->max_words : 1;
     if (maxw > 1 && !lex->prefixes) {
         /* no prefix set: every length, longest first */
         for (size_t n = maxw; n >= 1; n--) {
             size_t used;
-            if (k + n <= limit && lex_get(c, lex, k, n, value, &used))
+            if (k + n <= limit && lex_get(c, lex, k, n, value, &used)) {
+                *words = n;
                 return used;
+            }
         }
         return 0;
     }
     /* grow the key word by word from one token, and stop at the first word no key continues
      * (almost every token: most look-ups end after one word) */
-    size_t best = 0, used;
+    size_t best = 0, best_n = 0, used;
     int v, best_value = 0;
     if (k < limit && lex_get(c, lex, k, 1, &v, &used)) {
         best = used;
+        best_n = 1;
         best_value = v;
     }
     if (maxw > 1 && k + 1 < limit) {
@@ -375,13 +383,47 @@ size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
             /* the key of tokens [k, k + n) is built: what lex_get(c, lex, k, n) looks up */
             if (lookup_key(c, lex, key, len, sizeof key, n, k + n - 1, &v, &used)) {
                 best = used;
+                best_n = n;
                 best_value = v;
             }
         }
     }
     if (best)
         *value = best_value;
+    *words = best_n;
     return best;
+}
+
+size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
+{
+    size_t words;
+    const qg_lexicon *first = c->model ? &c->model->cues : NULL;
+    if (!c->memo || !first || lex < first || lex >= first + LEX_MEMO_SLOTS || k >= c->ntok)
+        return longest_uncached(c, lex, k, limit, value, &words);
+    size_t i = (size_t)(lex - first);
+    struct lex_longest_memo *m = c->memo->longest[i];
+    if (!m) {
+        m = c->memo->longest[i] = calloc(c->ntok, sizeof *m);
+        if (!m)
+            return longest_uncached(c, lex, k, limit, value, &words);
+    }
+    if (!m[k].known) {
+        int v = 0;
+        size_t used = longest_uncached(c, lex, k, c->ntok, &v, &words);
+        if (used > UINT8_MAX || words > UINT8_MAX || v < INT32_MIN || v > INT32_MAX)
+            return longest_uncached(c, lex, k, limit, value, &words);
+        m[k].value = v;
+        m[k].n = (uint8_t)words;
+        m[k].used = (uint8_t)used;
+        m[k].known = 1;
+    }
+    /* the search with a limit sees the same words up to the limit: the same longest match
+     * when it ends before the limit */
+    if (k + m[k].n > limit)
+        return longest_uncached(c, lex, k, limit, value, &words);
+    if (m[k].n)
+        *value = m[k].value;
+    return m[k].used;
 }
 
 bool lex_is_word(const actx *c, size_t k)

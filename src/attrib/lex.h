@@ -21,6 +21,13 @@ typedef struct qg_mention_x qg_mention_x;
 #define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
 typedef struct lex_memo {
     uint32_t *slot[LEX_MEMO_SLOTS];
+    /* lex_longest: the longest match from each token with no limit but the document's end
+     * (n: its words, 0 none; used: tokens it takes, with a glued period), allocated on first
+     * use; it is the answer for every limit at or past k + n */
+    struct lex_longest_memo {
+        int32_t value;
+        uint8_t n, used, known;
+    } *longest[LEX_MEMO_SLOTS];
     /* lex_in: membership of each token in the first LEX_MEMO_IN_LISTS static word lists asked
      * about (0 unknown, 1 no, 2 yes; NULL for the others) */
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
