@@ -37,6 +37,8 @@ QG_API qg_status qg_format_parse(qg_format *out, const char *name);
  * @param[out] err Optional; filled on failure.
  * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_ERROR from igraph.
  * Output is deterministic: the same document gives the same bytes.
+ * GraphML gives the graph's igraph copy its attributes on the first call (qg_graph_build() leaves
+ * them out): do not export one graph as GraphML from two threads at once.
  */
 QG_API qg_status qg_export_write(FILE *fp, const qg_doc *doc, const qg_graph *graph,
                                  qg_format format, int compact, qg_error *err);

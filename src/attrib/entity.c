@@ -190,9 +190,14 @@ static bool is_outlet_name(const actx *c, const char *key)
         return true;
     if (!strncmp(key, "the ", 4) && qg_lexicon_get(&c->model->outlets, key + 4, strlen(key) - 4, &v))
         return true;
-    char with_the[256];
-    snprintf(with_the, sizeof with_the, "the %s", key);
-    return qg_lexicon_get(&c->model->outlets, with_the, strlen(with_the), &v);
+    char with_the[256]; /* "the " + key, cut at 255 bytes as snprintf did */
+    size_t n = strlen(key);
+    if (n > sizeof with_the - 5)
+        n = sizeof with_the - 5;
+    memcpy(with_the, "the ", 4);
+    memcpy(with_the + 4, key, n);
+    with_the[4 + n] = '\0';
+    return qg_lexicon_get(&c->model->outlets, with_the, n + 4, &v);
 }
 
 /* Kind of a name from its words: organisation, outlet or person (QG_ENTITY_ANONYMOUS = unknown). */

@@ -302,6 +302,50 @@ void qg_jw_int(qg_jw *w, const char *key, long long v)
     put(w, p, (size_t)(buf + sizeof buf - p));
 }
 
+/* "%.6g" of v, written without printf, when v is the double nearest to m / 10^d for an
+ * integer 0 < |m| < 10^6 and d = 3 or 6, and 10^-4 <= |v| < 10^(6-d): then "%.6g" writes in
+ * fixed notation (exponent -4..5-d) with at least d decimals, and the exact binary value of v
+ * lies within 10^-15 of m / 10^d, so its digits are those of m / 10^d with trailing zeros cut.
+ * Returns the length written to out, or 0 when v is not such a value. */
+static size_t short_decimal(char *out, double v)
+{
+    static const double scale[] = {1e3, 1e6};
+    static const int places[] = {3, 6};
+    double a = fabs(v);
+    if (!(a >= 1e-4))
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        if (!(a < 1e6 / scale[i]))
+            continue;
+        double r = round(a * scale[i]);
+        if (r < 1 || r >= 1e6 || r / scale[i] != a)
+            continue;
+        unsigned long m = (unsigned long)r;
+        char frac[8];
+        int d = places[i];
+        for (int j = d - 1; j >= 0; j--) {
+            frac[j] = (char)('0' + m % 10);
+            m /= 10;
+        }
+        while (d > 0 && frac[d - 1] == '0')
+            d--;
+        size_t n = 0;
+        if (v < 0)
+            out[n++] = '-';
+        char tmp[24];
+        char *p = digits(tmp + sizeof tmp, m);
+        memcpy(out + n, p, (size_t)(tmp + sizeof tmp - p));
+        n += (size_t)(tmp + sizeof tmp - p);
+        if (d > 0) {
+            out[n++] = '.';
+            memcpy(out + n, frac, (size_t)d);
+            n += (size_t)d;
+        }
+        return n;
+    }
+    return 0;
+}
+
 void qg_jw_real(qg_jw *w, const char *key, double v)
 {
     char buf[64];
@@ -318,6 +362,8 @@ void qg_jw_real(qg_jw *w, const char *key, double v)
         memmove(buf, p, n);
         buf[n++] = '.';
         buf[n++] = '0';
+    } else if ((n = short_decimal(buf, v)) > 0) {
+        /* a decimal of at most 3 or 6 places: what the exporter writes */
     } else {
         /* jansson's jsonp_dtostr() (the snprintf version of jansson 2.14) */
         int r = snprintf(buf, sizeof buf, "%.6g", v);
