@@ -171,6 +171,20 @@ static void fold_make_key(void)
 
 void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
 {
+    /* ASCII: Unicode's default case folding maps only A-Z there (CaseFolding.txt) */
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == len) {
+        size_t at = out->len;
+        qg_strbuf_append(out, s, len);
+        if (out->failed)
+            return;
+        for (char *p = out->data + at; p < out->data + at + len; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p + 32);
+        return;
+    }
     char small[256];
     UErrorCode uerr = U_ZERO_ERROR;
     pthread_once(&fold_once, fold_make_key);
