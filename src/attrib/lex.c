@@ -84,15 +84,27 @@ static void fold_all(actx *c)
         qg_strbuf_dispose(&f);
         return;
     }
-    m->ascii = ascii;
     at[c->ntok] = (uint32_t)f.len;
+    uint64_t *hash = malloc((c->ntok ? c->ntok : 1) * sizeof *hash);
+    if (!hash) {
+        free(at);
+        free(ascii);
+        qg_strbuf_dispose(&f);
+        return;
+    }
+    for (size_t k = 0; k < c->ntok; k++)
+        hash[k] = qg_lexicon_hash(f.data + at[k], at[k + 1] - at[k]);
+    m->ascii = ascii;
+    m->hash = hash;
     m->fold_at = at;
     m->fold_buf = f.data ? f.data : calloc(1, 1);
     if (!m->fold_buf) {
         free(at);
         free(ascii);
+        free(hash);
         m->fold_at = NULL;
         m->ascii = NULL;
+        m->hash = NULL;
     }
 }
 
@@ -244,6 +256,7 @@ void lex_memo_free(actx *c)
         free(c->memo->in_list[i]);
     free(c->memo->fold_buf);
     free(c->memo->ascii);
+    free(c->memo->hash);
     free(c->memo->fold_at);
     free(c->memo);
     c->memo = NULL;
@@ -328,6 +341,29 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
     size_t len = 0;
     if (k + n > c->ntok)
         return false;
+    const lex_memo *lm = c->memo;
+    if (n == 1 && lm && lm->fold_at) {
+        /* the folded token and its hash are at hand: no copy unless a period is tried */
+        const char *f = lm->fold_buf + lm->fold_at[k];
+        len = lm->fold_at[k + 1] - lm->fold_at[k];
+        if (len == 0 || len + 1 > sizeof key)
+            return false; /* what lex_fold() into key refuses */
+        if (k + 1 < c->ntok && lex_glued(c, k) && lex_is(c, k + 1, ".") && len + 2 < sizeof key) {
+            memcpy(key, f, len);
+            key[len] = '.';
+            if (qg_lexicon_get(lex, key, len + 1, value)) {
+                if (used)
+                    *used = 2;
+                return true;
+            }
+        }
+        if (qg_lexicon_get_hashed(lex, lm->hash[k], f, len, value)) {
+            if (used)
+                *used = 1;
+            return true;
+        }
+        return false;
+    }
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             if (c->tok[k + i].sentence != c->tok[k].sentence || len + 1 >= sizeof key)
@@ -371,8 +407,12 @@ static size_t longest_uncached(const actx *c, const qg_lexicon *lex, size_t k, s
     if (maxw > 1 && k + 1 < limit) {
         char key[256];
         size_t len = lex_fold(c, k, key, sizeof key);
+        const lex_memo *lm = c->memo;
         for (size_t n = 2; len && n <= maxw && k + n <= limit; n++) {
-            if (!qg_lexicon_has_prefix(lex, key, len) ||
+            bool prefix = n == 2 && lm && lm->hash
+                              ? qg_lexicon_has_prefix_hashed(lex, lm->hash[k], key, len)
+                              : qg_lexicon_has_prefix(lex, key, len);
+            if (!prefix ||
                 c->tok[k + n - 1].sentence != c->tok[k].sentence || len + 1 >= sizeof key)
                 break;
             key[len++] = ' ';

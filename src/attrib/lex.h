@@ -39,6 +39,7 @@ typedef struct lex_memo {
     char *fold_buf;
     uint32_t *fold_at; /* ntok + 1 offsets */
     uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
+    uint64_t *hash;    /* per token: qg_lexicon_hash() of its folding */
 } lex_memo;
 
 typedef struct actx {

@@ -156,6 +156,23 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
     return lex_find(lex, hash_bytes(key, len), key, len, value);
 }
 
+uint64_t qg_lexicon_hash(const char *key, size_t len)
+{
+    return hash_bytes(key, len);
+}
+
+bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len,
+                           int *value)
+{
+    return lex_find(lex, hash, key, len, value);
+}
+
+bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key,
+                                  size_t len)
+{
+    return lex->prefixes && lex_find(lex->prefixes, hash, key, len, NULL);
+}
+
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len)
 {
     return lex->prefixes && qg_lexicon_get(lex->prefixes, key, len, NULL);

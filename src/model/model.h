@@ -44,6 +44,14 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
  * ("according" in a lexicon holding "according to"). Lets a longest match grow word by word
  * and stop at the first miss instead of trying every length. */
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
+/* The hash qg_lexicon_get() and qg_lexicon_has_prefix() compute for a key (the same for every
+ * lexicon): for a key looked up in several lexicons, compute it once and use the _hashed
+ * forms below, which answer exactly as the plain ones. */
+uint64_t qg_lexicon_hash(const char *key, size_t len);
+bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len,
+                           int *value);
+bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key,
+                                  size_t len);
 /* Both at once, hashing the key once: QG_LEX_HIT when the key is present (*value set),
  * QG_LEX_PREFIX when longer keys start with it and a space. */
 enum { QG_LEX_HIT = 1, QG_LEX_PREFIX = 2 };
