@@ -93,10 +93,35 @@ static size_t utf8_len(const unsigned char *s, size_t i, size_t len)
     return n;
 }
 
+/* Eight bytes of s from i (no alignment needed). */
+static uint64_t load8(const unsigned char *s, size_t i)
+{
+    uint64_t x;
+    memcpy(&x, s + i, sizeof x);
+    return x;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Does any of the eight bytes of x need an escape (< 0x20, '"', '\\')? Exact as a whole
+ * (the classic has-zero-byte and has-less-than tests). */
+static bool any_escape8(uint64_t x)
+{
+    uint64_t quote = x ^ (ONES * '"'), bslash = x ^ (ONES * '\\');
+    uint64_t lt20 = (x - ONES * 0x20) & ~x;
+    uint64_t zq = (quote - ONES) & ~quote, zb = (bslash - ONES) & ~bslash;
+    return ((lt20 | zq | zb) & HIGHS) != 0;
+}
+
 static bool utf8_valid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < len;) {
+        if (i + 8 <= len && !(load8(s, i) & HIGHS)) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if (s[i] < 0x80) {
             i++;
             continue;
@@ -181,8 +206,13 @@ static void put_string(qg_jw *w, const char *s, size_t len)
 {
     putc_(w, '"');
     size_t run = 0;
+    const unsigned char *us = (const unsigned char *)s;
     for (size_t i = 0; i < len; i++) {
-        unsigned char u = (unsigned char)s[i];
+        while (i + 8 <= len && !any_escape8(load8(us, i)))
+            i += 8;
+        if (i >= len)
+            break;
+        unsigned char u = us[i];
         if (!needs_escape(u))
             continue;
         put(w, s + run, i - run);
@@ -205,11 +235,17 @@ static void member(qg_jw *w, const char *key)
         newline(w, w->depth);
     }
     if (key) {
-        put_string(w, key, strlen(key));
-        if (w->indent > 0)
-            put(w, ": ", 2);
-        else
-            putc_(w, ':');
+        /* member names are the exporter's own: plain ASCII that needs no escape */
+        size_t n = strlen(key);
+        if (room(w, n + 4)) {
+            char *o = w->buf + w->len;
+            o[0] = '"';
+            memcpy(o + 1, key, n);
+            o[n + 1] = '"';
+            o[n + 2] = ':';
+            o[n + 3] = ' ';
+            w->len += n + (w->indent > 0 ? 4 : 3);
+        }
     }
 }
 

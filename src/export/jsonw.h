@@ -33,7 +33,9 @@ void qg_jw_init(qg_jw *w, FILE *fp, int indent);
 /* Write out what is buffered; false when a write failed (errno set) or the writer failed. */
 bool qg_jw_flush(qg_jw *w);
 
-/* Containers. key: the member name inside an object, NULL inside an array or at the top. */
+/* Containers. key: the member name inside an object, NULL inside an array or at the top; every
+ * function's key is written as it is: printable ASCII without '"' or '\\' (the exporter's own
+ * names). */
 void qg_jw_begin_object(qg_jw *w, const char *key);
 void qg_jw_end_object(qg_jw *w);
 void qg_jw_begin_array(qg_jw *w, const char *key);
