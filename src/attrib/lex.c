@@ -184,6 +184,21 @@ static const qg_smap *set_of(const char *const *list)
     return found;
 }
 
+const struct qg_smap *lex_word_set(const char *const *list)
+{
+    return set_of(list);
+}
+
+bool lex_word_in(const struct qg_smap *set, const char *const *list, const char *w, size_t len)
+{
+    if (set)
+        return qg_smap_get(set, w, len) != QG_SMAP_NONE;
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+            return true;
+    return false;
+}
+
 /* lex_in() from the set of the list: token k (ASCII) folded is one of its words. */
 static bool in_set(const actx *c, size_t k, const qg_smap *set)
 {

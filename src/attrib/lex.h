@@ -68,6 +68,13 @@ size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
 bool lex_is(const actx *c, size_t k, const char *w);
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
 bool lex_in(const actx *c, size_t k, const char *const *list);
+/* The static word list (NULL-terminated, lower-case ASCII words) as a hash set for
+ * lex_word_in(), built on first use and kept for the life of the process; NULL when the list
+ * has other words or memory ran out. Thread-safe; takes a lock: call once and keep it. */
+const struct qg_smap *lex_word_set(const char *const *list);
+/* Is w[0, len) one of the words of list (exact bytes)? set: lex_word_set(list), or NULL to walk
+ * the list. */
+bool lex_word_in(const struct qg_smap *set, const char *const *list, const char *w, size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
 bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);

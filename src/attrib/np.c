@@ -1,5 +1,6 @@
 #include "np.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../text/text.h"
@@ -69,12 +70,25 @@ static const char *const PARTICIPLES_BY[] = {"published", "released", "commissio
                                              "issued", "prepared", "produced", "written",
                                              "compiled", "carried", "obtained", "filed", NULL};
 
+/* ORG_HEADS as a hash set (lex_word_set), made once per process. */
+static const struct qg_smap *org_heads;
+static pthread_once_t org_heads_once = PTHREAD_ONCE_INIT;
+
+static void org_heads_make(void)
+{
+    org_heads = lex_word_set(ORG_HEADS);
+}
+
+/* Is w[0, len) an organisation head noun? */
+static bool is_org_head_n(const char *w, size_t len)
+{
+    pthread_once(&org_heads_once, org_heads_make);
+    return lex_word_in(org_heads, ORG_HEADS, w, len);
+}
+
 bool np_is_org_head(const char *w)
 {
-    for (int i = 0; ORG_HEADS[i]; i++)
-        if (!strcmp(w, ORG_HEADS[i]))
-            return true;
-    return false;
+    return is_org_head_n(w, strlen(w));
 }
 
 static bool tok_is_org_head(const actx *c, size_t k)
@@ -84,7 +98,7 @@ static bool tok_is_org_head(const actx *c, size_t k)
     size_t p = n ? lex_possessive_len(c, k) : 0;
     if (p && p <= n)
         buf[n - p] = '\0'; /* "firm’s" */
-    return n && np_is_org_head(buf);
+    return n && is_org_head_n(buf, strlen(buf));
 }
 
 bool np_is_document_head(const actx *c, size_t k)
