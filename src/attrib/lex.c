@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
@@ -140,20 +139,77 @@ static bool lex_in_uncached(const actx *c, size_t k, const char *const *list)
 }
 
 /* The static word lists given to lex_in() as hash sets, built on first use and kept for the
- * life of the process (the lists are static too); at most LEX_SETS lists. */
+ * life of the process (the lists are static too); at most LEX_SETS lists. A set is small and
+ * keyed by qg_lexicon_hash(), which lex_memo keeps for every token. */
+struct lex_word_set {
+    size_t mask; /* slots - 1, a power of two minus one */
+    struct lex_word_slot {
+        uint64_t hash;
+        const char *word; /* NULL: empty slot */
+        size_t len;
+    } *slots;
+};
+
 #define LEX_SETS 256
 static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
     const char *const *list;
-    qg_smap *set; /* NULL: the list has a word lex_is() compares byte by byte (not lower-case
-                     ASCII), or memory ran out */
+    struct lex_word_set *set; /* NULL: the list has a word lex_is() compares byte by byte (not
+                                 lower-case ASCII), or memory ran out */
 } sets[LEX_SETS];
 static size_t nsets;
 
-/* list as a set of words, or NULL to walk it. Thread-safe. */
-static const qg_smap *set_of(const char *const *list)
+/* A set of the words of list; NULL when a word is not lower-case ASCII or memory runs out. */
+static struct lex_word_set *set_make(const char *const *list)
 {
-    const qg_smap *found = NULL;
+    size_t n = 0;
+    while (list[n])
+        n++;
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    struct lex_word_set *set = malloc(sizeof *set);
+    struct lex_word_slot *slots = calloc(cap, sizeof *slots);
+    if (!set || !slots) {
+        free(set);
+        free(slots);
+        return NULL;
+    }
+    set->mask = cap - 1;
+    set->slots = slots;
+    for (size_t w = 0; w < n; w++) {
+        size_t len = strlen(list[w]);
+        for (size_t b = 0; b < len; b++)
+            if ((unsigned char)list[w][b] >= 0x80 || (list[w][b] >= 'A' && list[w][b] <= 'Z')) {
+                free(slots);
+                free(set);
+                return NULL;
+            }
+        uint64_t h = qg_lexicon_hash(list[w], len);
+        size_t j = (size_t)h & set->mask;
+        while (slots[j].word &&
+               !(slots[j].len == len && memcmp(slots[j].word, list[w], len) == 0))
+            j = (j + 1) & set->mask;
+        slots[j].hash = h;
+        slots[j].word = list[w];
+        slots[j].len = len;
+    }
+    return set;
+}
+
+static bool set_has(const struct lex_word_set *set, uint64_t h, const char *w, size_t len)
+{
+    for (size_t j = (size_t)h & set->mask; set->slots[j].word; j = (j + 1) & set->mask)
+        if (set->slots[j].hash == h && set->slots[j].len == len &&
+            memcmp(set->slots[j].word, w, len) == 0)
+            return true;
+    return false;
+}
+
+/* list as a set of words, or NULL to walk it. Thread-safe. */
+static const struct lex_word_set *set_of(const char *const *list)
+{
+    const struct lex_word_set *found = NULL;
     pthread_mutex_lock(&sets_lock);
     size_t i = 0;
     while (i < nsets && sets[i].list != list)
@@ -161,38 +217,25 @@ static const qg_smap *set_of(const char *const *list)
     if (i < nsets) {
         found = sets[i].set;
     } else if (nsets < LEX_SETS) {
-        qg_smap *set = calloc(1, sizeof *set);
-        for (size_t w = 0; set && list[w]; w++) {
-            size_t n = strlen(list[w]);
-            bool lower_ascii = n > 0;
-            for (size_t b = 0; b < n; b++)
-                if ((unsigned char)list[w][b] >= 0x80 ||
-                    (list[w][b] >= 'A' && list[w][b] <= 'Z'))
-                    lower_ascii = false;
-            if (!lower_ascii || qg_smap_put(set, list[w], n, 1) == QG_SMAP_NONE) {
-                qg_smap_free(set);
-                free(set);
-                set = NULL;
-            }
-        }
         sets[nsets].list = list;
-        sets[nsets].set = set;
+        sets[nsets].set = set_make(list);
+        found = sets[nsets].set;
         nsets++;
-        found = set;
     }
     pthread_mutex_unlock(&sets_lock);
     return found;
 }
 
-const struct qg_smap *lex_word_set(const char *const *list)
+const struct lex_word_set *lex_word_set(const char *const *list)
 {
     return set_of(list);
 }
 
-bool lex_word_in(const struct qg_smap *set, const char *const *list, const char *w, size_t len)
+bool lex_word_in(const struct lex_word_set *set, const char *const *list, const char *w,
+                 size_t len)
 {
     if (set)
-        return qg_smap_get(set, w, len) != QG_SMAP_NONE;
+        return set_has(set, qg_lexicon_hash(w, len), w, len);
     for (int i = 0; list[i]; i++)
         if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
             return true;
@@ -200,13 +243,13 @@ bool lex_word_in(const struct qg_smap *set, const char *const *list, const char 
 }
 
 /* lex_in() from the set of the list: token k (ASCII) folded is one of its words. */
-static bool in_set(const actx *c, size_t k, const qg_smap *set)
+static bool in_set(const actx *c, size_t k, const struct lex_word_set *set)
 {
     const lex_memo *m = c->memo;
     if (!m->ascii[k])
         return false; /* lex_is() never matches a lower-case ASCII word with other bytes */
     size_t at = m->fold_at[k];
-    return qg_smap_get(set, m->fold_buf + at, m->fold_at[k + 1] - at) != QG_SMAP_NONE;
+    return set_has(set, m->hash[k], m->fold_buf + at, m->fold_at[k + 1] - at);
 }
 
 bool lex_in(const actx *c, size_t k, const char *const *list)
@@ -228,7 +271,7 @@ bool lex_in(const actx *c, size_t k, const char *const *list)
                 m->in_lists++;
         }
         m->list[i] = list;
-        m->set[i] = m->fold_at ? set_of(list) : NULL;
+        m->set[i] = m->hash ? set_of(list) : NULL;
     }
     uint8_t *memo = m->in_list[i];
     if (!memo)

@@ -32,7 +32,7 @@ typedef struct lex_memo {
      * about (0 unknown, 1 no, 2 yes; NULL for the others) */
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
-    const struct qg_smap *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
+    const struct lex_word_set *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
     size_t in_lists;                           /* in_list arrays allocated */
     /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
      * fold_at[k + 1]); NULL when the folding could not be allocated */
@@ -71,10 +71,11 @@ bool lex_in(const actx *c, size_t k, const char *const *list);
 /* The static word list (NULL-terminated, lower-case ASCII words) as a hash set for
  * lex_word_in(), built on first use and kept for the life of the process; NULL when the list
  * has other words or memory ran out. Thread-safe; takes a lock: call once and keep it. */
-const struct qg_smap *lex_word_set(const char *const *list);
+const struct lex_word_set *lex_word_set(const char *const *list);
 /* Is w[0, len) one of the words of list (exact bytes)? set: lex_word_set(list), or NULL to walk
  * the list. */
-bool lex_word_in(const struct qg_smap *set, const char *const *list, const char *w, size_t len);
+bool lex_word_in(const struct lex_word_set *set, const char *const *list, const char *w,
+                 size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
 bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);

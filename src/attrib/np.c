@@ -71,7 +71,7 @@ static const char *const PARTICIPLES_BY[] = {"published", "released", "commissio
                                              "compiled", "carried", "obtained", "filed", NULL};
 
 /* ORG_HEADS as a hash set (lex_word_set), made once per process. */
-static const struct qg_smap *org_heads;
+static const struct lex_word_set *org_heads;
 static pthread_once_t org_heads_once = PTHREAD_ONCE_INIT;
 
 static void org_heads_make(void)
