@@ -1,6 +1,7 @@
 #include "np.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../text/text.h"
@@ -73,16 +74,19 @@ static const char *const PARTICIPLES_BY[] = {"published", "released", "commissio
 /* ORG_HEADS as a hash set (lex_word_set), made once per process. */
 static const struct lex_word_set *org_heads;
 static pthread_once_t org_heads_once = PTHREAD_ONCE_INIT;
+static atomic_bool org_heads_ready; /* org_heads is set (release) */
 
 static void org_heads_make(void)
 {
     org_heads = lex_word_set(ORG_HEADS);
+    atomic_store_explicit(&org_heads_ready, true, memory_order_release);
 }
 
 /* Is w[0, len) an organisation head noun? */
 static bool is_org_head_n(const char *w, size_t len)
 {
-    pthread_once(&org_heads_once, org_heads_make);
+    if (!atomic_load_explicit(&org_heads_ready, memory_order_acquire))
+        pthread_once(&org_heads_once, org_heads_make);
     return lex_word_in(org_heads, ORG_HEADS, w, len);
 }
 

@@ -543,14 +543,8 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
                 f |= QG_TOK_NUMBER;
             if (qg_cp_is_upper(c))
                 f |= QG_TOK_CAP;
-            size_t letters = 0, upper = 0;
-            for (size_t k = tb; k < te;) {
-                int32_t d = qg_utf8_next(t, te, &k);
-                if (qg_cp_is_letter(d)) {
-                    letters++;
-                    upper += qg_cp_is_upper(d);
-                }
-            }
+            size_t letters, upper;
+            qg_text_count_letters(t, tb, te, &letters, &upper);
             if (letters >= 2 && upper == letters)
                 f |= QG_TOK_ALLCAPS;
         } else {
