@@ -402,6 +402,8 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
     const lex_memo *lm = c->memo;
     if (n == 1 && lm && lm->fold_at) {
         /* the folded token and its hash are at hand: no copy unless a period is tried */
+        if (!qg_lexicon_may_start(lex, lm->hash[k]))
+            return false; /* no key starts with this word (most words) */
         const char *f = lm->fold_buf + lm->fold_at[k];
         len = lm->fold_at[k + 1] - lm->fold_at[k];
         if (len == 0 || len + 1 > sizeof key)
@@ -441,6 +443,8 @@ static size_t longest_uncached(const actx *c, const qg_lexicon *lex, size_t k, s
                                int *value, size_t *words)
 {
     *words = 0;
+    if (c->memo && c->memo->hash && k < c->ntok && !qg_lexicon_may_start(lex, c->memo->hash[k]))
+        return 0; /* every key that could match starts with token k's word */
     size_t maxw = lex->max_words ? lex->max_words : 1;
     if (maxw > 1 && !lex->prefixes) {
         /* no prefix set: every length, longest first */
