@@ -57,54 +57,78 @@ size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
 }
 
 /* Fold every token once into c->memo (left without folding when allocation fails or the
- * folded text would not fit 32-bit offsets). */
+ * folded text would not fit 32-bit offsets). ASCII tokens are lower-cased in place of a copy;
+ * the others go through fold_token() (ICU). */
 static void fold_all(actx *c)
 {
     lex_memo *m = c->memo;
-    uint32_t *at = malloc((c->ntok + 1) * sizeof *at);
-    uint8_t *ascii = malloc(c->ntok ? c->ntok : 1);
-    qg_strbuf f = QG_STRBUF_INIT;
-    bool ok = at != NULL && ascii != NULL;
-    for (size_t k = 0; ok && k < c->ntok; k++) {
-        at[k] = (uint32_t)f.len;
-        const unsigned char *s = (const unsigned char *)c->doc->text + c->tok[k].begin;
-        size_t n = c->tok[k].end - c->tok[k].begin;
-        ascii[k] = 1;
-        for (size_t i = 0; i < n; i++)
-            if (s[i] >= 0x80) {
-                ascii[k] = 0;
+    size_t n = c->ntok;
+    uint32_t *at = malloc((n + 1) * sizeof *at);
+    uint8_t *ascii = malloc(n ? n : 1);
+    uint64_t *hash = malloc((n ? n : 1) * sizeof *hash);
+    size_t cap = 64;
+    for (size_t k = 0; k < n; k++)
+        cap += c->tok[k].end - c->tok[k].begin;
+    char *buf = malloc(cap);
+    size_t len = 0;
+    bool ok = at && ascii && hash && buf;
+    for (size_t k = 0; ok && k < n; k++) {
+        const char *s = c->doc->text + c->tok[k].begin;
+        size_t tn = c->tok[k].end - c->tok[k].begin;
+        at[k] = (uint32_t)len;
+        bool is_ascii = true;
+        for (size_t i = 0; i < tn; i++)
+            if ((unsigned char)s[i] >= 0x80) {
+                is_ascii = false;
                 break;
             }
-        ok = fold_token(c, k, &f) && f.len < UINT32_MAX;
+        ascii[k] = is_ascii;
+        if (is_ascii) {
+            if (len + tn > cap) { /* only after an expanding non-ASCII folding */
+                char *nb = realloc(buf, 2 * cap + tn);
+                if (!nb) {
+                    ok = false;
+                    break;
+                }
+                buf = nb;
+                cap = 2 * cap + tn;
+            }
+            for (size_t i = 0; i < tn; i++)
+                buf[len + i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+            len += tn;
+        } else {
+            qg_strbuf f = QG_STRBUF_INIT;
+            ok = fold_token(c, k, &f);
+            if (ok && len + f.len > cap) {
+                char *nb = realloc(buf, 2 * cap + f.len);
+                if (!nb)
+                    ok = false;
+                else {
+                    buf = nb;
+                    cap = 2 * cap + f.len;
+                }
+            }
+            if (ok && f.len)
+                memcpy(buf + len, f.data, f.len);
+            len += ok ? f.len : 0;
+            qg_strbuf_dispose(&f);
+        }
+        ok = ok && len < UINT32_MAX;
     }
     if (!ok) {
         free(at);
         free(ascii);
-        qg_strbuf_dispose(&f);
+        free(hash);
+        free(buf);
         return;
     }
-    at[c->ntok] = (uint32_t)f.len;
-    uint64_t *hash = malloc((c->ntok ? c->ntok : 1) * sizeof *hash);
-    if (!hash) {
-        free(at);
-        free(ascii);
-        qg_strbuf_dispose(&f);
-        return;
-    }
-    for (size_t k = 0; k < c->ntok; k++)
-        hash[k] = qg_lexicon_hash(f.data + at[k], at[k + 1] - at[k]);
+    at[n] = (uint32_t)len;
+    for (size_t k = 0; k < n; k++)
+        hash[k] = qg_lexicon_hash(buf + at[k], at[k + 1] - at[k]);
+    m->fold_at = at;
+    m->fold_buf = buf;
     m->ascii = ascii;
     m->hash = hash;
-    m->fold_at = at;
-    m->fold_buf = f.data ? f.data : calloc(1, 1);
-    if (!m->fold_buf) {
-        free(at);
-        free(ascii);
-        free(hash);
-        m->fold_at = NULL;
-        m->ascii = NULL;
-        m->hash = NULL;
-    }
 }
 
 bool lex_is(const actx *c, size_t k, const char *w)
