@@ -71,12 +71,17 @@ static char *fold_str(const char *s)
 {
     qg_strbuf f = QG_STRBUF_INIT;
     /* drop periods so that "U.S." and "US", "Co." and "Co" compare equal */
-    qg_strbuf tmp = QG_STRBUF_INIT;
-    for (const char *p = s; *p; p++)
-        if (*p != '.')
-            qg_strbuf_append(&tmp, p, 1);
-    qg_text_fold(&f, tmp.data ? tmp.data : "", tmp.len);
-    qg_strbuf_dispose(&tmp);
+    size_t n = strlen(s), len = 0;
+    char small[256] = {0}; /* initialised: gcc cannot see that only len bytes are read */
+    char *tmp = n < sizeof small ? small : malloc(n + 1);
+    if (!tmp)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '.')
+            tmp[len++] = s[i];
+    qg_text_fold(&f, tmp, len);
+    if (tmp != small)
+        free(tmp);
     if (f.failed) {
         qg_strbuf_dispose(&f);
         return NULL;
