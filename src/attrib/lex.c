@@ -307,10 +307,6 @@ bool lex_in(const actx *c, size_t k, const char *const *list)
     return memo[k] == 2;
 }
 
-bool lex_glued(const actx *c, size_t k)
-{
-    return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
-}
 
 enum {
     LEX_MEMO_ABSENT = 1u << 31,
@@ -520,7 +516,7 @@ static size_t longest_uncached(const actx *c, const qg_lexicon *lex, size_t k, s
     return best;
 }
 
-size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
+size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value)
 {
     size_t words;
     const qg_lexicon *first = c->model ? &c->model->cues : NULL;
@@ -552,15 +548,7 @@ size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
     return m[k].used;
 }
 
-bool lex_is_word(const actx *c, size_t k)
-{
-    return k < c->ntok && (c->tok[k].flags & QG_TOK_WORD);
-}
 
-bool lex_is_cap(const actx *c, size_t k)
-{
-    return k < c->ntok && (c->tok[k].flags & QG_TOK_CAP);
-}
 
 bool lex_is_punct(const actx *c, size_t k, int32_t cp)
 {

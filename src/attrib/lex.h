@@ -80,16 +80,43 @@ bool lex_word_in(const struct lex_word_set *set, const char *const *list, const 
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
 bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
-size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
+size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
+static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
+                                 int *value)
+{
+    /* the remembered answer (see lex_memo.longest), inline: np_parse asks often */
+    if (c->memo && c->model && k < c->ntok) {
+        const qg_lexicon *first = &c->model->cues;
+        if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
+            const struct lex_longest_memo *m = c->memo->longest[lex - first];
+            if (m && m[k].known && k + m[k].n <= limit) {
+                if (m[k].n)
+                    *value = m[k].value;
+                return m[k].used;
+            }
+        }
+    }
+    return lex_longest_slow(c, lex, k, limit, value);
+}
 
 /* Index of the first token that starts at or after byte b (binary search). */
 size_t lex_token_at(const actx *c, size_t b);
 
-bool lex_is_word(const actx *c, size_t k);
-bool lex_is_cap(const actx *c, size_t k);
+/* Token k exists and is a word (letters or digits) / starts with an upper-case letter. */
+static inline bool lex_is_word(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_WORD);
+}
+static inline bool lex_is_cap(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_CAP);
+}
 bool lex_is_punct(const actx *c, size_t k, int32_t cp);
 /* Token k is directly followed (no space) by token k+1. */
-bool lex_glued(const actx *c, size_t k);
+static inline bool lex_glued(const actx *c, size_t k)
+{
+    return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
+}
 /* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")? */
 size_t lex_possessive_len(const actx *c, size_t k);
 
