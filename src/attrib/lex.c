@@ -276,7 +276,7 @@ static bool in_set(const actx *c, size_t k, const struct lex_word_set *set)
     return set_has(set, m->hash[k], m->fold_buf + at, m->fold_at[k + 1] - at);
 }
 
-bool lex_in(const actx *c, size_t k, const char *const *list)
+bool lex_in_slow(const actx *c, size_t k, const char *const *list)
 {
     if (!c->memo || k >= c->ntok)
         return lex_in_uncached(c, k, list);
@@ -308,12 +308,6 @@ bool lex_in(const actx *c, size_t k, const char *const *list)
 }
 
 
-enum {
-    LEX_MEMO_ABSENT = 1u << 31,
-    LEX_MEMO_PRESENT = 1u << 30,
-    LEX_MEMO_PERIOD = 1u << 29,
-    LEX_MEMO_VALUE = (1u << 29) - 1,
-};
 
 void lex_memo_init(actx *c)
 {
@@ -357,7 +351,8 @@ static uint32_t *memo_of(const actx *c, const qg_lexicon *lex)
 static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                              size_t *used);
 
-bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used)
+bool lex_get_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                  size_t *used)
 {
     if (n != 1 || k >= c->ntok)
         return lex_get_uncached(c, lex, k, n, value, used);

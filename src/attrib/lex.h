@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../core/doc.h"
 #include "../model/model.h"
@@ -67,7 +68,18 @@ size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
 /* Is token k equal to ASCII word w, ignoring case? */
 bool lex_is(const actx *c, size_t k, const char *w);
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
-bool lex_in(const actx *c, size_t k, const char *const *list);
+bool lex_in_slow(const actx *c, size_t k, const char *const *list);
+static inline bool lex_in(const actx *c, size_t k, const char *const *list)
+{
+    /* the remembered answer, inline, when the list sits in its first slot */
+    const lex_memo *m = c->memo;
+    if (m && k < c->ntok) {
+        size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS);
+        if (m->list[i] == list && m->in_list[i] && m->in_list[i][k])
+            return m->in_list[i][k] == 2;
+    }
+    return lex_in_slow(c, k, list);
+}
 /* The static word list (NULL-terminated, lower-case ASCII words) as a hash set for
  * lex_word_in(), built on first use and kept for the life of the process; NULL when the list
  * has other words or memory ran out. Thread-safe; takes a lock: call once and keep it. */
@@ -78,7 +90,35 @@ bool lex_word_in(const struct lex_word_set *set, const char *const *list, const 
                  size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
-bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);
+bool lex_get_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                  size_t *used);
+enum {
+    LEX_MEMO_ABSENT = 1u << 31,
+    LEX_MEMO_PRESENT = 1u << 30,
+    LEX_MEMO_PERIOD = 1u << 29,
+    LEX_MEMO_VALUE = (1u << 29) - 1,
+};
+static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                           size_t *used)
+{
+    /* the remembered answer of a one-token look-up, inline */
+    if (n == 1 && c->memo && c->model && k < c->ntok) {
+        const qg_lexicon *first = &c->model->cues;
+        if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
+            const uint32_t *memo = c->memo->slot[lex - first];
+            uint32_t m = memo ? memo[k] : 0;
+            if (m & LEX_MEMO_ABSENT)
+                return false;
+            if (m) {
+                *value = (int)(m & LEX_MEMO_VALUE);
+                if (used)
+                    *used = m & LEX_MEMO_PERIOD ? 2 : 1;
+                return true;
+            }
+        }
+    }
+    return lex_get_slow(c, lex, k, n, value, used);
+}
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
