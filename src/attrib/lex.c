@@ -131,16 +131,10 @@ static void fold_all(actx *c)
     m->hash = hash;
 }
 
-bool lex_is(const actx *c, size_t k, const char *w)
+bool lex_is_rest(const actx *c, size_t k, const char *w)
 {
-    if (k >= c->ntok)
-        return false;
     const qg_token *t = &c->tok[k];
     const char *s = c->doc->text + t->begin;
-    /* the first letter rejects most words before their length is taken */
-    char a0 = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
-    if (a0 != w[0])
-        return false;
     size_t n = strlen(w);
     if (t->end - t->begin != n)
         return false;

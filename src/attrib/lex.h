@@ -66,7 +66,17 @@ void lex_memo_free(actx *c);
  * 0 when it does not fit. Possessive endings are kept. */
 size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
 /* Is token k equal to ASCII word w, ignoring case? */
-bool lex_is(const actx *c, size_t k, const char *w);
+/* lex_is() once the first letter matched (k < c->ntok). */
+bool lex_is_rest(const actx *c, size_t k, const char *w);
+static inline bool lex_is(const actx *c, size_t k, const char *w)
+{
+    if (k >= c->ntok)
+        return false;
+    /* the first letter rejects most words before their length is taken (inline) */
+    char s0 = c->doc->text[c->tok[k].begin];
+    char a0 = s0 >= 'A' && s0 <= 'Z' ? (char)(s0 + 32) : s0;
+    return a0 == w[0] && lex_is_rest(c, k, w);
+}
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
 bool lex_in_slow(const actx *c, size_t k, const char *const *list);
 static inline bool lex_in(const actx *c, size_t k, const char *const *list)
