@@ -78,6 +78,7 @@ static inline bool lex_is(const actx *c, size_t k, const char *w)
     return a0 == w[0] && lex_is_rest(c, k, w);
 }
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
+/* lex_in() past the inline check of its remembered answer. */
 bool lex_in_slow(const actx *c, size_t k, const char *const *list);
 static inline bool lex_in(const actx *c, size_t k, const char *const *list)
 {
@@ -100,6 +101,7 @@ bool lex_word_in(const struct lex_word_set *set, const char *const *list, const 
                  size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
+/* lex_get() past the inline check of its remembered answer. */
 bool lex_get_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                   size_t *used);
 enum {
@@ -130,7 +132,9 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
     return lex_get_slow(c, lex, k, n, value, used);
 }
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
-size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
+/* lex_longest() past the inline check of its remembered answer. */
+size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
+                        int *value);
 static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
                                  int *value)
 {
