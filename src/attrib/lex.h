@@ -65,9 +65,9 @@ void lex_memo_free(actx *c);
 /* Fold token k (ICU case folding; ASCII fast path) into buf (NUL-terminated); returns length,
  * 0 when it does not fit. Possessive endings are kept. */
 size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
-/* Is token k equal to ASCII word w, ignoring case? */
 /* lex_is() once the first letter matched (k < c->ntok). */
 bool lex_is_rest(const actx *c, size_t k, const char *w);
+/* Is token k equal to ASCII word w, ignoring case? */
 static inline bool lex_is(const actx *c, size_t k, const char *w)
 {
     if (k >= c->ntok)
