@@ -159,13 +159,15 @@ static bool lex_in_uncached(const actx *c, size_t k, const char *const *list)
 /* The static word lists given to lex_in() as hash sets, built on first use and kept for the
  * life of the process (the lists are static too); at most LEX_SETS lists. A set is small and
  * keyed by qg_lexicon_hash(), which lex_memo keeps for every token. */
+struct lex_word_slot {
+    uint64_t hash;
+    const char *word; /* NULL: empty slot */
+    size_t len;
+};
+
 struct lex_word_set {
     size_t mask; /* slots - 1, a power of two minus one */
-    struct lex_word_slot {
-        uint64_t hash;
-        const char *word; /* NULL: empty slot */
-        size_t len;
-    } *slots;
+    struct lex_word_slot *slots;
 };
 
 #define LEX_SETS 256

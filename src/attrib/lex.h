@@ -20,15 +20,18 @@ typedef struct qg_mention_x qg_mention_x;
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
 #define LEX_MEMO_LISTS 128   /* word lists known per document */
 #define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
+/* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
+ * period), its value; known is 0 until it is computed. */
+struct lex_longest_memo {
+    int32_t value;
+    uint8_t n, used, known;
+};
+
 typedef struct lex_memo {
     uint32_t *slot[LEX_MEMO_SLOTS];
-    /* lex_longest: the longest match from each token with no limit but the document's end
-     * (n: its words, 0 none; used: tokens it takes, with a glued period), allocated on first
-     * use; it is the answer for every limit at or past k + n */
-    struct lex_longest_memo {
-        int32_t value;
-        uint8_t n, used, known;
-    } *longest[LEX_MEMO_SLOTS];
+    /* lex_longest: the longest match from each token with no limit but the document's end,
+     * allocated on first use; it is the answer for every limit at or past k + n */
+    struct lex_longest_memo *longest[LEX_MEMO_SLOTS];
     /* lex_in: membership of each token in the first LEX_MEMO_IN_LISTS static word lists asked
      * about (0 unknown, 1 no, 2 yes; NULL for the others) */
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
@@ -131,10 +134,10 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
     }
     return lex_get_slow(c, lex, k, n, value, used);
 }
-/* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 /* lex_longest() past the inline check of its remembered answer. */
 size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
                         int *value);
+/* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
                                  int *value)
 {
