@@ -207,8 +207,7 @@ static struct lex_word_set *set_make(const char *const *list)
             }
         uint64_t h = qg_lexicon_hash(list[w], len);
         size_t j = (size_t)h & set->mask;
-        while (slots[j].word &&
-               !(slots[j].len == len && memcmp(slots[j].word, list[w], len) == 0))
+        while (slots[j].word && !(slots[j].len == len && memcmp(slots[j].word, list[w], len) == 0))
             j = (j + 1) & set->mask;
         slots[j].hash = h;
         slots[j].word = list[w];
@@ -251,8 +250,7 @@ const struct lex_word_set *lex_word_set(const char *const *list)
     return set_of(list);
 }
 
-bool lex_word_in(const struct lex_word_set *set, const char *const *list, const char *w,
-                 size_t len)
+bool lex_word_in(const struct lex_word_set *set, const char *const *list, const char *w, size_t len)
 {
     if (set)
         return set_has(set, qg_lexicon_hash(w, len), w, len);
@@ -302,8 +300,6 @@ bool lex_in_slow(const actx *c, size_t k, const char *const *list)
     }
     return memo[k] == 2;
 }
-
-
 
 void lex_memo_init(actx *c)
 {
@@ -485,8 +481,8 @@ static size_t longest_uncached(const actx *c, const qg_lexicon *lex, size_t k, s
             bool prefix = n == 2 && lm && lm->hash
                               ? qg_lexicon_has_prefix_hashed(lex, lm->hash[k], key, len)
                               : qg_lexicon_has_prefix(lex, key, len);
-            if (!prefix ||
-                c->tok[k + n - 1].sentence != c->tok[k].sentence || len + 1 >= sizeof key)
+            if (!prefix || c->tok[k + n - 1].sentence != c->tok[k].sentence ||
+                len + 1 >= sizeof key)
                 break;
             key[len++] = ' ';
             size_t m = lex_fold(c, k + n - 1, key + len, sizeof key - len);
@@ -538,8 +534,6 @@ size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t l
         *value = m[k].value;
     return m[k].used;
 }
-
-
 
 bool lex_is_punct(const actx *c, size_t k, int32_t cp)
 {

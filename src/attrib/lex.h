@@ -37,7 +37,7 @@ typedef struct lex_memo {
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
     const struct lex_word_set *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
-    size_t in_lists;                           /* in_list arrays allocated */
+    size_t in_lists;                                /* in_list arrays allocated */
     /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
      * fold_at[k + 1]); NULL when the folding could not be allocated */
     char *fold_buf;
@@ -135,8 +135,7 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
     return lex_get_slow(c, lex, k, n, value, used);
 }
 /* lex_longest() past the inline check of its remembered answer. */
-size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
-                        int *value);
+size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
                                  int *value)

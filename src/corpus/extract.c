@@ -43,16 +43,16 @@ static qg_status record_json(char **buf, size_t *len, const char *text, size_t t
         if (!fp) {
             st = QG_OOM(err);
         } else {
-            qg_export_meta m = {meta->id,       meta->url,       meta->title,
-                                meta->outlet,   meta->published, meta->author};
+            qg_export_meta m = {meta->id,     meta->url,       meta->title,
+                                meta->outlet, meta->published, meta->author};
             st = qg_export_record(fp, doc, graph, &m, err);
             if (st == QG_OK && ferror(fp))
                 st = qg_error_set(err, QG_EIO, QG_NO_OFFSET, "write failed: %s", strerror(errno));
             if (fclose(fp) != 0 && st == QG_OK)
                 st = QG_OOM(err);
             if (st == QG_EINPUT) /* U+0000 in a string: JSON readers of records refuse it */
-                st = qg_error_set(err, QG_ERROR, QG_NO_OFFSET,
-                                  "cannot read back the document JSON");
+                st =
+                    qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "cannot read back the document JSON");
         }
     }
     qg_graph_free(graph);

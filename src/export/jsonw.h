@@ -18,12 +18,12 @@
 #define QG_JW_BUF 16384
 
 typedef struct qg_jw {
-    FILE *fp;             /* borrowed; written in blocks of QG_JW_BUF bytes */
-    int indent;           /* spaces per level; 0: compact (JSON_COMPACT) */
-    int depth;            /* open containers */
+    FILE *fp;                      /* borrowed; written in blocks of QG_JW_BUF bytes */
+    int indent;                    /* spaces per level; 0: compact (JSON_COMPACT) */
+    int depth;                     /* open containers */
     size_t count[QG_JW_MAX_DEPTH]; /* members written in each open container */
-    bool failed;          /* a write failed (errno is set), or the nesting was too deep */
-    bool wrote_nul;       /* some string held U+0000 (written as \u0000) */
+    bool failed;                   /* a write failed (errno is set), or the nesting was too deep */
+    bool wrote_nul;                /* some string held U+0000 (written as \u0000) */
     size_t len;
     char buf[QG_JW_BUF];
 } qg_jw;

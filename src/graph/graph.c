@@ -507,8 +507,7 @@ qg_status qg_graph_build(qg_graph **out, const qg_doc *doc, qg_error *err)
         qg_graph_free(g);
         return QG_OOM(err);
     }
-    if ((st = build_igraph(g, err)) || (st = analyse(g, err)) ||
-        (st = summarise(g, doc, err))) {
+    if ((st = build_igraph(g, err)) || (st = analyse(g, err)) || (st = summarise(g, doc, err))) {
         qg_graph_free(g);
         return st;
     }

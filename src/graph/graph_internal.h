@@ -11,9 +11,9 @@
 struct qg_graph {
     QG_VEC(qg_graph_node) nodes; /* strings owned (malloc) */
     QG_VEC(qg_graph_edge) edges;
-    igraph_t ig;                 /* the same graph, for analytics and (with attributes) GraphML */
+    igraph_t ig; /* the same graph, for analytics and (with attributes) GraphML */
     bool has_ig;
-    bool has_attrs;              /* ig has its attributes (qg_graph_set_attributes) */
+    bool has_attrs;                 /* ig has its attributes (qg_graph_set_attributes) */
     size_t entity_base, quote_base; /* node index of entity 0 and quote 0 */
     qg_graph_summary summary;
     QG_VEC(qg_graph_rank) source_ranks;

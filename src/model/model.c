@@ -183,8 +183,7 @@ bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key
     return lex_find(lex, hash, key, len, value);
 }
 
-bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key,
-                                  size_t len)
+bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len)
 {
     return lex->prefixes && lex_find(lex->prefixes, hash, key, len, NULL);
 }

@@ -116,11 +116,13 @@ static void random_strings_are_escaped_or_refused_as_jansson_does(void **state)
     (void)state;
     /* pieces that matter: escapes, controls, valid and broken UTF-8 of every length,
      * surrogates, overlong forms, code points past U+10FFFF */
+    /* clang-format off */
     static const char *const pieces[] = {
         "a", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "\x7f", "\xc3\xa9",
         "\xe2\x80\x99", "\xe2\x80\xa8", "\xf0\x9f\x98\x80", "\xc0\x80", "\xed\xa0\x80",
         "\xf4\x90\x80\x80", "\xe0\x80\xaf", "\xf0\x80\x80\xaf", "\x80", "\xbf", "\xc3",
         "\xe2\x80", "\xf0\x9f\x98", "\xff", "\xfe", "said", "\xef\xbb\xbf"};
+    /* clang-format on */
     size_t npieces = sizeof pieces / sizeof pieces[0];
     uint64_t seed = 0x9e3779b97f4a7c15ull;
     char s[256];
@@ -141,9 +143,10 @@ static void random_strings_are_escaped_or_refused_as_jansson_does(void **state)
 static void reals_are_written_as_jansson_writes_them(void **state)
 {
     (void)state;
-    static const double special[] = {0.0, -0.0, 1.0, -1.0, 0.5, 0.95, 1e-6, 1e-7, 1.5e-5,
-                                     0.000123, 999999.0, 1e6, 1234567.0, 1e20, -1e20,
-                                     123456.5, 0.1234567, 1e300, -2.5e-300, 4503599627370496.0};
+    static const double special[] = {0.0,      -0.0,      1.0,       -1.0,      0.5,
+                                     0.95,     1e-6,      1e-7,      1.5e-5,    0.000123,
+                                     999999.0, 1e6,       1234567.0, 1e20,      -1e20,
+                                     123456.5, 0.1234567, 1e300,     -2.5e-300, 4503599627370496.0};
     for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
         assert_real_like_jansson(special[i]);
     /* what the exporter writes: values rounded to 3 and 6 decimals, and counts */
@@ -163,7 +166,7 @@ static json_t *tree(void)
 {
     json_t *root = json_object();
     json_object_set_new(root, "version", json_string("0.1.0"));
-    json_object_set_new(root, "missing", json_string(NULL)); /* refused: left out */
+    json_object_set_new(root, "missing", json_string(NULL));  /* refused: left out */
     json_object_set_new(root, "broken", json_string("\xff")); /* refused: left out */
     json_t *a = json_array();
     for (int i = 0; i < 3; i++) {
