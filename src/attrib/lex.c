@@ -283,7 +283,7 @@ bool lex_in_slow(const actx *c, size_t k, const char *const *list)
     if (probes == LEX_MEMO_LISTS)
         return lex_in_uncached(c, k, list);
     if (!m->list[i]) {
-        if (m->in_lists < LEX_MEMO_IN_LISTS) {
+        if (m->per_token && m->in_lists < LEX_MEMO_IN_LISTS) {
             m->in_list[i] = calloc(c->ntok, 1);
             if (m->in_list[i])
                 m->in_lists++;
@@ -303,9 +303,11 @@ bool lex_in_slow(const actx *c, size_t k, const char *const *list)
 
 void lex_memo_init(actx *c)
 {
-    c->memo = c->ntok <= LEX_MEMO_MAX_TOKENS ? calloc(1, sizeof *c->memo) : NULL;
-    if (c->memo)
-        fold_all(c);
+    c->memo = calloc(1, sizeof *c->memo);
+    if (!c->memo)
+        return;
+    c->memo->per_token = c->ntok <= LEX_MEMO_MAX_TOKENS;
+    fold_all(c);
 }
 
 void lex_memo_free(actx *c)
@@ -329,7 +331,7 @@ void lex_memo_free(actx *c)
 /* The memo array of lex, allocated on first use; NULL when there is none. */
 static uint32_t *memo_of(const actx *c, const qg_lexicon *lex)
 {
-    if (!c->memo || !c->model)
+    if (!c->memo || !c->memo->per_token || !c->model)
         return NULL;
     const qg_lexicon *first = &c->model->cues;
     if (lex < first || lex >= first + LEX_MEMO_SLOTS)
@@ -507,7 +509,8 @@ size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t l
 {
     size_t words;
     const qg_lexicon *first = c->model ? &c->model->cues : NULL;
-    if (!c->memo || !first || lex < first || lex >= first + LEX_MEMO_SLOTS || k >= c->ntok)
+    if (!c->memo || !c->memo->per_token || !first || lex < first ||
+        lex >= first + LEX_MEMO_SLOTS || k >= c->ntok)
         return longest_uncached(c, lex, k, limit, value, &words);
     size_t i = (size_t)(lex - first);
     struct lex_longest_memo *m = c->memo->longest[i];

@@ -14,7 +14,8 @@ typedef struct qg_mention_x qg_mention_x;
 /* The attribution context: the document, its tokens and the lexicons. */
 /* Look-ups of single tokens remembered per token (lex_get with n = 1 answers the same for a
  * token every time): one array per lexicon of struct qg_model, allocated on first use; none for
- * documents of more than LEX_MEMO_MAX_TOKENS tokens. Entry: 0 unknown, else
+ * documents of more than LEX_MEMO_MAX_TOKENS tokens (lex_memo.per_token false: they still get
+ * the folding, hashes and word sets, which take about 13 bytes a token). Entry: 0 unknown, else
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
@@ -44,6 +45,7 @@ typedef struct lex_memo {
     uint32_t *fold_at; /* ntok + 1 offsets */
     uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
     uint64_t *hash;    /* per token: qg_lexicon_hash() of its folding */
+    bool per_token;    /* the arrays above the folding may be allocated (a short document) */
 } lex_memo;
 
 typedef struct actx {
