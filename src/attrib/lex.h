@@ -136,6 +136,13 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
     }
     return lex_get_slow(c, lex, k, n, value, used);
 }
+/* False only when no key of lex starts with token k's word (the lexicon's first-word filter on
+ * the token's hash); true when it may, or when the hash is not at hand. */
+static inline bool lex_may_start(const actx *c, const qg_lexicon *lex, size_t k)
+{
+    return !c->memo || !c->memo->hash || k >= c->ntok ||
+           qg_lexicon_may_start(lex, c->memo->hash[k]);
+}
 /* lex_longest() past the inline check of its remembered answer. */
 size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */

@@ -545,6 +545,11 @@ void np_starts_make(const actx *c, uint8_t *starts)
 {
     for (size_t k = 0; k < c->ntok; k++) {
         int v;
+        /* the filters answer for almost every word: no title or role starts with it */
+        if (!lex_may_start(c, &c->model->titles, k) && !lex_may_start(c, &c->model->roles, k)) {
+            starts[k] = 0;
+            continue;
+        }
         starts[k] = lex_is_word(c, k) && (lex_longest(c, &c->model->titles, k, c->ntok, &v) > 0 ||
                                           lex_longest(c, &c->model->roles, k, c->ntok, &v) > 0)
                         ? NP_START_LEX
