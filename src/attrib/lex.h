@@ -106,6 +106,13 @@ bool lex_word_in(const struct lex_word_set *set, const char *const *list, const 
                  size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
+/* False only when no key of lex starts with token k's word (the lexicon's first-word filter on
+ * the token's hash); true when it may, or when the hash is not at hand. */
+static inline bool lex_may_start(const actx *c, const qg_lexicon *lex, size_t k)
+{
+    return !c->memo || !c->memo->hash || k >= c->ntok ||
+           qg_lexicon_may_start(lex, c->memo->hash[k]);
+}
 /* lex_get() past the inline check of its remembered answer. */
 bool lex_get_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                   size_t *used);
@@ -118,7 +125,9 @@ enum {
 static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                            size_t *used)
 {
-    /* the remembered answer of a one-token look-up, inline */
+    /* the remembered answer of a one-token look-up, inline; the filter answers most words */
+    if (n == 1 && !lex_may_start(c, lex, k))
+        return false;
     if (n == 1 && c->memo && c->model && k < c->ntok) {
         const qg_lexicon *first = &c->model->cues;
         if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
@@ -136,20 +145,16 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
     }
     return lex_get_slow(c, lex, k, n, value, used);
 }
-/* False only when no key of lex starts with token k's word (the lexicon's first-word filter on
- * the token's hash); true when it may, or when the hash is not at hand. */
-static inline bool lex_may_start(const actx *c, const qg_lexicon *lex, size_t k)
-{
-    return !c->memo || !c->memo->hash || k >= c->ntok ||
-           qg_lexicon_may_start(lex, c->memo->hash[k]);
-}
 /* lex_longest() past the inline check of its remembered answer. */
 size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
 static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
                                  int *value)
 {
-    /* the remembered answer (see lex_memo.longest), inline: np_parse asks often */
+    /* the filter, then the remembered answer (see lex_memo.longest), inline: np_parse asks
+     * often */
+    if (!lex_may_start(c, lex, k))
+        return 0;
     if (c->memo && c->model && k < c->ntok) {
         const qg_lexicon *first = &c->model->cues;
         if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
