@@ -1,6 +1,7 @@
 /* The map step: one JSON Lines article in, one extract record out (docs/corpus.md).
- * The record is the document JSON of analyze, written by export/, read back with jansson and
- * given the article's metadata, so the two formats cannot drift apart. */
+ * The record is the document JSON of analyze, written by export/ (qg_export_record: the same
+ * writer, with the article's metadata at the start of "document"), so the two formats cannot
+ * drift apart. */
 #include <quotegraph/corpus.h>
 
 #include <errno.h>
