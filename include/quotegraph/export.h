@@ -44,7 +44,7 @@ QG_API qg_status qg_export_write(FILE *fp, const qg_doc *doc, const qg_graph *gr
                                  qg_format format, int compact, qg_error *err);
 
 /** Metadata written at the start of the "document" object of a record (qg_export_record()):
- * borrowed UTF-8 strings; NULL writes null (for @p id: leaves the member out). */
+ * borrowed UTF-8 strings; NULL writes null (a NULL id leaves the member out, as jansson did). */
 typedef struct qg_export_meta {
     const char *id, *url, *title, *outlet, *published, *author;
 } qg_export_meta;
@@ -62,7 +62,7 @@ typedef struct qg_export_meta {
  * @param meta   Metadata (borrowed).
  * @param[out] err Optional; filled on failure.
  * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_EINPUT when a string
- *         of the document holds U+0000 (written as \u0000, which the record readers refuse;
+ *         of the document holds U+0000 (written as the JSON escape for it, which the record readers refuse;
  *         the output is then complete but should not be used as a record).
  * Thread safety: safe on different documents at the same time.
  */
