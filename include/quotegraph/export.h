@@ -62,8 +62,8 @@ typedef struct qg_export_meta {
  * @param meta   Metadata (borrowed).
  * @param[out] err Optional; filled on failure.
  * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_EINPUT when a string
- *         of the document holds U+0000 (written as the JSON escape for it, which the record readers refuse;
- *         the output is then complete but should not be used as a record).
+ *         of the document holds U+0000 (written as its JSON escape, which the record readers
+ *         refuse; the output is then complete but should not be used as a record).
  * Thread safety: safe on different documents at the same time.
  */
 QG_API qg_status qg_export_record(FILE *fp, const qg_doc *doc, const qg_graph *graph,
