@@ -37,9 +37,37 @@ QG_API qg_status qg_format_parse(qg_format *out, const char *name);
  * @param[out] err Optional; filled on failure.
  * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_ERROR from igraph.
  * Output is deterministic: the same document gives the same bytes.
+ * GraphML gives the graph's igraph copy its attributes on the first call (qg_graph_build() leaves
+ * them out): do not export one graph as GraphML from two threads at once.
  */
 QG_API qg_status qg_export_write(FILE *fp, const qg_doc *doc, const qg_graph *graph,
                                  qg_format format, int compact, qg_error *err);
+
+/** Metadata written at the start of the "document" object of a record (qg_export_record()):
+ * borrowed UTF-8 strings; NULL writes null (a NULL id leaves the member out, as jansson did). */
+typedef struct qg_export_meta {
+    const char *id, *url, *title, *outlet, *published, *author;
+} qg_export_meta;
+
+/**
+ * Write the compact document JSON of @p doc (as qg_export_write() with ::QG_FORMAT_JSON and
+ * @p compact 1, newline included) whose "document" object starts with the members of @p meta:
+ * {"id", "url", "title", "outlet", "published", "author", "chars", "bytes", ...} in place of
+ * the document's own "id". This is the extract record of docs/corpus.md, written as a stream:
+ * memory does not grow with the size of the output.
+ *
+ * @param fp     Open stream (borrowed). Nothing is flushed or closed.
+ * @param doc    Analysed document (borrowed).
+ * @param graph  Its graph from qg_graph_build() (borrowed), or NULL for no graph members.
+ * @param meta   Metadata (borrowed).
+ * @param[out] err Optional; filled on failure.
+ * @return QG_OK; QG_EIO when writing fails (sys_errno set); QG_ENOMEM; QG_EINPUT when a string
+ *         of the document holds U+0000 (written as its JSON escape, which the record readers
+ *         refuse; the output is then complete but should not be used as a record).
+ * Thread safety: safe on different documents at the same time.
+ */
+QG_API qg_status qg_export_record(FILE *fp, const qg_doc *doc, const qg_graph *graph,
+                                  const qg_export_meta *meta, qg_error *err);
 
 #ifdef __cplusplus
 }

@@ -71,12 +71,17 @@ static char *fold_str(const char *s)
 {
     qg_strbuf f = QG_STRBUF_INIT;
     /* drop periods so that "U.S." and "US", "Co." and "Co" compare equal */
-    qg_strbuf tmp = QG_STRBUF_INIT;
-    for (const char *p = s; *p; p++)
-        if (*p != '.')
-            qg_strbuf_append(&tmp, p, 1);
-    qg_text_fold(&f, tmp.data ? tmp.data : "", tmp.len);
-    qg_strbuf_dispose(&tmp);
+    size_t n = strlen(s), len = 0;
+    char small[256] = {0}; /* initialised: gcc cannot see that only len bytes are read */
+    char *tmp = n < sizeof small ? small : malloc(n + 1);
+    if (!tmp)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '.')
+            tmp[len++] = s[i];
+    qg_text_fold(&f, tmp, len);
+    if (tmp != small)
+        free(tmp);
     if (f.failed) {
         qg_strbuf_dispose(&f);
         return NULL;
@@ -190,9 +195,14 @@ static bool is_outlet_name(const actx *c, const char *key)
         return true;
     if (!strncmp(key, "the ", 4) && qg_lexicon_get(&c->model->outlets, key + 4, strlen(key) - 4, &v))
         return true;
-    char with_the[256];
-    snprintf(with_the, sizeof with_the, "the %s", key);
-    return qg_lexicon_get(&c->model->outlets, with_the, strlen(with_the), &v);
+    char with_the[256]; /* "the " + key, cut at 255 bytes as snprintf did */
+    size_t n = strlen(key);
+    if (n > sizeof with_the - 5)
+        n = sizeof with_the - 5;
+    memcpy(with_the, "the ", 4);
+    memcpy(with_the + 4, key, n);
+    with_the[4 + n] = '\0';
+    return qg_lexicon_get(&c->model->outlets, with_the, n + 4, &v);
 }
 
 /* Kind of a name from its words: organisation, outlet or person (QG_ENTITY_ANONYMOUS = unknown). */
@@ -1236,6 +1246,10 @@ qg_status entity_detect(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
     meta_entities(c);
+    /* tokens where no noun phrase can start are skipped without parsing (NULL: parse all) */
+    uint8_t *starts = malloc(c->ntok ? c->ntok : 1);
+    if (starts)
+        np_starts_make(c, starts);
     /* 1. mentions outside quotations, and outside the outlet line and byline */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const qg_sentence *sent = &doc->sentences.items[s];
@@ -1258,6 +1272,10 @@ qg_status entity_detect(actx *c, qg_error *err)
                     limit++;
             }
             np p;
+            if (starts && !np_may_start(c, starts, k)) {
+                k++;
+                continue;
+            }
             if (np_parse(c, k, limit, &p) && p.kind != NP_PRONOUN) {
                 push_mention(c, &p, sent);
                 /* the appositive belongs to this mention ("X, a paediatrician at Y,") */
@@ -1268,6 +1286,7 @@ qg_status entity_detect(actx *c, qg_error *err)
             k++;
         }
     }
+    free(starts);
     if (c->oom)
         return QG_OOM(err);
     qg_status st = resolve_names(c, err);

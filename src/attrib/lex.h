@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../core/doc.h"
 #include "../model/model.h"
@@ -13,17 +14,38 @@ typedef struct qg_mention_x qg_mention_x;
 /* The attribution context: the document, its tokens and the lexicons. */
 /* Look-ups of single tokens remembered per token (lex_get with n = 1 answers the same for a
  * token every time): one array per lexicon of struct qg_model, allocated on first use; none for
- * documents of more than LEX_MEMO_MAX_TOKENS tokens. Entry: 0 unknown, else
+ * documents of more than LEX_MEMO_MAX_TOKENS tokens (lex_memo.per_token false: they still get
+ * the folding, hashes and word sets, which take about 13 bytes a token). Entry: 0 unknown, else
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
-#define LEX_MEMO_LISTS 32
+#define LEX_MEMO_LISTS 128   /* word lists known per document */
+#define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
+/* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
+ * period), its value; known is 0 until it is computed. */
+struct lex_longest_memo {
+    int32_t value;
+    uint8_t n, used, known;
+};
+
 typedef struct lex_memo {
     uint32_t *slot[LEX_MEMO_SLOTS];
-    /* lex_in: membership of each token in the first LEX_MEMO_LISTS static word lists asked
-     * about (0 unknown, 1 no, 2 yes) */
-    const char *const *list[LEX_MEMO_LISTS];
+    /* lex_longest: the longest match from each token with no limit but the document's end,
+     * allocated on first use; it is the answer for every limit at or past k + n */
+    struct lex_longest_memo *longest[LEX_MEMO_SLOTS];
+    /* lex_in: membership of each token in the first LEX_MEMO_IN_LISTS static word lists asked
+     * about (0 unknown, 1 no, 2 yes; NULL for the others) */
+    const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
+    const struct lex_word_set *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
+    size_t in_lists;                                /* in_list arrays allocated */
+    /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
+     * fold_at[k + 1]); NULL when the folding could not be allocated */
+    char *fold_buf;
+    uint32_t *fold_at; /* ntok + 1 offsets */
+    uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
+    uint64_t *hash;    /* per token: qg_lexicon_hash() of its folding */
+    bool per_token;    /* the arrays above the folding may be allocated (a short document) */
 } lex_memo;
 
 typedef struct actx {
@@ -48,24 +70,123 @@ void lex_memo_free(actx *c);
 /* Fold token k (ICU case folding; ASCII fast path) into buf (NUL-terminated); returns length,
  * 0 when it does not fit. Possessive endings are kept. */
 size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
+/* lex_is() once the first letter matched (k < c->ntok). */
+bool lex_is_rest(const actx *c, size_t k, const char *w);
 /* Is token k equal to ASCII word w, ignoring case? */
-bool lex_is(const actx *c, size_t k, const char *w);
+static inline bool lex_is(const actx *c, size_t k, const char *w)
+{
+    if (k >= c->ntok)
+        return false;
+    /* the first letter rejects most words before their length is taken (inline) */
+    char s0 = c->doc->text[c->tok[k].begin];
+    char a0 = s0 >= 'A' && s0 <= 'Z' ? (char)(s0 + 32) : s0;
+    return a0 == w[0] && lex_is_rest(c, k, w);
+}
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
-bool lex_in(const actx *c, size_t k, const char *const *list);
+/* lex_in() past the inline check of its remembered answer. */
+bool lex_in_slow(const actx *c, size_t k, const char *const *list);
+static inline bool lex_in(const actx *c, size_t k, const char *const *list)
+{
+    /* the remembered answer, inline, when the list sits in its first slot */
+    const lex_memo *m = c->memo;
+    if (m && k < c->ntok) {
+        size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS);
+        if (m->list[i] == list && m->in_list[i] && m->in_list[i][k])
+            return m->in_list[i][k] == 2;
+    }
+    return lex_in_slow(c, k, list);
+}
+/* The static word list (NULL-terminated, lower-case ASCII words) as a hash set for
+ * lex_word_in(), built on first use and kept for the life of the process; NULL when the list
+ * has other words or memory ran out. Thread-safe; takes a lock: call once and keep it. */
+const struct lex_word_set *lex_word_set(const char *const *list);
+/* Is w[0, len) one of the words of list (exact bytes)? set: lex_word_set(list), or NULL to walk
+ * the list. */
+bool lex_word_in(const struct lex_word_set *set, const char *const *list, const char *w,
+                 size_t len);
 /* Look up tokens [k, k+n) joined by single spaces in lex. A token followed directly by "." is
  * also tried with the period ("sen."); *used receives the number of tokens consumed. */
-bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value, size_t *used);
+/* False only when no key of lex starts with token k's word (the lexicon's first-word filter on
+ * the token's hash); true when it may, or when the hash is not at hand. */
+static inline bool lex_may_start(const actx *c, const qg_lexicon *lex, size_t k)
+{
+    return !c->memo || !c->memo->hash || k >= c->ntok ||
+           qg_lexicon_may_start(lex, c->memo->hash[k]);
+}
+/* lex_get() past the inline check of its remembered answer. */
+bool lex_get_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                  size_t *used);
+enum {
+    LEX_MEMO_ABSENT = 1u << 31,
+    LEX_MEMO_PRESENT = 1u << 30,
+    LEX_MEMO_PERIOD = 1u << 29,
+    LEX_MEMO_VALUE = (1u << 29) - 1,
+};
+static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
+                           size_t *used)
+{
+    /* the remembered answer of a one-token look-up, inline; the filter answers most words */
+    if (n == 1 && !lex_may_start(c, lex, k))
+        return false;
+    if (n == 1 && c->memo && c->model && k < c->ntok) {
+        const qg_lexicon *first = &c->model->cues;
+        if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
+            const uint32_t *memo = c->memo->slot[lex - first];
+            uint32_t m = memo ? memo[k] : 0;
+            if (m & LEX_MEMO_ABSENT)
+                return false;
+            if (m) {
+                *value = (int)(m & LEX_MEMO_VALUE);
+                if (used)
+                    *used = m & LEX_MEMO_PERIOD ? 2 : 1;
+                return true;
+            }
+        }
+    }
+    return lex_get_slow(c, lex, k, n, value, used);
+}
+/* lex_longest() past the inline check of its remembered answer. */
+size_t lex_longest_slow(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
 /* Longest match of up to lex->max_words tokens from k; returns tokens used (0 = none). */
-size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit, int *value);
+static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k, size_t limit,
+                                 int *value)
+{
+    /* the filter, then the remembered answer (see lex_memo.longest), inline: np_parse asks
+     * often */
+    if (!lex_may_start(c, lex, k))
+        return 0;
+    if (c->memo && c->model && k < c->ntok) {
+        const qg_lexicon *first = &c->model->cues;
+        if (lex >= first && lex < first + LEX_MEMO_SLOTS) {
+            const struct lex_longest_memo *m = c->memo->longest[lex - first];
+            if (m && m[k].known && k + m[k].n <= limit) {
+                if (m[k].n)
+                    *value = m[k].value;
+                return m[k].used;
+            }
+        }
+    }
+    return lex_longest_slow(c, lex, k, limit, value);
+}
 
 /* Index of the first token that starts at or after byte b (binary search). */
 size_t lex_token_at(const actx *c, size_t b);
 
-bool lex_is_word(const actx *c, size_t k);
-bool lex_is_cap(const actx *c, size_t k);
+/* Token k exists and is a word (letters or digits) / starts with an upper-case letter. */
+static inline bool lex_is_word(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_WORD);
+}
+static inline bool lex_is_cap(const actx *c, size_t k)
+{
+    return k < c->ntok && (c->tok[k].flags & QG_TOK_CAP);
+}
 bool lex_is_punct(const actx *c, size_t k, int32_t cp);
 /* Token k is directly followed (no space) by token k+1. */
-bool lex_glued(const actx *c, size_t k);
+static inline bool lex_glued(const actx *c, size_t k)
+{
+    return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
+}
 /* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")? */
 size_t lex_possessive_len(const actx *c, size_t k);
 

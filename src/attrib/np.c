@@ -1,5 +1,7 @@
 #include "np.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "../text/text.h"
@@ -7,6 +9,7 @@
 static const char *const DETERMINERS[] = {"a", "an", "the", "his", "her", "its", "their", "our",
                                           "my", "your", "another", "one", "two", "three",
                                           "several", "some", "many", "other", NULL};
+static const char *const PRONOUNS[] = {"he", "she", "they", "we", "i", "it", "who", NULL};
 static const char *const POSSESSIVE_DETS[] = {"his", "her", "their", "my", "your", "our", NULL};
 static const char *const FUNCTION_WORDS[] = {
     "the", "a", "an", "but", "and", "or", "however", "in", "on", "at", "for", "if", "when",
@@ -68,12 +71,28 @@ static const char *const PARTICIPLES_BY[] = {"published", "released", "commissio
                                              "issued", "prepared", "produced", "written",
                                              "compiled", "carried", "obtained", "filed", NULL};
 
+/* ORG_HEADS as a hash set (lex_word_set), made once per process. */
+static const struct lex_word_set *org_heads;
+static pthread_once_t org_heads_once = PTHREAD_ONCE_INIT;
+static atomic_bool org_heads_ready; /* org_heads is set (release) */
+
+static void org_heads_make(void)
+{
+    org_heads = lex_word_set(ORG_HEADS);
+    atomic_store_explicit(&org_heads_ready, true, memory_order_release);
+}
+
+/* Is w[0, len) an organisation head noun? */
+static bool is_org_head_n(const char *w, size_t len)
+{
+    if (!atomic_load_explicit(&org_heads_ready, memory_order_acquire))
+        pthread_once(&org_heads_once, org_heads_make);
+    return lex_word_in(org_heads, ORG_HEADS, w, len);
+}
+
 bool np_is_org_head(const char *w)
 {
-    for (int i = 0; ORG_HEADS[i]; i++)
-        if (!strcmp(w, ORG_HEADS[i]))
-            return true;
-    return false;
+    return is_org_head_n(w, strlen(w));
 }
 
 static bool tok_is_org_head(const actx *c, size_t k)
@@ -83,7 +102,7 @@ static bool tok_is_org_head(const actx *c, size_t k)
     size_t p = n ? lex_possessive_len(c, k) : 0;
     if (p && p <= n)
         buf[n - p] = '\0'; /* "firm’s" */
-    return n && np_is_org_head(buf);
+    return n && is_org_head_n(buf, strlen(buf));
 }
 
 bool np_is_document_head(const actx *c, size_t k)
@@ -108,8 +127,7 @@ bool np_is_function_word(const actx *c, size_t k)
 
 bool np_is_pronoun(const actx *c, size_t k, int *gender)
 {
-    static const char *const P[] = {"he", "she", "they", "we", "i", "it", "who", NULL};
-    if (!lex_in(c, k, P))
+    if (!lex_in(c, k, PRONOUNS))
         return false;
     /* "WHO", "IT" in capitals are organisations or acronyms, not pronouns */
     if ((c->tok[k].flags & QG_TOK_ALLCAPS) && !lex_is(c, k, "i"))
@@ -521,6 +539,35 @@ static void attach_pp(const actx *c, np *out, size_t limit, bool is_role_np)
     out->org = tmp.org;
     out->org_is_desc = tmp.org_is_desc;
     out->end = oe;
+}
+
+void np_starts_make(const actx *c, uint8_t *starts)
+{
+    for (size_t k = 0; k < c->ntok; k++) {
+        int v;
+        /* the filters answer for almost every word: no title or role starts with it */
+        if (!lex_may_start(c, &c->model->titles, k) && !lex_may_start(c, &c->model->roles, k)) {
+            starts[k] = 0;
+            continue;
+        }
+        starts[k] = lex_is_word(c, k) && (lex_longest(c, &c->model->titles, k, c->ntok, &v) > 0 ||
+                                          lex_longest(c, &c->model->roles, k, c->ntok, &v) > 0)
+                        ? NP_START_LEX
+                        : 0;
+    }
+}
+
+bool np_may_start(const actx *c, const uint8_t *starts, size_t k)
+{
+    /* np_parse() succeeds only through: a pronoun; a name (capitalised first word); titles
+     * from k; the/a/an and other determiners; a role at k; or descriptors before a title or
+     * role at k+1..k+4 that a name follows */
+    if (k >= c->ntok || lex_is_cap(c, k) || (starts[k] & NP_START_LEX))
+        return true;
+    for (size_t r = k + 1; r < c->ntok && r <= k + 4; r++)
+        if (starts[r] & NP_START_LEX)
+            return true;
+    return lex_in(c, k, PRONOUNS) || lex_in(c, k, DETERMINERS);
 }
 
 bool np_parse(const actx *c, size_t k, size_t limit, np *out)

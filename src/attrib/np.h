@@ -34,6 +34,21 @@ typedef struct np {
 /* Parse a noun phrase starting at token k, not past token limit. Returns false when none. */
 bool np_parse(const actx *c, size_t k, size_t limit, np *out);
 
+/* Token-start flags for np_parse() over a whole document, from np_starts_make(): bit
+ * NP_START_LEX when a title or role of the lexicons starts at the token (any length, whatever
+ * the limit). */
+#define NP_START_LEX 1u
+
+/* Fill starts[0, c->ntok) with the NP_START_ flags of each word token (0 for the others).
+ * starts: caller-owned, c->ntok bytes. O(tokens), two longest-match look-ups per word. */
+void np_starts_make(const actx *c, uint8_t *starts);
+
+/* False only when np_parse(c, k, limit, ...) returns false whatever the limit: token k is not a
+ * pronoun, capitalised, a determiner, nor the start of a title or role, and no title or role
+ * starts in the four tokens after it ("super PAC spokeswoman Kellyanne Conway"). starts: from
+ * np_starts_make(). Lets entity_detect() skip most lower-case words without parsing. */
+bool np_may_start(const actx *c, const uint8_t *starts, size_t k);
+
 /* End of a capitalised name starting at k (exclusive), or k when there is none. */
 size_t np_name_end(const actx *c, size_t k, size_t limit);
 

@@ -1,6 +1,7 @@
 /* The map step: one JSON Lines article in, one extract record out (docs/corpus.md).
- * The record is the document JSON of analyze, written by export/, read back with jansson and
- * given the article's metadata, so the two formats cannot drift apart. */
+ * The record is the document JSON of analyze, written by export/ (qg_export_record: the same
+ * writer, with the article's metadata at the start of "document"), so the two formats cannot
+ * drift apart. */
 #include <quotegraph/corpus.h>
 
 #include <errno.h>
@@ -24,20 +25,16 @@ void qg_extract_free(char *s)
     free(s);
 }
 
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-/* The analyze JSON of one document, compact, in a malloc'd buffer. */
-static qg_status analyze_json(char **buf, size_t *len, const char *text, size_t text_len,
-                              const char *id, const qg_model *model, qg_error *err)
+/* The extract record of one document: the compact document JSON with the metadata at the start
+ * of "document", in a malloc'd buffer without the final newline. */
+static qg_status record_json(char **buf, size_t *len, const char *text, size_t text_len,
+                             const qg_extract_meta *meta, const qg_model *model, qg_error *err)
 {
     qg_doc *doc = NULL;
     qg_graph *graph = NULL;
     *buf = NULL;
     *len = 0;
-    qg_status st = qg_doc_decode(&doc, text, text_len, id, err);
+    qg_status st = qg_doc_decode(&doc, text, text_len, meta->id, err);
     if (st == QG_OK)
         st = qg_analyze(doc, model, err);
     if (st == QG_OK)
@@ -47,9 +44,16 @@ static qg_status analyze_json(char **buf, size_t *len, const char *text, size_t 
         if (!fp) {
             st = QG_OOM(err);
         } else {
-            st = qg_export_write(fp, doc, graph, QG_FORMAT_JSON, 1, err);
+            qg_export_meta m = {meta->id,     meta->url,       meta->title,
+                                meta->outlet, meta->published, meta->author};
+            st = qg_export_record(fp, doc, graph, &m, err);
+            if (st == QG_OK && ferror(fp))
+                st = qg_error_set(err, QG_EIO, QG_NO_OFFSET, "write failed: %s", strerror(errno));
             if (fclose(fp) != 0 && st == QG_OK)
                 st = QG_OOM(err);
+            if (st == QG_EINPUT) /* U+0000 in a string: JSON readers of records refuse it */
+                st =
+                    qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "cannot read back the document JSON");
         }
     }
     qg_graph_free(graph);
@@ -57,6 +61,9 @@ static qg_status analyze_json(char **buf, size_t *len, const char *text, size_t 
     if (st != QG_OK) {
         free(*buf);
         *buf = NULL;
+        *len = 0;
+    } else if (*len > 0 && (*buf)[*len - 1] == '\n') {
+        (*buf)[--*len] = '\0';
     }
     return st;
 }
@@ -70,42 +77,7 @@ qg_status qg_extract_article(char **out, size_t *out_len, const char *text, size
         return qg_error_set(err, QG_EINPUT, QG_NO_OFFSET,
                             "text of %zu bytes is over the supported size of %zu bytes", len,
                             QG_MAX_TEXT);
-    char *buf;
-    size_t blen;
-    qg_status st = analyze_json(&buf, &blen, text, len, meta->id, model, err);
-    if (st != QG_OK)
-        return st;
-    json_error_t jerr;
-    json_t *root = json_loadb(buf, blen, 0, &jerr);
-    free(buf);
-    json_t *old = root ? json_object_get(root, "document") : NULL;
-    if (!json_is_object(old)) {
-        json_decref(root);
-        return qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "cannot read back the document JSON");
-    }
-    /* the metadata go first in "document", then analyze's own keys in their order */
-    json_t *d = json_object();
-    json_object_set_new(d, "id", json_string(meta->id));
-    json_object_set_new(d, "url", str_or_null(meta->url));
-    json_object_set_new(d, "title", str_or_null(meta->title));
-    json_object_set_new(d, "outlet", str_or_null(meta->outlet));
-    json_object_set_new(d, "published", str_or_null(meta->published));
-    json_object_set_new(d, "author", str_or_null(meta->author));
-    const char *key;
-    json_t *value;
-    json_object_foreach(old, key, value)
-    {
-        if (strcmp(key, "id") != 0)
-            json_object_set(d, key, value);
-    }
-    json_object_set_new(root, "document", d); /* replaces the value, keeps the key's place */
-    char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6));
-    json_decref(root);
-    if (!s)
-        return QG_OOM(err);
-    *out = s;
-    *out_len = strlen(s);
-    return QG_OK;
+    return record_json(out, out_len, text, len, meta, model, err);
 }
 
 /* The value at a field name or dotted path ("x_meta.publisher"): an exact key first. */

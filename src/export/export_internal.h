@@ -10,8 +10,4 @@ qg_status qg_export_graphml(FILE *fp, const qg_graph *graph, qg_error *err);
 qg_status qg_export_text(FILE *fp, const qg_doc *doc, const qg_graph *graph, qg_error *err);
 qg_status qg_export_cytoscape(FILE *fp, const qg_graph *graph, int compact, qg_error *err);
 
-/* The "summary" object of the JSON (a new jansson reference). */
-struct json_t;
-struct json_t *qg_export_summary_json(const qg_graph *graph);
-
 #endif

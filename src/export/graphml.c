@@ -12,10 +12,14 @@
 
 qg_status qg_export_graphml(FILE *fp, const qg_graph *graph, qg_error *err)
 {
+    /* the attributes are set on the first export (the graph is the caller's, not shared) */
+    qg_status st = qg_graph_set_attributes((qg_graph *)graph, err);
+    if (st != QG_OK)
+        return st;
     igraph_error_t e = igraph_write_graph_graphml(&graph->ig, fp, /* prefixattr */ false);
     if (e == IGRAPH_EFILE) {
         int sys = errno;
-        qg_status st = qg_error_set(err, QG_EIO, QG_NO_OFFSET, "write failed: %s", strerror(sys));
+        st = qg_error_set(err, QG_EIO, QG_NO_OFFSET, "write failed: %s", strerror(sys));
         if (err)
             err->sys_errno = sys;
         return st;

@@ -130,6 +130,20 @@ static qg_status add_edge(qg_graph *g, size_t s, size_t t, const char *rel, doub
     return QG_OK;
 }
 
+/* v in decimal at out (room for 20 digits); returns the number of digits. */
+static size_t decimal(char *out, size_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 /* "quote:" + 16 hex digits of FNV-1a 64 over: the document id, NUL, the quote's text with every
  * run of white space as one space, NUL, its start and end code point offsets in decimal. */
 static char *quote_id(const qg_doc *doc, const qg_quote *q)
@@ -153,12 +167,20 @@ static char *quote_id(const qg_doc *doc, const qg_quote *q)
         space = false;
         h = qg_fnv1a64_update(h, &ch, 1);
     }
+    /* NUL, start, ':', end in decimal (was snprintf "%c%zu:%zu") */
     char num[64];
-    int n = snprintf(num, sizeof num, "%c%zu:%zu", '\0', qg_doc_cp_offset(doc, q->content.begin),
-                     qg_doc_cp_offset(doc, q->content.end));
-    h = qg_fnv1a64_update(h, num, (size_t)n);
-    char out[40];
-    snprintf(out, sizeof out, "quote:%016llx", (unsigned long long)h);
+    size_t n = 0;
+    num[n++] = '\0';
+    n += decimal(num + n, qg_doc_cp_offset(doc, q->content.begin));
+    num[n++] = ':';
+    n += decimal(num + n, qg_doc_cp_offset(doc, q->content.end));
+    h = qg_fnv1a64_update(h, num, n);
+    /* "quote:%016llx" */
+    static const char hex[] = "0123456789abcdef";
+    char out[40] = "quote:";
+    for (int i = 0; i < 16; i++)
+        out[6 + i] = hex[(h >> (60 - 4 * i)) & 15];
+    out[22] = '\0';
     return dup_str(out);
 }
 
@@ -188,6 +210,15 @@ static qg_status build_igraph(qg_graph *g, qg_error *err)
     igraph_vector_int_destroy(&ev);
     if (st)
         return st;
+    return QG_OK;
+}
+
+qg_status qg_graph_set_attributes(qg_graph *g, qg_error *err)
+{
+    qg_status st;
+    igraph_t *ig = &g->ig;
+    if (g->has_attrs)
+        return QG_OK;
     /* edge attributes first: GraphML then lists "label" as the first <data> of each edge */
     for (size_t i = 0; i < g->edges.count; i++) {
         const qg_graph_edge *e = &g->edges.items[i];
@@ -201,14 +232,6 @@ static qg_status build_igraph(qg_graph *g, qg_error *err)
             (st = check_ig(igraph_cattribute_EAS_set(ig, "edgeid", id, edgeid), "set edgeid", err)))
             return st;
     }
-    return QG_OK;
-}
-
-/* Node attributes, after the analytics (pagerank, degree) are known. */
-static qg_status set_node_attributes(qg_graph *g, qg_error *err)
-{
-    qg_status st;
-    igraph_t *ig = &g->ig;
     for (size_t i = 0; i < g->nodes.count; i++) {
         const qg_graph_node *n = &g->nodes.items[i];
         char labels[64];
@@ -231,6 +254,7 @@ static qg_status set_node_attributes(qg_graph *g, qg_error *err)
             (st = check_ig(igraph_cattribute_VAS_set(ig, "author", v, n->author ? n->author : ""), "set author", err)))
             return st;
     }
+    g->has_attrs = true;
     return QG_OK;
 }
 
@@ -483,8 +507,7 @@ qg_status qg_graph_build(qg_graph **out, const qg_doc *doc, qg_error *err)
         qg_graph_free(g);
         return QG_OOM(err);
     }
-    if ((st = build_igraph(g, err)) || (st = analyse(g, err)) || (st = set_node_attributes(g, err)) ||
-        (st = summarise(g, doc, err))) {
+    if ((st = build_igraph(g, err)) || (st = analyse(g, err)) || (st = summarise(g, doc, err))) {
         qg_graph_free(g);
         return st;
     }

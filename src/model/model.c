@@ -117,9 +117,25 @@ static bool lex_put_key(qg_lexicon *lex, const char *key, size_t len, int value,
 }
 
 /* Add a key and, for a multi-word key, its proper word prefixes to lex->prefixes. */
+/* Set the filter bit of word w[0, len) (qg_lexicon_may_start). */
+static bool first_put(qg_lexicon *lex, const char *w, size_t len)
+{
+    if (!lex->first && !(lex->first = calloc(QG_LEX_FIRST_BITS / 64, sizeof *lex->first)))
+        return false;
+    size_t bit = (size_t)(hash_bytes(w, len) >> 40) % QG_LEX_FIRST_BITS;
+    lex->first[bit / 64] |= 1ULL << (bit % 64);
+    return true;
+}
+
 static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, bool merge)
 {
     if (!lex_put_key(lex, key, len, value, merge))
+        return false;
+    /* the first word, also without a final period ("sen." is found from the token "sen") */
+    size_t w = 0;
+    while (w < len && key[w] != ' ')
+        w++;
+    if (!first_put(lex, key, w) || (w > 0 && key[w - 1] == '.' && !first_put(lex, key, w - 1)))
         return false;
     /* the proper word prefixes of a multi-word key */
     for (size_t i = 0; i < len; i++) {
@@ -156,6 +172,22 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
     return lex_find(lex, hash_bytes(key, len), key, len, value);
 }
 
+uint64_t qg_lexicon_hash(const char *key, size_t len)
+{
+    return hash_bytes(key, len);
+}
+
+bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len,
+                           int *value)
+{
+    return lex_find(lex, hash, key, len, value);
+}
+
+bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len)
+{
+    return lex->prefixes && lex_find(lex->prefixes, hash, key, len, NULL);
+}
+
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len)
 {
     return lex->prefixes && qg_lexicon_get(lex->prefixes, key, len, NULL);
@@ -172,6 +204,7 @@ int qg_lexicon_match(const qg_lexicon *lex, const char *key, size_t len, int *va
 
 static void lex_free(qg_lexicon *lex)
 {
+    free(lex->first);
     if (lex->prefixes) {
         lex_free(lex->prefixes);
         free(lex->prefixes);

@@ -25,7 +25,13 @@ typedef struct qg_lexicon {
     /* every proper word prefix of a multi-word key ("according" for "according to"), so that a
      * longest-match search stops as soon as no key can continue; value unused */
     struct qg_lexicon *prefixes;
+    /* a filter of the first words of the keys (and of those words without a final '.'): bit
+     * (hash >> 40) % QG_LEX_FIRST_BITS of every such word's hash is set; NULL before the
+     * first key. See qg_lexicon_may_start(). */
+    uint64_t *first;
 } qg_lexicon;
+
+#define QG_LEX_FIRST_BITS 32768
 
 struct qg_model {
     qg_lexicon cues;        /* value: QG_CUE_BIT(class) for each class of the form */
@@ -44,6 +50,22 @@ bool qg_lexicon_get(const qg_lexicon *lex, const char *key, size_t len, int *val
  * ("according" in a lexicon holding "according to"). Lets a longest match grow word by word
  * and stop at the first miss instead of trying every length. */
 bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
+/* The hash qg_lexicon_get() and qg_lexicon_has_prefix() compute for a key (the same for every
+ * lexicon): for a key looked up in several lexicons, compute it once and use the _hashed
+ * forms below, which answer exactly as the plain ones. */
+uint64_t qg_lexicon_hash(const char *key, size_t len);
+bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len,
+                           int *value);
+bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key,
+                                  size_t len);
+/* False only when no key of lex starts with the word whose qg_lexicon_hash() is hash, nor with
+ * that word and '.': a look-up of one word (with or without a period glued to it), or a longest
+ * match from it, cannot then succeed. A filter: true does not mean that some key does. */
+static inline bool qg_lexicon_may_start(const qg_lexicon *lex, uint64_t hash)
+{
+    size_t bit = (size_t)(hash >> 40) % QG_LEX_FIRST_BITS;
+    return lex->first && (lex->first[bit / 64] >> (bit % 64) & 1);
+}
 /* Both at once, hashing the key once: QG_LEX_HIT when the key is present (*value set),
  * QG_LEX_PREFIX when longer keys start with it and a space. */
 enum { QG_LEX_HIT = 1, QG_LEX_PREFIX = 2 };

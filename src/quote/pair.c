@@ -214,6 +214,11 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
      * "drivers’ new" rule: a weak closer is an apostrophe when a strong one follows */
     size_t last_strong_single = 0;
     for (size_t i = p.begin; i < p.end;) {
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80 && b != '\'') {
+            i++; /* an ASCII character that is not ' */
+            continue;
+        }
         size_t at = i;
         int32_t cp = qg_utf8_next(t, p.end, &i);
         if (cp != 0x2019 && cp != '\'')
@@ -225,6 +230,11 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
             last_strong_single = i;
     }
     for (size_t i = p.begin; i < p.end;) {
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
+            i++; /* the only ASCII quotation marks are " ' and ` (qg_cp_mark_class) */
+            continue;
+        }
         size_t at = i;
         int32_t cp = qg_utf8_next(t, p.end, &i);
         if (qg_cp_mark_class(cp) == QG_MARK_NONE && cp != '`')

@@ -1,5 +1,6 @@
-/* Paragraphs, sentences and tokens. ICU does the segmentation (ubrk over UText on the UTF-8
- * text, so there is no UTF-16 copy); this file repairs what news text needs (see
+/* Paragraphs, sentences and tokens. ICU does the segmentation (ubrk over a UTF-16 copy of the
+ * text, which its iterators read faster than UTF-8 through UText; boundaries are mapped back to
+ * UTF-8 bytes by walking both forward); this file repairs what news text needs (see
  * docs/pipeline.md): no break inside a quotation or between a closing mark and its speech tag,
  * none after honorifics and initials, a break after a company abbreviation that ends a sentence,
  * and the opening mark kept with the sentence it opens. */
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/ustring.h>
 
 #include "../core/error.h"
 #include "../core/strbuf.h"
@@ -347,34 +348,110 @@ static bool opens_quote_at(const qg_doc *doc, size_t i)
     return lo < doc->raw_quotes.count && doc->raw_quotes.items[lo].open_mark.begin == i;
 }
 
+/* The text in UTF-16 for ICU's iterators, and a cursor that maps UTF-16 indices to UTF-8 byte
+ * offsets (and back) by walking forward from the last answer: the iterators' boundaries come
+ * in increasing order, so a whole document is walked once. */
+typedef struct u16_text {
+    UChar *s;
+    int32_t len;
+} u16_text;
+
+typedef struct u16_cursor {
+    const char *t; /* the UTF-8 text (valid: decode/ repaired it) */
+    size_t u8;
+    int32_t u16;
+} u16_cursor;
+
+static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
+{
+    UErrorCode uerr = U_ZERO_ERROR;
+    out->len = 0;
+    /* UTF-16 never takes more units than UTF-8 takes bytes */
+    out->s = malloc((doc->len ? doc->len : 1) * sizeof *out->s);
+    if (!out->s)
+        return QG_OOM(err);
+    u_strFromUTF8(out->s, (int32_t)(doc->len ? doc->len : 1), &out->len, doc->text,
+                  (int32_t)doc->len, &uerr);
+    if (uerr == U_STRING_NOT_TERMINATED_WARNING)
+        uerr = U_ZERO_ERROR;
+    if (check_icu(uerr, "u_strFromUTF8", err)) {
+        free(out->s);
+        out->s = NULL;
+        return QG_ERROR;
+    }
+    return QG_OK;
+}
+
+/* Byte offset of UTF-16 index u16 (at or after the cursor's). */
+static size_t u16_to_u8(u16_cursor *c, int32_t u16)
+{
+    const unsigned char *t = (const unsigned char *)c->t;
+    while (c->u16 < u16) {
+        unsigned char b = t[c->u8];
+        if (b < 0x80) {
+            c->u8++;
+            c->u16++;
+        } else if (b < 0xE0) {
+            c->u8 += 2;
+            c->u16++;
+        } else if (b < 0xF0) {
+            c->u8 += 3;
+            c->u16++;
+        } else {
+            c->u8 += 4;
+            c->u16 += 2;
+        }
+    }
+    return c->u8;
+}
+
+/* UTF-16 index of byte offset u8 (a code point boundary at or after the cursor's). */
+static int32_t u8_to_u16(u16_cursor *c, size_t u8)
+{
+    const unsigned char *t = (const unsigned char *)c->t;
+    while (c->u8 < u8) {
+        unsigned char b = t[c->u8];
+        if (b < 0x80) {
+            c->u8++;
+            c->u16++;
+        } else if (b < 0xE0) {
+            c->u8 += 2;
+            c->u16++;
+        } else if (b < 0xF0) {
+            c->u8 += 3;
+            c->u16++;
+        } else {
+            c->u8 += 4;
+            c->u16 += 2;
+        }
+    }
+    return c->u16;
+}
+
 static qg_status split_paragraph(qg_doc *doc, const qg_model *model, UBreakIterator *bi,
-                                 uint32_t para, size_t *quote_cursor, size_vec *cuts,
-                                 qg_error *err)
+                                 const u16_text *u16, u16_cursor *cur, uint32_t para,
+                                 size_t *quote_cursor, size_vec *cuts, qg_error *err)
 {
     const char *t = doc->text;
     qg_span p = doc->paragraphs.items[para];
     UErrorCode uerr = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, t + p.begin, (int64_t)(p.end - p.begin), &uerr);
-    if (check_icu(uerr, "utext_openUTF8", err))
+    int32_t b16 = u8_to_u16(cur, p.begin);
+    int32_t e16 = u8_to_u16(cur, p.end);
+    /* the paragraph alone, as the iterator saw it over UTF-8 */
+    ubrk_setText(bi, u16->s + b16, e16 - b16, &uerr);
+    if (check_icu(uerr, "ubrk_setText", err))
         return QG_ERROR;
-    ubrk_setUText(bi, ut, &uerr);
-    if (check_icu(uerr, "ubrk_setUText", err)) {
-        utext_close(ut);
-        return QG_ERROR;
-    }
+    u16_cursor pc = {t, p.begin, b16};
     cuts->count = 0;
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-        size_t at = p.begin + (size_t)b;
+        size_t at = u16_to_u8(&pc, b16 + b);
         if (at >= p.end)
             break;
         size_t *c = qg_vec_push(cuts);
-        if (!c) {
-            utext_close(ut);
+        if (!c)
             return QG_OOM(err);
-        }
         *c = at;
     }
-    utext_close(ut);
     if (add_abbreviation_breaks(doc, p.begin, p.end, cuts))
         return QG_OOM(err);
     if (cuts->count > 1)
@@ -412,33 +489,29 @@ static qg_status split_paragraph(qg_doc *doc, const qg_model *model, UBreakItera
 }
 
 /* Word tokens over the whole text with ICU's word BreakIterator; white space is skipped. */
-static qg_status tokenize(qg_doc *doc, qg_error *err)
+static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
 {
     const char *t = doc->text;
     UErrorCode uerr = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, t, (int64_t)doc->len, &uerr);
-    if (check_icu(uerr, "utext_openUTF8", err))
-        return QG_ERROR;
     bool owned;
     UBreakIterator *bi = break_iterator(UBRK_WORD, &owned, &uerr);
-    if (check_icu(uerr, "ubrk_open(word)", err)) {
-        utext_close(ut);
+    if (check_icu(uerr, "ubrk_open(word)", err))
         return QG_ERROR;
-    }
-    ubrk_setUText(bi, ut, &uerr);
-    if (check_icu(uerr, "ubrk_setUText", err)) {
+    ubrk_setText(bi, u16->s, u16->len, &uerr);
+    if (check_icu(uerr, "ubrk_setText", err)) {
         if (owned)
             ubrk_close(bi);
-        utext_close(ut);
         return QG_ERROR;
     }
+    u16_cursor cur = {t, 0, 0};
     size_t sent = 0, rq = 0;
     const qg_sentence *ss = doc->sentences.items;
     size_t ns = doc->sentences.count;
     bool space_before = true;
-    int32_t prev = ubrk_first(bi);
-    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; prev = b, b = ubrk_next(bi)) {
-        size_t tb = (size_t)prev, te = (size_t)b;
+    size_t te = u16_to_u8(&cur, ubrk_first(bi));
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+        size_t tb = te;
+        te = u16_to_u8(&cur, b);
         if (tb < doc->body_begin)
             continue;
         size_t i = tb;
@@ -457,7 +530,6 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
         if (!tok) {
             if (owned)
                 ubrk_close(bi);
-            utext_close(ut);
             return QG_OOM(err);
         }
         tok->begin = (uint32_t)tb;
@@ -471,14 +543,8 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
                 f |= QG_TOK_NUMBER;
             if (qg_cp_is_upper(c))
                 f |= QG_TOK_CAP;
-            size_t letters = 0, upper = 0;
-            for (size_t k = tb; k < te;) {
-                int32_t d = qg_utf8_next(t, te, &k);
-                if (qg_cp_is_letter(d)) {
-                    letters++;
-                    upper += qg_cp_is_upper(d);
-                }
-            }
+            size_t letters, upper;
+            qg_text_count_letters(t, tb, te, &letters, &upper);
             if (letters >= 2 && upper == letters)
                 f |= QG_TOK_ALLCAPS;
         } else {
@@ -519,7 +585,8 @@ static qg_status tokenize(qg_doc *doc, qg_error *err)
     }
     if (owned)
         ubrk_close(bi);
-    utext_close(ut);
+    else
+        ubrk_setText(bi, NULL, 0, &uerr); /* the text is freed after this */
     for (size_t k = 0, s = 0; s < ns; s++) {
         qg_sentence *se = &doc->sentences.items[s];
         se->first_token = (uint32_t)k;
@@ -543,21 +610,32 @@ qg_status qg_segment_sentences(qg_doc *doc, const qg_model *model, qg_error *err
     UBreakIterator *bi = break_iterator(UBRK_SENTENCE, &owned, &uerr);
     if (check_icu(uerr, "ubrk_open(sentence)", err))
         return QG_ERROR;
+    u16_text u16;
+    qg_status st = u16_make(&u16, doc, err);
+    if (st) {
+        if (owned)
+            ubrk_close(bi);
+        return st;
+    }
     size_vec cuts = {NULL, 0, 0};
     size_t cursor = 0;
-    qg_status st = QG_OK;
+    u16_cursor cur = {doc->text, 0, 0};
     for (uint32_t p = 0; p < doc->paragraphs.count && st == QG_OK; p++)
-        st = split_paragraph(doc, model, bi, p, &cursor, &cuts, err);
+        st = split_paragraph(doc, model, bi, &u16, &cur, p, &cursor, &cuts, err);
     qg_vec_free(&cuts);
     if (owned)
         ubrk_close(bi);
-    if (st)
-        return st;
-    for (size_t s = 0; s < doc->sentences.count; s++) {
+    else
+        ubrk_setText(bi, NULL, 0, &uerr); /* the text is freed below */
+    for (size_t s = 0; st == QG_OK && s < doc->sentences.count; s++) {
         qg_span *v = qg_vec_push(&doc->sentence_view);
         if (!v)
-            return QG_OOM(err);
-        *v = doc->sentences.items[s].span;
+            st = QG_OOM(err);
+        else
+            *v = doc->sentences.items[s].span;
     }
-    return tokenize(doc, err);
+    if (st == QG_OK)
+        st = tokenize(doc, &u16, err);
+    free(u16.s);
+    return st;
 }

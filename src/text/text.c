@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include <unicode/uchar.h>
@@ -52,6 +53,8 @@ int32_t qg_utf8_at(const char *s, size_t len, size_t i)
 enum { P_SPACE = 1, P_LETTER = 2, P_UPPER = 4, P_LOWER = 8, P_DIGIT = 16, P_PUNCT = 32, P_DASH = 64 };
 static uint8_t ascii_props[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+/* set (release) once the table is filled: later calls read it without pthread_once */
+static atomic_bool ascii_ready;
 
 static void ascii_props_init(void)
 {
@@ -62,11 +65,13 @@ static void ascii_props_init(void)
                                    (u_isULowercase(c) ? P_LOWER : 0) |
                                    (u_isdigit(c) ? P_DIGIT : 0) | (u_ispunct(c) ? P_PUNCT : 0) |
                                    (u_hasBinaryProperty(c, UCHAR_DASH) ? P_DASH : 0));
+    atomic_store_explicit(&ascii_ready, true, memory_order_release);
 }
 
 static inline int ascii_prop(int32_t cp)
 {
-    pthread_once(&ascii_once, ascii_props_init);
+    if (!atomic_load_explicit(&ascii_ready, memory_order_acquire))
+        pthread_once(&ascii_once, ascii_props_init);
     return ascii_props[cp];
 }
 
@@ -112,6 +117,31 @@ bool qg_cp_is_dash(int32_t cp)
         return ascii_prop(cp) & P_DASH;
     return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_DASH);
 }
+void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, size_t *upper)
+{
+    size_t l = 0, u = 0;
+    (void)ascii_prop(0); /* the table is filled */
+    for (size_t k = b; k < e;) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 0x80) {
+            int p = ascii_props[ch];
+            k++;
+            if (p & P_LETTER) {
+                l++;
+                u += (p & P_UPPER) != 0;
+            }
+            continue;
+        }
+        int32_t d = qg_utf8_next(s, e, &k);
+        if (qg_cp_is_letter(d)) {
+            l++;
+            u += qg_cp_is_upper(d);
+        }
+    }
+    *letters = l;
+    *upper = u;
+}
+
 bool qg_cp_hides_text(int32_t cp)
 {
     if (cp < 0)
@@ -171,6 +201,20 @@ static void fold_make_key(void)
 
 void qg_text_fold(qg_strbuf *out, const char *s, size_t len)
 {
+    /* ASCII: Unicode's default case folding maps only A-Z there (CaseFolding.txt) */
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == len) {
+        size_t at = out->len;
+        qg_strbuf_append(out, s, len);
+        if (out->failed)
+            return;
+        for (char *p = out->data + at; p < out->data + at + len; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p + 32);
+        return;
+    }
     char small[256];
     UErrorCode uerr = U_ZERO_ERROR;
     pthread_once(&fold_once, fold_make_key);

@@ -24,6 +24,9 @@ bool qg_cp_is_digit(int32_t cp);
 bool qg_cp_is_punct(int32_t cp);  /* general category P* */
 bool qg_cp_is_dash(int32_t cp);   /* Dash property: - – — ― */
 bool qg_cp_is_alnum(int32_t cp);
+/* The code points of s[b, e) that are letters (qg_cp_is_letter) and, of those, upper-case
+ * (qg_cp_is_upper), counted in one pass (ASCII from the same ICU-filled table). */
+void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, size_t *upper);
 /* Would the code point change what a terminal shows without being seen (ICU: general category
  * Cc except the line feed, Bidi_Control, U+200B..U+200D)? */
 bool qg_cp_hides_text(int32_t cp);
