@@ -165,6 +165,14 @@ typedef struct qg_corpus_stats {
 
 QG_API qg_corpus_stats qg_corpus_get_stats(const qg_corpus *c);
 
+/**
+ * The id of the i-th article id that came with different content (0 <= i < the stats'
+ * duplicates, and only the first 20 are kept), in the order the conflicts were found;
+ * NULL past the end. The string belongs to the corpus and lives until qg_corpus_free().
+ * Valid after qg_corpus_build().
+ */
+QG_API const char *qg_corpus_duplicate_id(const qg_corpus *c, size_t i);
+
 /** Output formats of a merged corpus. */
 typedef enum qg_corpus_format {
     QG_CORPUS_JSON = 0,      /**< the corpus document (docs/corpus.md), node-link graph inside */

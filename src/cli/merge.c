@@ -43,7 +43,7 @@ static const char MERGE_USAGE[] =
 
 typedef struct mstate {
     qg_corpus *c;
-    size_t records, bad, reported;
+    size_t records, bad, reported, unopened;
     bool oom;
 } mstate;
 
@@ -100,10 +100,12 @@ static int read_input(mstate *m, const char *path)
         struct stat sb;
         if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
             cli_error(path, "is a directory");
+            m->unopened++;
             return 1;
         }
         if (!(fp = fopen(path, "rb"))) {
             cli_error(path, "%s", strerror(errno));
+            m->unopened++;
             return 1;
         }
     }
@@ -294,6 +296,13 @@ int cmd_merge(int argc, char **argv)
         for (int i = optind; i < argc && !m.oom; i++)
             rc |= read_input(&m, argv[i]);
     }
+    if (m.unopened) {
+        /* a misspelt input name must not replace an earlier result with an empty corpus */
+        cli_error(NULL, "%zu input%s could not be read; nothing written", m.unopened,
+                  m.unopened == 1 ? "" : "s");
+        qg_corpus_free(m.c);
+        return 1;
+    }
     if (m.reported > MAX_REPORTED)
         cli_error(NULL, "%zu more unreadable records not shown", m.reported - MAX_REPORTED);
     if (m.oom) {
@@ -316,11 +325,28 @@ int cmd_merge(int argc, char **argv)
         cli_error(output, "%s", err.message);
     int close_rc = cli_close_output(&out, st == QG_OK);
     qg_corpus_stats s = qg_corpus_get_stats(m.c);
-    if (s.duplicates)
+    if (s.duplicates) {
+        char ids[512];
+        size_t used = 0;
+        ids[0] = 0;
+        for (size_t i = 0; i < s.duplicates && used + 4 < sizeof ids; i++) {
+            const char *id = qg_corpus_duplicate_id(m.c, i);
+            if (!id) {
+                snprintf(ids + used, sizeof ids - used, ", …");
+                break;
+            }
+            int k = snprintf(ids + used, sizeof ids - used, "%s'%s'", i ? ", " : "", id);
+            if (k < 0 || (size_t)k >= sizeof ids - used) {
+                snprintf(ids + used, sizeof ids - used, ", …");
+                break;
+            }
+            used += (size_t)k;
+        }
         cli_error(NULL,
-                  "%zu article ids came with different content; the copy whose JSON sorts "
+                  "%zu article id%s came with different content (%s); the copy whose JSON sorts "
                   "first was kept",
-                  s.duplicates);
+                  s.duplicates, s.duplicates == 1 ? "" : "s", ids);
+    }
     if (!quiet)
         fprintf(stderr,
                 "quotegraph: merge: %zu records read, %zu unreadable; %zu articles, %zu quotes, "

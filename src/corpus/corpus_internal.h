@@ -18,6 +18,9 @@
 #include "../core/strbuf.h"
 #include "../core/vec.h"
 
+/* How many of the article ids seen with different content are kept for messages. */
+#define QG_CORPUS_MAX_DUPLICATE_IDS 20
+
 #define CQ_NONE UINT32_MAX /* == QG_SMAP_NONE */
 
 /* ---- utilities (util.c) ---- */
@@ -174,6 +177,7 @@ struct qg_corpus {
     QG_VEC(cq_error) errors;
     qg_smap by_id; /* article id → index of the live copy */
     size_t duplicates;
+    const char *duplicate_ids[QG_CORPUS_MAX_DUPLICATE_IDS]; /* the first ones, borrowed from articles */
     bool built;
     /* derived */
     QG_VEC(cq_entity) entities;

@@ -596,8 +596,11 @@ static qg_status commit(qg_corpus *c, size_t a_from, qg_error *err)
         int cmp = memcmp(x.data, y.data, n);
         if (!cmp)
             cmp = x.len < y.len ? -1 : x.len > y.len;
-        if (cmp != 0)
+        if (cmp != 0) {
+            if (c->duplicates < QG_CORPUS_MAX_DUPLICATE_IDS)
+                c->duplicate_ids[c->duplicates] = a->id;
             c->duplicates++;
+        }
         if (cmp <= 0) {
             a->dead = true;
         } else {
@@ -642,4 +645,9 @@ qg_status qg_corpus_add(qg_corpus *c, const char *json, size_t len, qg_error *er
     qg_strbuf_dispose(&r.key);
     qg_strbuf_dispose(&r.val);
     return st;
+}
+
+const char *qg_corpus_duplicate_id(const qg_corpus *c, size_t i)
+{
+    return c && i < c->duplicates && i < QG_CORPUS_MAX_DUPLICATE_IDS ? c->duplicate_ids[i] : NULL;
 }

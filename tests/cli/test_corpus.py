@@ -391,6 +391,27 @@ def merge_skips_unreadable_records_and_exits_1(tmp):
     assert d["summary"]["errors"] == 1 and d["errors"][0]["id"] == "x", d["errors"]
 
 
+def merge_with_a_missing_input_keeps_the_old_output_and_names_duplicate_ids(tmp):
+    records = extract_rows(tmp, corpus_rows(3))
+    inp = write(tmp, "r.jsonl", "".join(records))
+    out = os.path.join(tmp, "corpus.json")
+    r = run("merge", "-q", "-o", out, inp)
+    assert r.returncode == 0, r.stderr
+    before = open(out, "rb").read()
+    r = run("merge", "-q", "-o", out, os.path.join(tmp, "misspelt.jsonl"))
+    assert r.returncode == 1, f"exit {r.returncode}"
+    assert b"nothing written" in r.stderr, r.stderr
+    assert open(out, "rb").read() == before, "a missing input replaced the earlier result"
+    r = run("merge", os.path.join(tmp, "misspelt.jsonl"))
+    assert r.returncode == 1 and r.stdout == b"", (r.returncode, r.stdout[:80])
+    # two different articles under one id: the id is named
+    dup = extract_rows(tmp, [{"id": "same", "text": '"We win," said Jo Lee.'},
+                             {"id": "same", "text": 'Later. "We lose," said Al Roe.'}], name="d.jsonl")
+    r = run("merge", "-q", write(tmp, "d2.jsonl", "".join(dup)))
+    assert r.returncode == 0, r.stderr
+    assert b"'same'" in r.stderr and b"different content" in r.stderr, r.stderr
+
+
 def corpus_help_texts_exit_0(tmp):
     for cmd in ("extract", "merge"):
         r = run(cmd, "--help")
