@@ -973,6 +973,45 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
     return true;
 }
 
+static bool quote_is_title_case(const actx *c, const qg_raw_quote *q);
+
+/* A title by its context: a capitalised quote after "called", "titled", a noun for a work
+ * ("a book called “The Long Road Home”", "its new series, “The Ministry”,") or before one
+ * ("the BBC's “Today” programme", "“The Simpsons” creator Matt Groening"). */
+static bool named_work(const actx *c, const qg_raw_quote *q, size_t open_tok, size_t close_tok)
+{
+    static const char *const NAMING[] = {"called", "titled", "entitled", "named", "dubbed",
+                                         "headlined", NULL};
+    static const char *const WORKS[] = {
+        "book", "books", "series", "show", "shows", "film", "films", "movie", "movies",
+        "programme", "program", "album", "song", "songs", "novel", "memoir", "play", "musical",
+        "documentary", "column", "article", "op-ed", "podcast", "magazine", "newspaper", "episode",
+        "sitcom", "drama", "anthem", "poem", "opera", "video", "ad", "slogan", "campaign",
+        "creator", "creators", "host", "star", "stars", "author", "producer", NULL};
+    /* the content in title case, one word allowed ("Today") */
+    size_t words = 0;
+    bool first = true;
+    for (size_t k = open_tok + 1; k < c->ntok && c->tok[k].end <= q->content.end; k++) {
+        if (!lex_is_word(c, k))
+            continue;
+        words++;
+        if (first && !lex_is_cap(c, k) && !(c->tok[k].flags & QG_TOK_NUMBER))
+            return false;
+        first = false;
+    }
+    if (words == 0 || words > 14 || (words >= 2 && !quote_is_title_case(c, q)))
+        return false;
+    size_t b = open_tok;
+    if (b > 0 && lex_is(c, b - 1, ","))
+        b--;
+    if (b > 0 && (lex_in(c, b - 1, NAMING) || lex_in(c, b - 1, WORKS)))
+        return true;
+    if (close_tok != SIZE_MAX && close_tok + 1 < c->ntok && lex_in(c, close_tok + 1, WORKS) &&
+        !lex_is_cap(c, close_tok + 1))
+        return true;
+    return false;
+}
+
 /* "“The Living Room to close,” by Times' Ben Sisario": a headline credited to its writer. */
 static bool credited_title(const actx *c, size_t close_tok)
 {
@@ -1312,7 +1351,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         }
         /* a title in Title Case that no rule attributes is a term, wherever it stands
          * ("Orange is the New Black", "Secret Lives of the Super Rich") */
-        bool title = !a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]));
+        bool title = (!a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]))) ||
+                     named_work(&c, q, open_tok[r], close_tok[r]);
         if (title || (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
                       (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2))) {
             qg_term *t = qg_vec_push(&doc->terms);

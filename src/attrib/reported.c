@@ -1500,6 +1500,8 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
             break;
         if (c->tok[x].quote >= 0 || is_quote_mark_tok(c, x) || lex_is_cap(c, x))
             continue;
+        if (lex_in(c, x, NO_COMPLEMENT))
+            continue; /* "spoke on the BBC's “Today” programme": talking reports no words */
         bool speech = is_cue_verb_at(c, x);
         bool evidence = !speech && lex_is_cue_class(c, x, QG_CUE_EVIDENCE);
         if (!speech && !evidence && !lex_is_cue_class(c, x, QG_CUE_THOUGHT))
