@@ -200,6 +200,11 @@ static bool cue_then_subject_x(actx *c, size_t k, size_t limit, attribution *a, 
     np p;
     if (!np_parse(c, j, limit, &p) || p.kind == NP_NONE)
         return false;
+    /* "said Labour's Keir Starmer": the person after the possessive organisation */
+    np q;
+    if (p.is_possessive && p.end < limit && np_parse(c, p.end, limit, &q) &&
+        (q.kind == NP_NAME || q.kind == NP_ROLE))
+        p = q;
     if (p.kind == NP_DESC && p.appos_name.end <= p.appos_name.begin &&
         !lex_is(c, p.start, "the"))
         return false;
