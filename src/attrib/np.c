@@ -517,7 +517,8 @@ static void attach_anonymous_complement(const actx *c, np *out, size_t limit)
     if (!(e > 0 && lex_in(c, e - 1, ADJ)) || !lex_in(c, e, PREP))
         return;
     size_t x = e + 1;
-    while (x < limit && x < e + 6 && lex_is_word(c, x) && !lex_is_speech_cue(c, x) &&
+    while (x < limit && x < e + 6 && lex_is_word(c, x) &&
+           (!lex_is_speech_cue(c, x) || lex_in(c, x - 1, DETERMINERS)) /* "the talks" */ &&
            !lex_in(c, x, DESC_STOPS) && !lex_is(c, x, "who") && !lex_is(c, x, "and"))
         x++;
     if (x > e + 1)
@@ -781,9 +782,16 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             break;
         size_t used = 0;
         int rv = 0;
-        if ((!lex_is_cap(c, r) || det) && is_role(c, r, limit, &used, &rv)) {
+        /* a capital only because the sentence starts there: "Officials said …", "Sources
+         * close to the talks said …" (not a title before a name: "Officials Smith") */
+        bool sentence_cap = lex_is_cap(c, r) &&
+                            r == c->doc->sentences.items[c->tok[r].sentence].first_word &&
+                            !(r + 1 < limit && lex_is_cap(c, r + 1));
+        if ((!lex_is_cap(c, r) || det || sentence_cap) && is_role(c, r, limit, &used, &rv)) {
             if (!det && r != j)
                 break;
+            if (sentence_cap && !det && !(rv & 0x100))
+                break; /* only anonymous sources: "Critics of the board said" stays as it was */
             out->kind = NP_ROLE;
             out->end = r + used;
             out->role_head = tok_span(c, r, r + used);
@@ -807,8 +815,10 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             }
             if (out->possessive_det)
                 out->possessive_det = true;
-            if (out->anonymous)
+            if (out->anonymous) {
                 attach_anonymous_complement(c, out, limit);
+                out->name = tok_span(c, k, out->end); /* "a source close to the talks" */
+            }
             attach_pp(c, out, limit, true);
             finish(c, out, limit);
             return true;
