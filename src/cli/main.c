@@ -359,6 +359,12 @@ int main(int argc, char **argv)
         return 2;
     }
     a.command = argv[1];
+    if (a.command[0] == '-' && a.command[1]) {
+        /* "quotegraph -f text article.txt": the command is missing */
+        cli_error(NULL, "a command comes first (analyze, extract, merge, report, eval), not '%s'; "
+                        "try --help", a.command);
+        return 2;
+    }
     install_signal_handlers();
     /* the corpus commands have options of their own */
     if (!strcmp(a.command, "extract") || !strcmp(a.command, "merge")) {
@@ -385,6 +391,10 @@ int main(int argc, char **argv)
         case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return cli_flush_stdout();
         default: fputs(USAGE, stderr); return 2;
         }
+    }
+    if (a.id && !*a.id) {
+        cli_error(NULL, "--id wants a non-empty id");
+        return 2;
     }
     if (optind < argc)
         a.input = argv[optind++];
