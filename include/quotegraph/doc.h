@@ -18,7 +18,8 @@ typedef struct qg_doc qg_doc;
 /**
  * A repair note or warning about the input. Not an error: the pipeline goes on.
  * Kinds: "invalid_utf8" (a byte sequence replaced with U+FFFD), "bom" (a byte order mark
- * dropped), "nul" (a NUL byte, replaced with U+FFFD), "unclosed_quote" (a quotation mark never closed;
+ * dropped), "nul" (a NUL byte, replaced with U+FFFD), "binary" (one byte in ten or more is a
+ * control byte or invalid UTF-8: a program, an image, UTF-16 without a BOM), "unclosed_quote" (a quotation mark never closed;
  * the quote ends at its paragraph's end).
  */
 typedef struct qg_diagnostic {

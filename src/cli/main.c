@@ -323,6 +323,11 @@ static int cmd_analyze(cli_args *a)
         cli_error(path, "%s", err.message);
         goto done;
     }
+    size_t nd;
+    const qg_diagnostic *diag = qg_doc_diagnostics(doc, &nd);
+    for (size_t i = 0; i < nd; i++)
+        if (!strcmp(diag[i].kind, "binary"))
+            cli_error(path, "warning: %s", diag[i].message);
     cli_output out = {0};
     if (cli_open_output(&out, a->output))
         goto done;

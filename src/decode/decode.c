@@ -82,10 +82,13 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
         }
     }
     bool seen_nul = false;
-    size_t bad = 0;
+    size_t bad = 0, nuls = 0, controls = 0;
     while (i < len) {
         unsigned char b = (unsigned char)bytes[i];
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f')
+            controls++; /* NUL included */
         if (b == 0) {
+            nuls++;
             /* NUL is replaced like an invalid byte: no C string, JSON reader or terminal
              * downstream has to cope with it */
             if (!seen_nul) {
@@ -150,6 +153,20 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
         char msg[96];
         snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequences in all", bad);
         if (qg_doc_add_diag(doc, "invalid_utf8", o, msg)) {
+            st = QG_OOM(err);
+            goto fail;
+        }
+    }
+    /* a program, an image or UTF-16 without a byte order mark: say so, the analysis of it is
+     * noise (one byte in ten NUL, control or invalid, in 16 bytes or more) */
+    (void)nuls;
+    if (len >= 16 && (controls + bad) * 10 > len) {
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "the input looks binary (or UTF-16 without a byte order mark): %zu of %zu bytes "
+                 "are control bytes or invalid UTF-8",
+                 controls + bad, len);
+        if (qg_doc_add_diag(doc, "binary", 0, msg)) {
             st = QG_OOM(err);
             goto fail;
         }

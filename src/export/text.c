@@ -68,9 +68,9 @@ static qg_status write_table(FILE *fp, const qg_doc *doc, const qg_graph *graph,
     size_t nd;
     const qg_diagnostic *diag = qg_doc_diagnostics(doc, &nd);
     for (size_t i = 0; i < nd && i < 5; i++)
-        fprintf(fp, "repaired: %s at byte %zu\n", diag[i].kind, diag[i].offset);
+        fprintf(fp, "input: %s at byte %zu\n", diag[i].kind, diag[i].offset);
     if (nd > 5)
-        fprintf(fp, "repaired: %zu more (see -f json, \"diagnostics\")\n", nd - 5);
+        fprintf(fp, "input: %zu more notes (see -f json, \"diagnostics\")\n", nd - 5);
     fputc('\n', fp);
     for (size_t i = 0; i < nq; i++) {
         fprintf(fp, "q%-3zu %-8s \"", i + 1, qg_quote_type_str(q[i].type));

@@ -269,6 +269,26 @@ def binary_file_exits_0_with_valid_json(tmp):
     assert any(d["kind"] == "invalid_utf8" for d in doc["diagnostics"]), "no invalid_utf8 diagnostic"
 
 
+def binary_and_bomless_utf16_input_are_flagged(tmp):
+    noise = write(tmp, "noise.bin", random.Random(7).randbytes(4096))
+    r = run("analyze", noise)
+    assert r.returncode == 0, r.stderr
+    assert b"looks binary" in r.stderr, r.stderr
+    assert any(d["kind"] == "binary" for d in json.loads(r.stdout)["diagnostics"])
+    u16 = write(tmp, "u16.txt", '"We will win," said Jo Smith.'.encode("utf-16-le"))
+    r = run("analyze", "-f", "text", u16)
+    assert b"looks binary" in r.stderr and b"input: binary" in r.stdout, (r.stderr, r.stdout)
+    # an ordinary article is not flagged
+    r = run("analyze", write(tmp, "a.txt", ARTICLE))
+    assert r.stderr == b"" and all(d["kind"] != "binary" for d in json.loads(r.stdout)["diagnostics"])
+
+
+def missing_command_is_named(tmp):
+    r = run("-f", "text", write(tmp, "a.txt", ARTICLE))
+    assert r.returncode == 2, f"exit {r.returncode}"
+    assert b"a command comes first" in r.stderr, r.stderr
+
+
 def unclosed_quote_at_the_end_of_the_file_is_kept_and_diagnosed(tmp):
     doc = analyze_json(write(tmp, "u.txt", "Ravi Shah said: “The plant will reopen in March"))
     texts = [q["text"] for q in doc["quotes"]]
