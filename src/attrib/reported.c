@@ -1026,7 +1026,7 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit)
 {
     size_t k = content_start_at(c, cue, limit);
     if (k >= limit && k - 1 > cue && lex_is(c, k - 1, "that"))
-        return k - 1; /* "told reporters that “…”": the clause is the quotation, from "that" */
+        return limit; /* "told reporters that “…”": the clause is the quotation, without "that" */
     return k < limit ? k : cue + 1;
 }
 
