@@ -714,6 +714,30 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         }
     }
     bool colon_lead = lex_is(c, open_tok - 1, ":");
+    /* "The BBC quoted one minister as saying the strike was “illegal”": the one quoted */
+    for (size_t x = open_tok; x-- > start + 3 && open_tok - x <= 30;) {
+        if (!lex_is(c, x, "as") || !lex_is_ing(c, x + 1) || !is_cue_verb_at(c, x + 1))
+            continue;
+        static const char *const QUOTED[] = {"quoted", "quotes", "quoting", "quote", "cited",
+                                             "cites", "citing", NULL};
+        for (size_t y = x; y-- > start && x - y <= 10;) {
+            if (!lex_in(c, y, QUOTED))
+                continue;
+            np p;
+            if (np_parse(c, y + 1, x, &p) && p.kind != NP_NONE && p.kind != NP_PRONOUN &&
+                (p.appos_end > p.end ? p.appos_end : p.end) == x) {
+                a->phrase = p;
+                a->cue = tspan(c, x + 1, x + 2);
+                a->mixed = !(lex_is(c, open_tok - 1, ":") || lex_is(c, open_tok - 1, ","));
+                a->rule = a->mixed ? "mixed" : "tag_before";
+                a->content_tok = reported_content_start(c, x + 1, open_tok);
+                a->confidence = 0.75;
+                return true;
+            }
+            break;
+        }
+        break;
+    }
     /* "…, saying …“": a participle reports for the subject of the sentence */
     for (size_t x = open_tok; x-- > start && open_tok - x <= 30;) {
         if (!is_cue_verb_at(c, x))

@@ -1758,6 +1758,19 @@ static int cmp_quote(const void *x, const void *y)
     return 0;
 }
 
+/* Is token k "quoted"/"cited" with "as saying" (or another -ing cue) after its object? */
+static bool quoted_as_saying(const actx *c, size_t k, size_t send)
+{
+    static const char *const QUOTED[] = {"quoted", "quotes", "quoting", "quote", "cited", "cites",
+                                         "citing", NULL};
+    if (!lex_in(c, k, QUOTED))
+        return false;
+    for (size_t x = k + 1; x + 1 < send && x <= k + 10; x++)
+        if (lex_is(c, x, "as") && lex_is_ing(c, x + 1) && is_cue_verb_at(c, x + 1))
+            return true;
+    return false;
+}
+
 qg_status reported_speech(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
@@ -1831,6 +1844,25 @@ qg_status reported_speech(actx *c, qg_error *err)
                             lex_is_cue_class(c, k, QG_CUE_EVIDENCE);
             if (!speech && !thought && !evidence)
                 continue;
+            if (quoted_as_saying(c, k, send)) {
+                /* "The BBC quoted one minister as saying …": the minister speaks */
+                size_t as = k + 1;
+                while (as < send && !lex_is(c, as, "as"))
+                    as++;
+                np who;
+                size_t cue2 = as + 1, b = as + 2;
+                if (b < send && lex_is(c, b, "that"))
+                    b++;
+                if (np_parse(c, k + 1, as, &who) && who.kind != NP_NONE && who.kind != NP_PRONOUN &&
+                    b < send && !r.covered[b] && !r.covered[cue2]) {
+                    attribution a = {0};
+                    a.phrase = who;
+                    a.cue = tspan(c, cue2, cue2 + 1);
+                    st = emit(&r, b, clause_end(&r, b, send), &a, "reported_clause", 0.7, err);
+                }
+                k = as + 1;
+                continue;
+            }
             if (passive_or_infinitive(c, k))
                 continue;
             if (!evidence && reported_tag(&r, k, f, send, thought, false, &st, err))
