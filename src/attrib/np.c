@@ -26,6 +26,8 @@ static const char *const FUNCTION_WORDS[] = {
     "does", "did", "is", "was", "are", "were", "be", "will", "would", "can", "could", "should",
     "may", "might", "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear",
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
+    "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone", "nothing",
+    "everything", "something", "none",
     "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
     "hundreds", "thousands", "millions", "few", "several", "moreover", "furthermore",
