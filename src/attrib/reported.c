@@ -1748,6 +1748,8 @@ static size_t multiword_cue(const actx *c, size_t k, size_t send)
     return 0;
 }
 
+static void continue_after_reported(actx *c);
+
 static int cmp_quote(const void *x, const void *y)
 {
     const qg_quote *a = x, *b = y;
@@ -1756,6 +1758,46 @@ static int cmp_quote(const void *x, const void *y)
     if (a->content.end != b->content.end)
         return a->content.end < b->content.end ? -1 : 1;
     return 0;
+}
+
+/* A quotation without a tag that opens its paragraph or sentence right after reported speech
+ * ("Valastro praised Christie's leadership, he said.¶“We need someone who …”"): the same
+ * speaker, as a continuation of a quote-mark quote would be. Nothing else may stand between
+ * them: no other quote, and no speech cue outside quotation marks. */
+static void continue_after_reported(actx *c)
+{
+    qg_doc *doc = c->doc;
+    for (size_t i = 1; i < doc->quotes.count; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        const qg_quote *p = &doc->quotes.items[i - 1];
+        if (q->type != QG_QUOTE_DIRECT || q->speaker != QG_NONE || q->cue.end > q->cue.begin ||
+            p->type == QG_QUOTE_DIRECT || p->speaker == QG_NONE || p->content.end > q->content.begin)
+            continue;
+        size_t open = lex_token_at(c, q->content.begin);
+        if (open == 0 || open >= c->ntok || !is_quote_mark_tok(c, open - 1))
+            continue;
+        open--;
+        const qg_sentence *qs = &doc->sentences.items[c->tok[open].sentence];
+        if (qs->first_word < open)
+            continue; /* not the start of its sentence */
+        size_t pe = lex_token_at(c, p->content.end);
+        if (pe >= c->ntok || open < pe || open - pe > 40)
+            continue;
+        uint32_t para = qs->paragraph, ppara = doc->sentences.items[c->tok[pe < open ? pe : open].sentence].paragraph;
+        if (para != ppara && para != ppara + 1)
+            continue;
+        bool clean = true;
+        for (size_t k = pe; k < open && clean; k++)
+            clean = !(c->tok[k].quote < 0 && !is_quote_mark_tok(c, k) && is_cue_verb_at(c, k) &&
+                      c->tok[k].begin != p->cue.begin);
+        if (!clean)
+            continue;
+        q->speaker = p->speaker;
+        q->speaker_mention = p->speaker_mention;
+        q->cue = p->cue;
+        q->confidence = p->confidence * 0.8;
+        q->rule = "continuation";
+    }
 }
 
 /* Is token k "quoted"/"cited" with "as saying" (or another -ing cue) after its object? */
@@ -1878,6 +1920,8 @@ qg_status reported_speech(actx *c, qg_error *err)
     free(r.published);
     if (st == QG_OK && doc->quotes.count > r.first_new)
         qsort(doc->quotes.items, doc->quotes.count, sizeof *doc->quotes.items, cmp_quote);
+    if (st == QG_OK)
+        continue_after_reported(c);
     /* a quoted term inside a reported clause is part of that (mixed) quote, not a term */
     if (st == QG_OK && doc->terms.count && doc->quotes.count) {
         size_t kept = 0, qi = 0;
