@@ -590,7 +590,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         return true;
     }
     /* "Mrs. Clinton shook her head and said, “No.”": the subject of the first verb */
-    for (size_t s0 = start; cue > start + 2 && lex_is(c, cue - 1, "and") && s0 + 2 < cue; s0++) {
+    for (size_t s0 = start; cue > start + 2 && (lex_is(c, cue - 1, "and") || lex_is(c, cue - 1, "but")) && s0 + 2 < cue; s0++) {
         /* the clause start: the lead-in's start or after a comma ("Asked if …, Mrs. Clinton …") */
         if (s0 > start && !lex_is(c, s0 - 1, ","))
             continue;
