@@ -400,7 +400,7 @@ static const char *const NOUN_HOMOGRAPHS[] = {
     "email", "estimate", "concern", "blast", "boast", "vow", "pledge", "plea", "demand",
     "request", "offer", "joke", "quip", "cry", "shout", "remark", "forecast", "warning",
     "order", "signal", "word", "hint", "praise", "complaint", "response", "talk", "chat",
-    "interview", "testimony", "speech", "pen", NULL};
+    "interview", "testimony", "speech", "pen", "counsel", NULL};
 
 /* Words after which a cue homograph is a verb ("they call", "to answer", "who state"). */
 static const char *const VERB_LEFT_CONTEXT[] = {
