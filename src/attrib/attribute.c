@@ -809,7 +809,9 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         attribution b = *a;
         if (!is_cue_verb_at(c, x) || !lead_in_with_cue(c, x, start, open_tok, &b))
             continue;
-        bool plain_description = b.phrase.kind == NP_DESC && b.phrase.appos_name.end <= b.phrase.appos_name.begin;
+        bool plain_description = (b.phrase.kind == NP_DESC && b.phrase.appos_name.end <= b.phrase.appos_name.begin) ||
+                                 /* "She says it underscores that Trump is “…”" */
+                                 (b.phrase.kind == NP_PRONOUN && lex_is(c, b.phrase.start, "it"));
         if (b.mixed) {
             /* "X criticized the policy and said allies …“…”": the clause of the coordinated cue */
             for (size_t y = x + 2; y < open_tok; y++)
