@@ -1376,6 +1376,21 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
             (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin))) {
             qg_quote *mq = &doc->quotes.items[doc->quotes.count - 1];
             size_t e = q->unclosed ? q->content.end : q->close_mark.end;
+            /* "… the misnamed “right to work” law.": the rest of the clause after the last
+             * fragment, when nothing but plain words follows */
+            if (close_tok[r] != SIZE_MAX && close_tok[r] > 0 && !lex_is(&c, close_tok[r] - 1, ",")) {
+                size_t send = sentence_end_tok(&c, close_tok[r]), last = close_tok[r] + 1;
+                bool plain = last < send && lex_is_word(&c, last) && !lex_is_cap(&c, last) &&
+                             !lex_in(&c, last, TAG_STARTERS) && !lex_in(&c, last, CLAUSE_ENDERS);
+                for (size_t x = last; plain && x < send && x <= close_tok[r] + 20; x++) {
+                    if (lex_is(&c, x, ".") || lex_is(&c, x, "!") || lex_is(&c, x, "?")) {
+                        if (x > last)
+                            e = c.tok[x - 1].end;
+                        break;
+                    }
+                    plain = lex_is_word(&c, x) && !is_cue_verb_at(&c, x);
+                }
+            }
             if (e > mq->content.end)
                 mq->content.end = e;
             continue;
