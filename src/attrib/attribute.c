@@ -712,6 +712,25 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             a->confidence = 0.8;
             return true;
         }
+        /* a headline "Minister: “No new taxes this year”", "Finance minister: “…”": a role
+         * word of the lexicon ends one to three words that open the sentence */
+        int v;
+        size_t used, last = open_tok - 2;
+        bool words = start == sent_start && open_tok - 1 - start <= 3;
+        for (size_t x = start; x < open_tok - 1 && words; x++)
+            words = lex_is_word(c, x) && !is_cue_verb_at(c, x);
+        if (words && lex_get(c, &c->model->roles, last, 1, &v, &used) && used == 1) {
+            memset(&p, 0, sizeof p);
+            p.kind = NP_ROLE;
+            p.start = start;
+            p.end = p.appos_end = open_tok - 1;
+            p.text = p.name = tspan(c, start, open_tok - 1);
+            a->phrase = p;
+            a->cue = tspan(c, open_tok - 1, open_tok);
+            a->rule = "tag_before";
+            a->confidence = 0.7;
+            return true;
+        }
     }
     bool colon_lead = lex_is(c, open_tok - 1, ":");
     /* "The BBC quoted one minister as saying the strike was “illegal”": the one quoted */
