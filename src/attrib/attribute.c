@@ -294,6 +294,29 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         a->confidence = 0.95;
         return true;
     }
+    /* a headline tag "‘We will not back down,’ says union boss": one to three lowercase words
+     * ending in a role word of the lexicon after an inverted cue, up to the sentence end */
+    if (k + 1 < limit && lex_is_speech_cue(c, k) && !lex_is_ing(c, k)) {
+        size_t e = k + 1;
+        while (e < limit && lex_is_word(c, e) && !lex_is_cap(c, e) && e <= k + 3)
+            e++;
+        int v;
+        size_t used;
+        if (e > k + 1 && (e == limit || lex_is(c, e, ".")) &&
+            lex_get(c, &c->model->roles, e - 1, 1, &v, &used) && used == 1) {
+            np p;
+            memset(&p, 0, sizeof p);
+            p.kind = NP_ROLE;
+            p.start = k + 1;
+            p.end = p.appos_end = e;
+            p.text = p.name = tspan(c, k + 1, e);
+            a->phrase = p;
+            a->cue = tspan(c, k, k + 1);
+            a->rule = "tag_after";
+            a->confidence = 0.8;
+            return true;
+        }
+    }
     /* "“…,” read the email." · "“…,” the sign reads.": the words a text carries */
     {
         static const char *const READ[] = {"read", "reads", NULL};
