@@ -997,9 +997,14 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             char head[32];
             desc_head(c, m->phrase.name, head, sizeof head);
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
-                /* "her neighbour, Omar Siddiq": the person */
-                m->entity = person_for_span(c, m->phrase.appos_name);
-                entity_add_mention(c, m->entity, m->phrase.appos_name);
+                /* "her neighbour, Omar Siddiq": the person; "The company, Northwind Rail,":
+                 * the organisation */
+                if (np_is_org_head(head) && !m->phrase.possessive_det)
+                    m->entity = org_entity_for_name(c, m->phrase.appos_name);
+                else
+                    m->entity = person_for_span(c, m->phrase.appos_name);
+                if (m->entity != QG_NONE)
+                    entity_add_mention(c, m->entity, m->phrase.appos_name);
                 continue;
             }
             if (m->phrase.document) {

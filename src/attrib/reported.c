@@ -460,6 +460,13 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
         if (comma + 1 == cue) {
             if (!cue_then_subject(c, cue, send, &a))
                 continue; /* "…, the city's largest lender, said": an appositive's comma */
+            /* "Her neighbour, Omar Siddiq, said the fire started …": what stands before the
+             * comma is the subject and its appositive, not a reported clause */
+            np whole;
+            size_t b0 = clause_start(c, f, comma);
+            if (b0 < comma && np_parse(c, b0, comma, &whole) && whole.kind != NP_NONE &&
+                (whole.appos_end > whole.end ? whole.appos_end : whole.end) == comma)
+                return false;
             tag_end = a.phrase.appos_end > a.phrase.end ? a.phrase.appos_end : a.phrase.end;
         } else {
             np subj;
