@@ -279,7 +279,7 @@ ORG_WORDS = {
         partners partnership industries holdings enterprises systems technologies international organisation
         organization organizations caucus pac super_pac project initiative forum church council firm
         bancorp airlines airways motors pharmaceuticals media studios institute unit software solutions
-        foods stores energy networks capital ferries logistics telecom insurance""",
+        foods stores energy networks capital ferries logistics telecom insurance chamber""",
     "gov": """department ministry office administration government house white_house senate congress
         parliament assembly legislature court tribunal cabinet secretariat commission treasury pentagon
         kremlin embassy consulate army navy force forces guard command state_department""",

@@ -699,6 +699,8 @@ static bool is_demonym(const actx *c, const struct qg_mention_x *m)
     return false;
 }
 
+static size_t person_for_span(actx *c, qg_span span);
+
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
 static qg_status resolve_names(actx *c, qg_error *err)
 {
@@ -706,6 +708,20 @@ static qg_status resolve_names(actx *c, qg_error *err)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < c->mentions.count; i++) {
             struct qg_mention_x *m = &c->mentions.items[i];
+            if (pass == 0 && (m->phrase.kind == NP_DESC || m->phrase.kind == NP_ROLE) &&
+                m->entity == QG_NONE &&
+                m->phrase.appos_name.end > m->phrase.appos_name.begin) {
+                /* "Her rival, Tom Baker, …": the person is known before single words are
+                 * resolved, so that a later "Baker said" finds him (step 4 links the mention) */
+                char head[32];
+                desc_head(c, m->phrase.name, head, sizeof head);
+                size_t words = 1;
+                for (size_t k = m->phrase.appos_name.begin; k < m->phrase.appos_name.end; k++)
+                    words += c->doc->text[k] == ' ';
+                if (words >= 2 && !np_is_org_head(head))
+                    (void)person_for_span(c, m->phrase.appos_name);
+                continue;
+            }
             if (m->phrase.kind != NP_NAME || m->entity != QG_NONE)
                 continue;
             char *name = span_dup(c, m->phrase.name);

@@ -227,10 +227,15 @@ size_t np_name_end(const actx *c, size_t k, size_t limit)
             e++;
             continue;
         }
-        if (lex_is(c, e, "of") && is_name_word(c, e + 1) && !first_is_given &&
-            !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
-            e++;
-            continue;
+        if (lex_is(c, e, "of") && is_name_word(c, e + 1) && !(c->tok[e + 1].flags & QG_TOK_ALLCAPS)) {
+            int v;
+            size_t used;
+            /* "Bank of America"; also after a given name when an organisation word comes
+             * before "of" ("Austin Chamber of Commerce") */
+            if (!first_is_given || (e > k && lex_get(c, &c->model->org_words, e - 1, 1, &v, &used))) {
+                e++;
+                continue;
+            }
         }
         /* "Office for National Statistics", "Centre for Policy Studies" */
         if (lex_is(c, e, "for") && is_name_word(c, e + 1) && !first_is_given && e > k &&
