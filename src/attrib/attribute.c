@@ -509,6 +509,11 @@ static bool looks_like_verb(const actx *c, size_t k)
 static const char *const CLAUSE_ENDERS[] = {"but", "while",
                                             "whereas", "although", NULL};
 
+/* A place or time phrase after a closing mark ("chanted “No justice” outside the
+ * courthouse"): the scene, not the rest of the quoted clause. */
+static const char *const SCENE_PREPS[] = {"outside", "inside", "at", "during", "in", "on",
+                                          "near", "before", "after", NULL};
+
 /* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
 static const char *const TAG_STARTERS[] = {"he", "she", "they", "we", "i", "it", "and", "but",
                                            "said", "says", "according", "as", "while", NULL};
@@ -1506,7 +1511,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 size_t n = close_tok[r] + 1;
                 clause_after = c.tok[n].sentence == c.tok[close_tok[r]].sentence &&
                                lex_is_word(&c, n) && !lex_is_cap(&c, n) && !is_cue_verb_at(&c, n) &&
-                               !lex_in(&c, n, TAG_STARTERS) && close_tok[r] > 0 &&
+                               !lex_in(&c, n, TAG_STARTERS) && !lex_in(&c, n, SCENE_PREPS) && close_tok[r] > 0 &&
                                !lex_is(&c, close_tok[r] - 1, ",") && !lex_is(&c, close_tok[r] - 1, ".") &&
                                !lex_is(&c, close_tok[r] - 1, "!") && !lex_is(&c, close_tok[r] - 1, "?");
                 if (clause_after) {
