@@ -254,7 +254,7 @@ ROLES_ANON = """official source insider aide staffer person observer people_fami
     person_briefed people_briefed""".split()
 ROLES = """
 spokesperson representative official source aide staffer adviser advisor analyst economist chief_economist
-boss
+boss protester demonstrator
 director chair chairperson president vice_president chief_executive ceo cfo coo minister secretary
 lawyer attorney counsel professor doctor physician paediatrician pediatrician surgeon neurosurgeon nurse
 researcher scientist expert officer manager head founder co-founder member leader campaign_manager
