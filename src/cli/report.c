@@ -30,6 +30,8 @@ static const char REPORT_USAGE[] =
     "      --quotes N       rows of the repeated-quote, conflict and error tables (default 50)\n"
     "      --outlets N      outlets that get a table of their own (default 20)\n"
     "      --graph-nodes N  most nodes drawn in the graph (default 150; 0: no drawing)\n"
+    "  -q, --quiet          accepted for symmetry with extract and merge (report prints\n"
+    "                       no summary)\n"
     "  -h, --help           print this help and exit\n"
     "\n"
     "exit status: 0 success, 1 an input is malformed or cannot be read (a bad record is\n"
@@ -207,6 +209,7 @@ int cmd_report(int argc, char **argv)
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"help", no_argument, NULL, 'h'},
+                                         {"quiet", no_argument, NULL, 'q'},
                                          {"title", required_argument, NULL, O_TITLE},
                                          {"top", required_argument, NULL, O_TOP},
                                          {"quotes", required_argument, NULL, O_QUOTES},
@@ -217,7 +220,7 @@ int cmd_report(int argc, char **argv)
     const char *format = "html", *output = NULL;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:hq", opts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             format = optarg;
@@ -228,6 +231,8 @@ int cmd_report(int argc, char **argv)
         case 'h':
             fputs(REPORT_USAGE, stdout);
             return cli_flush_stdout();
+        case 'q':
+            break; /* report prints no summary; accepted like extract's and merge's -q */
         case O_TITLE:
             ropts.title = optarg;
             break;
