@@ -433,6 +433,13 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
         }
         return false;
     }
+    if (n > 1 && lm && lm->fold_at) {
+        /* a key of several words starts with a word of lex->prefixes: most words are not */
+        size_t at = lm->fold_at[k];
+        if (!qg_lexicon_has_prefix_hashed(lex, lm->hash[k], lm->fold_buf + at,
+                                          lm->fold_at[k + 1] - at))
+            return false;
+    }
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
             if (c->tok[k + i].sentence != c->tok[k].sentence || len + 1 >= sizeof key)

@@ -125,8 +125,9 @@ enum {
 static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                            size_t *used)
 {
-    /* the remembered answer of a one-token look-up, inline; the filter answers most words */
-    if (n == 1 && !lex_may_start(c, lex, k))
+    /* the remembered answer of a one-token look-up, inline; the filter answers most words (of
+     * every length: a key of n words starts with token k's word) */
+    if (!lex_may_start(c, lex, k))
         return false;
     if (n == 1 && c->memo && c->model && k < c->ntok) {
         const qg_lexicon *first = &c->model->cues;
