@@ -19,7 +19,7 @@ typedef struct qg_mention_x qg_mention_x;
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
-#define LEX_MEMO_LISTS 128   /* word lists known per document */
+#define LEX_MEMO_LISTS 512   /* word lists known per document (a power of two) */
 #define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
 /* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
  * period), its value; known is 0 until it is computed. */
@@ -38,6 +38,8 @@ typedef struct lex_memo {
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
     const struct lex_word_set *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
+    /* the set's filter (LEX_SET_FILTER_BITS bits, see lex_set_filter()), or NULL without a set */
+    const uint64_t *filter[LEX_MEMO_LISTS];
     size_t in_lists;                                /* in_list arrays allocated */
     /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
      * fold_at[k + 1]); NULL when the folding could not be allocated */
@@ -82,17 +84,37 @@ static inline bool lex_is(const actx *c, size_t k, const char *w)
     char a0 = s0 >= 'A' && s0 <= 'Z' ? (char)(s0 + 32) : s0;
     return a0 == w[0] && lex_is_rest(c, k, w);
 }
+/* The first slot of the static word list in lex_memo.list (open addressing on its address,
+ * which is 8- or more aligned: the multiplication spreads the bits that differ). */
+static inline size_t lex_list_slot(const char *const *list)
+{
+    return (size_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ull) >> 40) %
+           LEX_MEMO_LISTS;
+}
+/* A filter of the words of a word set: bit (hash >> 52) % LEX_SET_FILTER_BITS is set for the
+ * qg_lexicon_hash() of each word. A clear bit means the word is not in the set. */
+#define LEX_SET_FILTER_BITS 256
+static inline bool lex_filter_may_have(const uint64_t *filter, uint64_t hash)
+{
+    size_t bit = (size_t)(hash >> 52) % LEX_SET_FILTER_BITS;
+    return filter[bit / 64] >> (bit % 64) & 1;
+}
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
-/* lex_in() past the inline check of its remembered answer. */
+/* lex_in() past the inline checks of its remembered answer and of the set's filter. */
 bool lex_in_slow(const actx *c, size_t k, const char *const *list);
 static inline bool lex_in(const actx *c, size_t k, const char *const *list)
 {
-    /* the remembered answer, inline, when the list sits in its first slot */
+    /* the remembered answer, inline, when the list sits in its first slot; then the filter of
+     * its words on the token's hash, which answers most tokens */
     const lex_memo *m = c->memo;
     if (m && k < c->ntok) {
-        size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS);
-        if (m->list[i] == list && m->in_list[i] && m->in_list[i][k])
-            return m->in_list[i][k] == 2;
+        size_t i = lex_list_slot(list);
+        if (m->list[i] == list) {
+            if (m->in_list[i] && m->in_list[i][k])
+                return m->in_list[i][k] == 2;
+            if (m->filter[i] && !lex_filter_may_have(m->filter[i], m->hash[k]))
+                return false;
+        }
     }
     return lex_in_slow(c, k, list);
 }
