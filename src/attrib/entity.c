@@ -1247,9 +1247,7 @@ qg_status entity_detect(actx *c, qg_error *err)
     qg_doc *doc = c->doc;
     meta_entities(c);
     /* tokens where no noun phrase can start are skipped without parsing (NULL: parse all) */
-    uint8_t *starts = malloc(c->ntok ? c->ntok : 1);
-    if (starts)
-        np_starts_make(c, starts);
+    const uint8_t *starts = np_starts(c);
     /* 1. mentions outside quotations, and outside the outlet line and byline */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const qg_sentence *sent = &doc->sentences.items[s];
@@ -1286,7 +1284,6 @@ qg_status entity_detect(actx *c, qg_error *err)
             k++;
         }
     }
-    free(starts);
     if (c->oom)
         return QG_OOM(err);
     qg_status st = resolve_names(c, err);

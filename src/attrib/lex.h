@@ -48,6 +48,10 @@ typedef struct lex_memo {
     uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
     uint64_t *hash;    /* per token: qg_lexicon_hash() of its folding */
     bool per_token;    /* the arrays above the folding may be allocated (a short document) */
+    /* np_starts(): NP_START_ flags of every token (c->ntok bytes), made on first use; NULL
+     * before, or when it could not be allocated (np_starts_failed) */
+    uint8_t *np_starts;
+    bool np_starts_failed;
 } lex_memo;
 
 typedef struct actx {
