@@ -571,23 +571,10 @@ size_t lex_possessive_len(const actx *c, size_t k)
     return 0;
 }
 
-bool lex_is_cue_class(const actx *c, size_t k, int cls)
-{
-    int v;
-    size_t used;
-    return k < c->ntok && lex_get(c, &c->model->cues, k, 1, &v, &used) && (v & QG_CUE_BIT(cls));
-}
-
 bool lex_is_ing(const actx *c, size_t k)
 {
     const qg_token *t = &c->tok[k];
     return t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
-}
-
-bool lex_is_speech_cue(const actx *c, size_t k)
-{
-    /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
-    return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
 }
 
 size_t lex_token_at(const actx *c, size_t b)

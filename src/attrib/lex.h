@@ -220,8 +220,20 @@ size_t lex_possessive_len(const actx *c, size_t k);
 /* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
 bool lex_is_ing(const actx *c, size_t k);
 
+/* Is token k a cue of class cls (QG_CUE_SPEECH ...) in the cue lexicon? Inline: the filter
+ * and the remembered answer of lex_get() answer most tokens without a call. */
+static inline bool lex_is_cue_class(const actx *c, size_t k, int cls)
+{
+    int v;
+    size_t used;
+    return k < c->ntok && lex_get(c, &c->model->cues, k, 1, &v, &used) && (v & QG_CUE_BIT(cls));
+}
+
 /* Is token k a speech cue verb (class speech)? */
-bool lex_is_speech_cue(const actx *c, size_t k);
-bool lex_is_cue_class(const actx *c, size_t k, int cls);
+static inline bool lex_is_speech_cue(const actx *c, size_t k)
+{
+    /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
+    return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
+}
 
 #endif
