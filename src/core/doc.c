@@ -81,7 +81,7 @@ size_t qg_doc_source_offset(const qg_doc *doc, size_t offset)
     return (size_t)((ptrdiff_t)offset + delta);
 }
 
-#define CP_BLOCK 256
+#define CP_BLOCK 64
 
 static size_t count_cps(const char *s, size_t n)
 {
@@ -97,7 +97,9 @@ size_t qg_doc_cp_offset(const qg_doc *doc, size_t offset)
     if (offset > d->len)
         offset = d->len;
     /* callers mostly ask in text order: count on from the last answer when it is close */
-    if (d->cp_last_valid && offset >= d->cp_last_offset && offset - d->cp_last_offset < CP_BLOCK) {
+    if (d->cp_last_valid && offset >= d->cp_last_offset &&
+        (offset - d->cp_last_offset < CP_BLOCK || !d->cp_index ||
+         d->cp_last_offset >= offset / CP_BLOCK * CP_BLOCK)) {
         size_t cps = d->cp_last_cps + count_cps(d->text + d->cp_last_offset, offset - d->cp_last_offset);
         d->cp_last_offset = offset;
         d->cp_last_cps = cps;
