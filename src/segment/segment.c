@@ -543,9 +543,7 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
                 f |= QG_TOK_NUMBER;
             if (qg_cp_is_upper(c))
                 f |= QG_TOK_CAP;
-            size_t letters, upper;
-            qg_text_count_letters(t, tb, te, &letters, &upper);
-            if (letters >= 2 && upper == letters)
+            if (qg_text_is_all_caps(t, tb, te))
                 f |= QG_TOK_ALLCAPS;
         } else {
             f |= QG_TOK_PUNCT;

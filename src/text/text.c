@@ -142,6 +142,32 @@ void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, s
     *upper = u;
 }
 
+bool qg_text_is_all_caps(const char *s, size_t b, size_t e)
+{
+    size_t l = 0;
+    (void)ascii_prop(0); /* the table is filled */
+    for (size_t k = b; k < e;) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 0x80) {
+            int p = ascii_props[ch];
+            k++;
+            if (p & P_LETTER) {
+                if (!(p & P_UPPER))
+                    return false;
+                l++;
+            }
+            continue;
+        }
+        int32_t d = qg_utf8_next(s, e, &k);
+        if (qg_cp_is_letter(d)) {
+            if (!qg_cp_is_upper(d))
+                return false;
+            l++;
+        }
+    }
+    return l >= 2;
+}
+
 bool qg_cp_hides_text(int32_t cp)
 {
     if (cp < 0)

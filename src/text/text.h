@@ -27,6 +27,10 @@ bool qg_cp_is_alnum(int32_t cp);
 /* The code points of s[b, e) that are letters (qg_cp_is_letter) and, of those, upper-case
  * (qg_cp_is_upper), counted in one pass (ASCII from the same ICU-filled table). */
 void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, size_t *upper);
+/* Does s[b, e) hold at least two letters, all of them upper-case? The answer of
+ * qg_text_count_letters() (letters >= 2 && upper == letters), stopping at the first letter that
+ * is not upper-case (most words: their second letter). */
+bool qg_text_is_all_caps(const char *s, size_t b, size_t e);
 /* Would the code point change what a terminal shows without being seen (ICU: general category
  * Cc except the line feed, Bidi_Control, U+200B..U+200D)? */
 bool qg_cp_hides_text(int32_t cp);
