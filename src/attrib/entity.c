@@ -131,8 +131,16 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
     e->key = fold_str(name);
     e->affiliation = QG_NONE;
     e->part_of = QG_NONE;
-    if (!e->name || !e->key)
+    if (!e->name || !e->key) {
         c->oom = true;
+    } else {
+        acronym_of(e->name, e->acronym, sizeof e->acronym);
+        e->acronym_len = (uint32_t)strlen(e->acronym);
+        e->key_len = (uint32_t)strlen(e->key);
+        e->key_first_len = (uint32_t)first_word_len(e->key);
+        e->key_last_at = (uint32_t)(last_word(e->key) - e->key);
+        e->key_spaced = strchr(e->key, ' ') != NULL;
+    }
     return c->doc->entities.count - 1;
 }
 
@@ -253,20 +261,20 @@ static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 static size_t match_short_form(const actx *c, const char *key)
 {
     size_t best = QG_NONE;
+    size_t klen = strlen(key);
+    /* the acronym, first and last word of each entity were computed by add_entity() */
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (!e->key || !strchr(e->key, ' ') || (e->flags & ENTITY_DEAD))
+        if (!e->key || !e->key_spaced || (e->flags & ENTITY_DEAD))
             continue;
         if (e->kind == QG_ENTITY_PERSON) {
-            if (!strcmp(last_word(e->key), key))
+            if (e->key_len - e->key_last_at == klen && !memcmp(e->key + e->key_last_at, key, klen))
                 return i;
         } else if (e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET) {
-            char acr[64];
-            acronym_of(e->name, acr, sizeof acr);
-            if (strlen(acr) >= 2 && !strcmp(acr, key))
+            if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
                 best = i;
-            size_t fl = first_word_len(e->key);
-            if (best == QG_NONE && fl == strlen(key) && !strncmp(e->key, key, fl) &&
+            size_t fl = e->key_first_len;
+            if (best == QG_NONE && fl == klen && !strncmp(e->key, key, fl) &&
                 strcmp(key, "the") != 0)
                 best = i;
         }
@@ -727,12 +735,14 @@ static qg_status resolve_names(actx *c, qg_error *err)
                     m->entity = find_entity(c, kind, key);
                     if (m->entity == QG_NONE) {
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
+                        const char *klast = last_word(key);
+                        size_t kfirst = first_word_len(key);
                         for (size_t e = window_start(c); e < doc->entities.count; e++) {
                             const qg_entity_rec *r = &doc->entities.items[e];
                             if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) &&
-                                !strcmp(last_word(r->key), last_word(key)) &&
-                                first_word_len(r->key) == first_word_len(key) &&
-                                !strncmp(r->key, key, first_word_len(key))) {
+                                !strcmp(r->key + r->key_last_at, klast) &&
+                                r->key_first_len == kfirst &&
+                                !strncmp(r->key, key, kfirst)) {
                                 m->entity = e;
                                 break;
                             }
