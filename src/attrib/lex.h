@@ -19,7 +19,7 @@ typedef struct qg_mention_x qg_mention_x;
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
-#define LEX_MEMO_LISTS 512   /* word lists known per document (a power of two) */
+#define LEX_MEMO_LISTS 256   /* word lists known per document (a power of two) */
 #define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
 /* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
  * period), its value; known is 0 until it is computed. */
