@@ -7,6 +7,7 @@
 #include "segment.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,7 +295,12 @@ static qg_status add_abbreviation_breaks(const qg_doc *doc, size_t b, size_t e, 
 {
     const char *t = doc->text;
     for (size_t i = b; i + 2 < e; i++) {
-        if (t[i] != '.' || t[i + 1] != ' ')
+        /* the next period (memchr: most bytes are not one) */
+        const char *dot = memchr(t + i, '.', e - 2 - i);
+        if (!dot)
+            break;
+        i = (size_t)(dot - t);
+        if (t[i + 1] != ' ')
             continue;
         size_t ws = word_start(t, b, i);
         if (!word_in(FINAL_ABBREVIATIONS, t + ws, i - ws))
@@ -382,11 +388,24 @@ static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
     return QG_OK;
 }
 
+/* The eight bytes at s as one word (any alignment). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
 /* Byte offset of UTF-16 index u16 (at or after the cursor's). */
 static size_t u16_to_u8(u16_cursor *c, int32_t u16)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u16 < u16) {
+        if (u16 - c->u16 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
+            c->u8 += 8; /* eight ASCII bytes: eight units */
+            c->u16 += 8;
+            continue;
+        }
         unsigned char b = t[c->u8];
         if (b < 0x80) {
             c->u8++;
@@ -410,6 +429,11 @@ static int32_t u8_to_u16(u16_cursor *c, size_t u8)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u8 < u8) {
+        if (u8 - c->u8 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
+            c->u8 += 8; /* eight ASCII bytes: eight units */
+            c->u16 += 8;
+            continue;
+        }
         unsigned char b = t[c->u8];
         if (b < 0x80) {
             c->u8++;
