@@ -18,7 +18,9 @@
 #include <quotegraph/graph.h>
 
 #include "../core/error.h"
+#include "../core/strbuf.h"
 #include "corpus_internal.h"
+#include "jscan.h"
 
 void qg_extract_free(char *s)
 {
@@ -114,6 +116,168 @@ static char *meta_of(json_t *root, const char *path)
     return NULL;
 }
 
+/* The value of one wanted field read by the fast path (flat_read): absent, a string (decoded),
+ * an integer (its JSON text, which is also what jansson writes for it), null, true or false. */
+enum flat_kind { FLAT_ABSENT = 0, FLAT_STRING, FLAT_INT, FLAT_NULL, FLAT_BOOL };
+enum { FLAT_ID, FLAT_TEXT, FLAT_URL, FLAT_TITLE, FLAT_OUTLET, FLAT_PUBLISHED, FLAT_AUTHOR, FLAT_N };
+typedef struct flat_value {
+    enum flat_kind kind;
+    qg_strbuf s; /* FLAT_STRING: the decoded string; FLAT_INT: the literal */
+} flat_value;
+
+/* Length of an integer literal at p that jansson reads exactly and writes back unchanged
+ * ("0", "-12", at most 18 digits, no leading zero, not "-0"), followed by a byte that cannot
+ * continue a number; 0 for any other number (a real, an exponent, a larger integer). */
+static size_t plain_int_len(const char *p, const char *end)
+{
+    const char *q = p;
+    if (q < end && *q == '-')
+        q++;
+    const char *d = q;
+    while (q < end && *q >= '0' && *q <= '9')
+        q++;
+    size_t digits = (size_t)(q - d);
+    if (digits == 0 || digits > 18 || (digits > 1 && *d == '0') || (digits == 1 && *d == '0' && d > p))
+        return 0;
+    if (q < end && (*q == '.' || *q == 'e' || *q == 'E'))
+        return 0;
+    return (size_t)(q - p);
+}
+
+/* Read line as a flat JSON object (string, integer, true, false and null members) with the
+ * JSON scanner, keeping the members named in names[FLAT_N] (the last of a repeated key, as
+ * jansson keeps). Returns false when the line is anything else, or is not valid JSON: the
+ * caller then reads it with jansson, which gives the same values for every line this accepts
+ * and the error messages for the others. vals[] must be zeroed; the caller disposes of the
+ * strbufs either way. */
+static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], const char *line,
+                      size_t len)
+{
+    qg_jscan s;
+    qg_strbuf key = QG_STRBUF_INIT, skip = QG_STRBUF_INIT;
+    bool ok = false;
+    qg_js_init(&s, line, len);
+    if (qg_js_peek(&s) != '{' || !qg_js_obj_begin(&s))
+        goto done;
+    for (int it = 0; qg_js_obj_next(&s, &it, &key);) {
+        flat_value *v = NULL;
+        for (int f = 0; f < FLAT_N; f++) {
+            if (key.len == strlen(names[f]) && memcmp(key.data, names[f], key.len) == 0) {
+                v = &vals[f];
+                break;
+            }
+        }
+        int c = qg_js_peek(&s);
+        enum flat_kind kind;
+        if (c == '"') {
+            kind = FLAT_STRING;
+            if (!qg_js_string(&s, v ? &v->s : &skip))
+                goto done;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t n = plain_int_len(s.p, s.end);
+            if (!n)
+                goto done; /* a number jansson may read otherwise (a real, a big integer) */
+            kind = FLAT_INT;
+            if (v) {
+                v->s.len = 0;
+                qg_strbuf_append(&v->s, s.p, n);
+            }
+            if (!qg_js_skip(&s))
+                goto done;
+        } else if (c == 'n' || c == 't' || c == 'f') {
+            kind = c == 'n' ? FLAT_NULL : FLAT_BOOL;
+            if (!qg_js_skip(&s))
+                goto done;
+        } else {
+            goto done; /* an object or array (or an error): jansson reads it */
+        }
+        if (v) {
+            v->kind = kind;
+            if (v->s.failed)
+                goto done;
+        }
+        /* the same key under several wanted names: each gets the value */
+        for (int f = 0; v && f < FLAT_N; f++)
+            if (&vals[f] != v && key.len == strlen(names[f]) &&
+                memcmp(key.data, names[f], key.len) == 0) {
+                vals[f].kind = kind;
+                vals[f].s.len = 0;
+                qg_strbuf_append(&vals[f].s, v->s.data ? v->s.data : "", v->s.len);
+                if (vals[f].s.failed)
+                    goto done;
+            }
+    }
+    ok = !s.error && qg_js_at_end(&s);
+done:
+    qg_strbuf_dispose(&key);
+    qg_strbuf_dispose(&skip);
+    return ok;
+}
+
+/* A metadata value read by flat_read, as meta_of() gives it. */
+static char *flat_meta(const flat_value *v)
+{
+    return v->kind == FLAT_STRING || v->kind == FLAT_INT ? strdup(v->s.data ? v->s.data : "")
+                                                         : NULL;
+}
+
+/* qg_extract_json_line() for a line flat_read() accepted: the same checks, messages and
+ * record as the jansson path below, member for member. */
+static qg_status extract_flat(char **out, size_t *out_len, char **id_out, flat_value *vals,
+                              const qg_extract_fields *f, const qg_model *model, qg_error *err)
+{
+    qg_status st = QG_OK;
+    char *id = NULL;
+    qg_extract_meta meta = {0};
+    const flat_value *idv = &vals[FLAT_ID], *text = &vals[FLAT_TEXT];
+    const char *text_s = text->s.data ? text->s.data : "";
+    if (idv->kind == FLAT_STRING || idv->kind == FLAT_INT) {
+        id = strdup(idv->s.data ? idv->s.data : "");
+    } else if (idv->kind != FLAT_ABSENT && idv->kind != FLAT_NULL) {
+        st = qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "field '%s' is not a string or integer",
+                          f->id);
+        goto done;
+    } else if (text->kind == FLAT_STRING) {
+        char buf[32];
+        uint64_t h = qg_fnv1a64(text_s, text->s.len);
+        snprintf(buf, sizeof buf, "text-%016" PRIx64, h);
+        id = strdup(buf);
+    }
+    if (idv->kind != FLAT_ABSENT && !id) {
+        st = QG_OOM(err);
+        goto done;
+    }
+    if (id_out && id)
+        *id_out = strdup(id);
+    if (text->kind == FLAT_ABSENT) {
+        st = qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "no text field '%s'", f->text);
+        goto done;
+    }
+    if (text->kind != FLAT_STRING) {
+        st = qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "field '%s' is not a string", f->text);
+        goto done;
+    }
+    if (!id) {
+        st = QG_OOM(err);
+        goto done;
+    }
+    meta.id = id;
+    meta.url = flat_meta(&vals[FLAT_URL]);
+    meta.title = flat_meta(&vals[FLAT_TITLE]);
+    meta.outlet = flat_meta(&vals[FLAT_OUTLET]);
+    meta.published = flat_meta(&vals[FLAT_PUBLISHED]);
+    meta.author = flat_meta(&vals[FLAT_AUTHOR]);
+    st = qg_extract_article(out, out_len, text_s, text->s.len, &meta, model, err);
+done:
+    free(id);
+    free((char *)meta.url);
+    free((char *)meta.title);
+    free((char *)meta.outlet);
+    free((char *)meta.published);
+    free((char *)meta.author);
+    return st;
+}
+
 qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const char *line,
                                size_t len, const qg_extract_fields *fields, const qg_model *model,
                                qg_error *err)
@@ -132,6 +296,26 @@ qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const
     *out_len = 0;
     if (id_out)
         *id_out = NULL;
+
+    /* the fast path: a flat object read by the JSON scanner (no tree); field paths with a dot
+     * ("x_meta.publisher") and anything else go to jansson */
+    const char *const names[FLAT_N] = {f.id,     f.text,      f.url,   f.title,
+                                       f.outlet, f.published, f.author};
+    bool dotted = false;
+    for (int i = 0; i < FLAT_N; i++)
+        dotted = dotted || strchr(names[i], '.') != NULL;
+    if (!dotted) {
+        flat_value vals[FLAT_N];
+        memset(vals, 0, sizeof vals);
+        bool flat = flat_read(vals, names, line, len);
+        qg_status fst = QG_OK;
+        if (flat)
+            fst = extract_flat(out, out_len, id_out, vals, &f, model, err);
+        for (int i = 0; i < FLAT_N; i++)
+            qg_strbuf_dispose(&vals[i].s);
+        if (flat)
+            return fst;
+    }
 
     json_error_t jerr;
     json_t *root = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
