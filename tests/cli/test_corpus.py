@@ -116,6 +116,35 @@ def extract_record_is_the_analyze_document_with_metadata(tmp):
     assert again[0]["document"]["id"] == anon["document"]["id"]
 
 
+def extract_reads_flat_lines_as_jansson_does(tmp):
+    """A flat object is read by the JSON scanner, one with a nested member by jansson: the
+    records (and the error records of lines without a usable text) must be the same."""
+    said = "“The ferry is late,” said Tariq Bell."
+    flat = [r'{"id": "a", "text": "\u201cWe will rebuild,\u201d said Jane Ortiz. \ud83d\ude00"}',
+            r'{"id": 12, "text": "x", "outlet": -7, "published": 0, "author": true, "url": null}',
+            r'{"id": null, "text": "no id, said Rosa Lind."}',
+            r'{"text": "\"esc\" \\ \/ \b \f \n \r \t end"}',
+            r'{"id": "dup", "text": "first", "text": "second, said Omar Siddiq."}',
+            r'{"id": "dup-null", "text": "first", "text": null}',
+            r'{"id": true, "text": "x"}',
+            r'{"id": "num", "text": 5}',
+            r'{"id": "none"}',
+            r'{"ID": "case", "text": "case", "Id": 3}',
+            json.dumps({"id": "utf8", "text": said, "title": "Café"}, ensure_ascii=False),
+            json.dumps({"id": "ascii", "text": said, "title": "Café"})]
+    nested = [l.replace("{", '{"zz": [{"n": 1.5}], ', 1) for l in flat]
+    outs = []
+    for name, lines in (("flat.jsonl", flat), ("nested.jsonl", nested)):
+        path = write(tmp, "in.jsonl", "\n".join(lines) + "\n")
+        r = run("extract", path)
+        outs.append(r.stdout)
+        r = run("extract", "--id-field", "text", "--outlet-field", "id", path)
+        outs.append(r.stdout)
+    assert outs[0] == outs[2], "records of flat lines differ from jansson's"
+    assert outs[1] == outs[3], "records with field options differ from jansson's"
+    assert len(lines_of(outs[0])) == len(flat)
+
+
 def extract_jobs_keep_input_order(tmp):
     rows = corpus_rows(40, seed=3)
     path = write(tmp, "in.jsonl", jsonl(rows))
