@@ -248,9 +248,12 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
 
 static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
+    size_t klen = strlen(key);
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (e->kind == kind && e->key && !(e->flags & ENTITY_DEAD) && !strcmp(e->key, key))
+        /* key_len (add_entity) rejects most keys before their bytes are compared */
+        if (e->kind == kind && e->key && e->key_len == klen && !(e->flags & ENTITY_DEAD) &&
+            !memcmp(e->key, key, klen))
             return i;
     }
     return QG_NONE;
