@@ -529,6 +529,7 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
     }
     u16_cursor cur = {t, 0, 0};
     size_t sent = 0, rq = 0;
+    const uint8_t *ascii = qg_text_ascii_classes(); /* ASCII first characters: no calls */
     const qg_sentence *ss = doc->sentences.items;
     size_t ns = doc->sentences.count;
     bool space_before = true;
@@ -539,8 +540,14 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
         if (tb < doc->body_begin)
             continue;
         size_t i = tb;
-        int32_t c = qg_utf8_next(t, te, &i);
-        if (qg_cp_is_space(c)) {
+        unsigned char b0 = (unsigned char)t[tb];
+        int32_t c = b0 < 0x80 ? (int32_t)b0 : qg_utf8_next(t, te, &i);
+        int cls = b0 < 0x80 ? ascii[b0]
+                            : (qg_cp_is_space(c) ? QG_CP_SPACE : 0) |
+                                  (qg_cp_is_letter(c) ? QG_CP_LETTER : 0) |
+                                  (qg_cp_is_digit(c) ? QG_CP_DIGIT : 0) |
+                                  (qg_cp_is_upper(c) ? QG_CP_UPPER : 0);
+        if (cls & QG_CP_SPACE) {
             space_before = true;
             continue;
         }
@@ -561,11 +568,11 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
         tok->sentence = (uint32_t)sent;
         tok->quote = -1;
         uint32_t f = space_before ? QG_TOK_SPACE_BEFORE : 0;
-        if (qg_cp_is_alnum(c)) {
+        if (cls & (QG_CP_LETTER | QG_CP_DIGIT)) { /* qg_cp_is_alnum(c) */
             f |= QG_TOK_WORD;
-            if (qg_cp_is_digit(c))
+            if (cls & QG_CP_DIGIT)
                 f |= QG_TOK_NUMBER;
-            if (qg_cp_is_upper(c))
+            if (cls & QG_CP_UPPER)
                 f |= QG_TOK_CAP;
             if (qg_text_is_all_caps(t, tb, te))
                 f |= QG_TOK_ALLCAPS;
