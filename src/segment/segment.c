@@ -397,7 +397,7 @@ static inline uint64_t load8(const unsigned char *s)
 }
 
 /* Byte offset of UTF-16 index u16 (at or after the cursor's). */
-static size_t u16_to_u8(u16_cursor *c, int32_t u16)
+static inline size_t u16_to_u8(u16_cursor *c, int32_t u16)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u16 < u16) {
@@ -425,7 +425,7 @@ static size_t u16_to_u8(u16_cursor *c, int32_t u16)
 }
 
 /* UTF-16 index of byte offset u8 (a code point boundary at or after the cursor's). */
-static int32_t u8_to_u16(u16_cursor *c, size_t u8)
+static inline int32_t u8_to_u16(u16_cursor *c, size_t u8)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u8 < u8) {
