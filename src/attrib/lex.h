@@ -20,7 +20,7 @@ typedef struct qg_mention_x qg_mention_x;
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
 #define LEX_MEMO_LISTS 256   /* word lists known per document (a power of two) */
-#define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
+#define LEX_MEMO_IN_LISTS 8 /* of which remembered per token */
 /* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
  * period), its value; known is 0 until it is computed. */
 struct lex_longest_memo {
