@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,7 +119,7 @@ static char *meta_of(json_t *root, const char *path)
 
 /* The value of one wanted field read by the fast path (flat_read): absent, a string (decoded),
  * an integer (its JSON text, which is also what jansson writes for it), null, true or false. */
-enum flat_kind { FLAT_ABSENT = 0, FLAT_STRING, FLAT_INT, FLAT_NULL, FLAT_BOOL };
+enum flat_kind { FLAT_ABSENT = 0, FLAT_STRING, FLAT_INT, FLAT_NULL, FLAT_BOOL, FLAT_NESTED };
 enum { FLAT_ID, FLAT_TEXT, FLAT_URL, FLAT_TITLE, FLAT_OUTLET, FLAT_PUBLISHED, FLAT_AUTHOR, FLAT_N };
 typedef struct flat_value {
     enum flat_kind kind;
@@ -144,9 +145,82 @@ static size_t plain_int_len(const char *p, const char *end)
     return (size_t)(q - p);
 }
 
-/* Read line as a flat JSON object (string, integer, true, false and null members) with the
- * JSON scanner, keeping the members named in names[FLAT_N] (the last of a repeated key, as
- * jansson keeps). Returns false when the line is anything else, or is not valid JSON: the
+/* Length of a number at p that is not an integer (a fraction or an exponent) and that strtod()
+ * reads as a finite value, as jansson accepts it (it refuses reals that overflow); 0 otherwise
+ * (and for anything that is not a JSON number). */
+static size_t finite_real_len(const char *p, const char *end)
+{
+    const char *q = p;
+    if (q < end && *q == '-')
+        q++;
+    if (q == end || *q < '0' || *q > '9' || (*q == '0' && q + 1 < end && q[1] >= '0' && q[1] <= '9'))
+        return 0;
+    while (q < end && *q >= '0' && *q <= '9')
+        q++;
+    bool real = false;
+    if (q < end && *q == '.') {
+        q++;
+        if (q == end || *q < '0' || *q > '9')
+            return 0;
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        real = true;
+    }
+    if (q < end && (*q == 'e' || *q == 'E')) {
+        q++;
+        if (q < end && (*q == '+' || *q == '-'))
+            q++;
+        if (q == end || *q < '0' || *q > '9')
+            return 0;
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        real = true;
+    }
+    size_t n = (size_t)(q - p);
+    char buf[64];
+    if (!real || n >= sizeof buf)
+        return 0;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    double d = strtod(buf, NULL);
+    return d < HUGE_VAL && d > -HUGE_VAL ? n : 0;
+}
+
+/* Skip a member's value that flat_read does not keep, validating it as the scanner does and
+ * refusing (false) what jansson might read otherwise: integers that are not plain_int_len()
+ * ones, reals that are not finite_real_len() ones, nesting deeper than 32. */
+static bool flat_skip(qg_jscan *s, qg_strbuf *key, int depth)
+{
+    int c = qg_js_peek(s);
+    if (c == '"' || c == 't' || c == 'f' || c == 'n')
+        return qg_js_skip(s);
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return (plain_int_len(s->p, s->end) || finite_real_len(s->p, s->end)) && qg_js_skip(s);
+    if (depth >= 32)
+        return false;
+    int it = 0;
+    if (c == '{') {
+        if (!qg_js_obj_begin(s))
+            return false;
+        while (qg_js_obj_next(s, &it, key))
+            if (!flat_skip(s, key, depth + 1))
+                return false;
+        return !s->error;
+    }
+    if (c == '[') {
+        if (!qg_js_arr_begin(s))
+            return false;
+        while (qg_js_arr_next(s, &it))
+            if (!flat_skip(s, key, depth + 1))
+                return false;
+        return !s->error;
+    }
+    return false;
+}
+
+/* Read line as a JSON object with the JSON scanner, keeping the members named in names[FLAT_N]
+ * when they are strings, integers, true, false or null (the last of a repeated key, as jansson
+ * keeps) and skipping the others (flat_skip). Returns false when the line is anything else, or is not valid JSON: the
  * caller then reads it with jansson, which gives the same values for every line this accepts
  * and the error messages for the others. vals[] must be zeroed; the caller disposes of the
  * strbufs either way. */
@@ -175,9 +249,10 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
                 goto done;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t n = plain_int_len(s.p, s.end);
-            if (!n)
-                goto done; /* a number jansson may read otherwise (a real, a big integer) */
-            kind = FLAT_INT;
+            if (!n && !(!v && finite_real_len(s.p, s.end)))
+                goto done; /* a number jansson may read otherwise (a big integer), or a real
+                              the record would use */
+            kind = n ? FLAT_INT : FLAT_NESTED;
             if (v) {
                 v->s.len = 0;
                 qg_strbuf_append(&v->s, s.p, n);
@@ -188,8 +263,12 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
             kind = c == 'n' ? FLAT_NULL : FLAT_BOOL;
             if (!qg_js_skip(&s))
                 goto done;
+        } else if ((c == '{' || c == '[') && !v) {
+            kind = FLAT_NESTED; /* a member the record does not use ("quotes": [...]) */
+            if (!flat_skip(&s, &skip, 0))
+                goto done;
         } else {
-            goto done; /* an object or array (or an error): jansson reads it */
+            goto done; /* a wanted field that is an object, array or real (or an error) */
         }
         if (v) {
             v->kind = kind;
