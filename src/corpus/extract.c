@@ -2,6 +2,7 @@
  * The record is the document JSON of analyze, written by export/ (qg_export_record: the same
  * writer, with the article's metadata at the start of "document"), so the two formats cannot
  * drift apart. */
+#define _GNU_SOURCE /* fopencookie (glibc); open_memstream elsewhere */
 #include <quotegraph/corpus.h>
 
 #include <errno.h>
@@ -28,8 +29,21 @@ void qg_extract_free(char *s)
     free(s);
 }
 
+#ifdef __GLIBC__
+/* fopencookie() write function: append to the qg_strbuf cookie; 0 (glibc's error) when memory
+ * runs out. */
+static ssize_t sink_write(void *cookie, const char *data, size_t size)
+{
+    qg_strbuf *sb = cookie;
+    qg_strbuf_append(sb, data, size);
+    return sb->failed ? 0 : (ssize_t)size;
+}
+#endif
+
 /* The extract record of one document: the compact document JSON with the metadata at the start
- * of "document", in a malloc'd buffer without the final newline. */
+ * of "document", in a malloc'd buffer without the final newline. With glibc the record is
+ * written through a FILE that appends to a qg_strbuf (open_memstream zeroes every buffer it
+ * grows to, about 1.5 % of extract's instructions). */
 static qg_status record_json(char **buf, size_t *len, const char *text, size_t text_len,
                              const qg_extract_meta *meta, const qg_model *model, qg_error *err)
 {
@@ -43,7 +57,13 @@ static qg_status record_json(char **buf, size_t *len, const char *text, size_t t
     if (st == QG_OK)
         st = qg_graph_build(&graph, doc, err);
     if (st == QG_OK) {
+#ifdef __GLIBC__
+        qg_strbuf sink = QG_STRBUF_INIT;
+        cookie_io_functions_t io = {NULL, sink_write, NULL, NULL};
+        FILE *fp = fopencookie(&sink, "w", io);
+#else
         FILE *fp = open_memstream(buf, len);
+#endif
         if (!fp) {
             st = QG_OOM(err);
         } else {
@@ -54,6 +74,13 @@ static qg_status record_json(char **buf, size_t *len, const char *text, size_t t
                 st = qg_error_set(err, QG_EIO, QG_NO_OFFSET, "write failed: %s", strerror(errno));
             if (fclose(fp) != 0 && st == QG_OK)
                 st = QG_OOM(err);
+#ifdef __GLIBC__
+            qg_strbuf_append(&sink, "", 0); /* a buffer even when nothing was written */
+            if (sink.failed && st == QG_OK)
+                st = QG_OOM(err);
+            *buf = sink.data;
+            *len = sink.len;
+#endif
             if (st == QG_EINPUT) /* U+0000 in a string: JSON readers of records refuse it */
                 st =
                     qg_error_set(err, QG_ERROR, QG_NO_OFFSET, "cannot read back the document JSON");
