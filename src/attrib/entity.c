@@ -1228,6 +1228,10 @@ static void find_sources(actx *c)
 static void take_snapshot(actx *c)
 {
     qg_doc *doc = c->doc;
+    if (!qg_vec_reserve(&c->snapshot, doc->entities.count)) {
+        c->oom = true;
+        return;
+    }
     for (size_t i = 0; i < doc->entities.count; i++) {
         const qg_entity_rec *r = &doc->entities.items[i];
         qg_entity_rec *s = qg_vec_push(&c->snapshot);
@@ -1240,7 +1244,7 @@ static void take_snapshot(actx *c)
         s->key = strdup(r->key);
         s->uid = NULL;
         memset(&s->mentions, 0, sizeof s->mentions);
-        if (!s->name || !s->key) {
+        if (!s->name || !s->key || !qg_vec_reserve(&s->mentions, r->mentions.count)) {
             c->oom = true;
             return;
         }
