@@ -329,6 +329,7 @@ void lex_memo_free(actx *c)
     free(c->memo->hash);
     free(c->memo->fold_at);
     free(c->memo->np_starts);
+    free(c->memo->name_word);
     free(c->memo);
     c->memo = NULL;
 }

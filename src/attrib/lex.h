@@ -52,6 +52,9 @@ typedef struct lex_memo {
      * before, or when it could not be allocated (np_starts_failed) */
     uint8_t *np_starts;
     bool np_starts_failed;
+    /* np.c: is_name_word() of each token (0 unknown, 1 no, 2 yes), c->ntok bytes made on first
+     * use for documents with per_token memos; NULL otherwise */
+    uint8_t *name_word;
 } lex_memo;
 
 typedef struct actx {

@@ -153,7 +153,25 @@ static bool starts_sentence(const actx *c, size_t k)
     return true;
 }
 
+static bool name_word_uncached(const actx *c, size_t k);
+
+/* Can token k be a word of a name? Answered once per token (lex_memo.name_word): it depends on
+ * the token and its neighbours only, and np_name_end() asks about most tokens several times. */
 static bool is_name_word(const actx *c, size_t k)
+{
+    if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
+        return false;
+    lex_memo *m = c->memo;
+    if (!m || !m->per_token)
+        return name_word_uncached(c, k);
+    if (!m->name_word && !(m->name_word = calloc(c->ntok, 1)))
+        return name_word_uncached(c, k);
+    if (!m->name_word[k])
+        m->name_word[k] = name_word_uncached(c, k) ? 2 : 1;
+    return m->name_word[k] == 2;
+}
+
+static bool name_word_uncached(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
