@@ -389,13 +389,31 @@ static void add_head(actx *c, size_t e, const char *head)
 }
 
 /* Can a description with this head refer to organisation e? "the company" is not the police. */
-static bool head_fits(const qg_entity_rec *e, const char *head)
+/* The kind of a description head for head_class_fits(): found once per head, not once per
+ * entity tried. */
+enum { HEAD_OTHER, HEAD_COMMERCIAL, HEAD_PUBLIC };
+static int head_class(const char *head)
 {
     if (word_in(head, COMMERCIAL_HEADS))
-        return !key_has_word(e->key, PUBLIC_HEADS) || key_has_word(e->key, COMMERCIAL_MARKS);
+        return HEAD_COMMERCIAL;
     if (word_in(head, PUBLIC_HEADS))
+        return HEAD_PUBLIC;
+    return HEAD_OTHER;
+}
+
+/* head_fits() with the head's class from head_class(). */
+static bool head_class_fits(const qg_entity_rec *e, int cls)
+{
+    if (cls == HEAD_COMMERCIAL)
+        return !key_has_word(e->key, PUBLIC_HEADS) || key_has_word(e->key, COMMERCIAL_MARKS);
+    if (cls == HEAD_PUBLIC)
         return !key_has_word(e->key, COMMERCIAL_MARKS);
     return true;
+}
+
+static bool head_fits(const qg_entity_rec *e, const char *head)
+{
+    return head_class_fits(e, head_class(head));
 }
 
 /* Last mention of entity e that starts before byte `before` (mentions are in text order);
@@ -425,6 +443,7 @@ static size_t resolve_description(const actx *c, const char *head, size_t before
     const char *alt = !strcmp(head, "force") ? "police" : !strcmp(head, "police") ? "force" : NULL;
     const char *named[3] = {head, alt, NULL};
     size_t best = QG_NONE, best_pos = 0, any = QG_NONE, any_pos = 0;
+    int cls = head_class(head);
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
         if (!is_org_kind(e->kind) || (e->flags & ENTITY_DEAD))
@@ -437,8 +456,8 @@ static size_t resolve_description(const actx *c, const char *head, size_t before
             best = i;
             best_pos = last;
         }
-        if (head_fits(e, head) && e->kind == QG_ENTITY_ORGANIZATION &&
-            (any == QG_NONE || last > any_pos)) {
+        if (e->kind == QG_ENTITY_ORGANIZATION && (any == QG_NONE || last > any_pos) &&
+            head_class_fits(e, cls)) {
             any = i;
             any_pos = last;
         }
