@@ -758,11 +758,12 @@ static qg_status resolve_names(actx *c, qg_error *err)
                     if (m->entity == QG_NONE) {
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
                         const char *klast = last_word(key);
-                        size_t kfirst = first_word_len(key);
+                        size_t kfirst = first_word_len(key), klast_len = strlen(klast);
                         for (size_t e = window_start(c); e < doc->entities.count; e++) {
                             const qg_entity_rec *r = &doc->entities.items[e];
                             if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) &&
-                                !strcmp(r->key + r->key_last_at, klast) &&
+                                r->key_len - r->key_last_at == klast_len &&
+                                !memcmp(r->key + r->key_last_at, klast, klast_len) &&
                                 r->key_first_len == kfirst &&
                                 !strncmp(r->key, key, kfirst)) {
                                 m->entity = e;
