@@ -175,9 +175,9 @@ static char *quote_id(const qg_doc *doc, const qg_quote *q)
             continue;
         }
         if (space)
-            h = qg_fnv1a64_update(h, " ", 1);
+            h = qg_fnv1a64_byte(h, ' ');
         space = false;
-        h = qg_fnv1a64_update(h, &ch, 1);
+        h = qg_fnv1a64_byte(h, (unsigned char)ch);
     }
     /* NUL, start, ':', end in decimal (was snprintf "%c%zu:%zu") */
     char num[64];
