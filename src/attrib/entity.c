@@ -134,8 +134,12 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
     if (!e->name || !e->key) {
         c->oom = true;
     } else {
-        acronym_of(e->name, e->acronym, sizeof e->acronym);
-        e->acronym_len = (uint32_t)strlen(e->acronym);
+        char acr[64];
+        acronym_of(e->name, acr, sizeof acr);
+        size_t n = strlen(acr);
+        e->acronym_len = n < sizeof e->acronym ? (uint32_t)n : (uint32_t)sizeof e->acronym;
+        if (n < sizeof e->acronym)
+            memcpy(e->acronym, acr, n + 1);
         e->key_len = (uint32_t)strlen(e->key);
         e->key_first_len = (uint32_t)first_word_len(e->key);
         e->key_last_at = (uint32_t)(last_word(e->key) - e->key);
@@ -274,8 +278,15 @@ static size_t match_short_form(const actx *c, const char *key)
             if (e->key_len - e->key_last_at == klen && !memcmp(e->key + e->key_last_at, key, klen))
                 return i;
         } else if (e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET) {
-            if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
-                best = i;
+            if (e->acronym_len < sizeof e->acronym) {
+                if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
+                    best = i;
+            } else {
+                char acr[64]; /* a long acronym: not kept in the record */
+                acronym_of(e->name, acr, sizeof acr);
+                if (!strcmp(acr, key))
+                    best = i;
+            }
             size_t fl = e->key_first_len;
             if (best == QG_NONE && fl == klen && !strncmp(e->key, key, fl) &&
                 strcmp(key, "the") != 0)

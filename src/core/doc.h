@@ -67,8 +67,9 @@ typedef struct qg_entity_rec {
     char *uid;        /* stable id, owned; set when the entities are published */
     /* src/attrib/entity.c: what resolution asks of name and key for every mention, computed
      * once when the entity is added (name and key do not change after; copies keep them) */
-    char acronym[64];       /* initials of the capitalised words of name, lower-case ("ncsc") */
-    uint32_t acronym_len;   /* strlen(acronym) */
+    char acronym[16];       /* initials of the capitalised words of name, lower-case ("ncsc"),
+                               when there are fewer than 16 (acronym_len < 16) */
+    uint32_t acronym_len;   /* their number: strlen(acronym), or 16 when not kept here */
     uint32_t key_len;       /* strlen(key) */
     uint32_t key_first_len; /* bytes of the first word of key */
     uint32_t key_last_at;   /* byte offset of the last word of key */
