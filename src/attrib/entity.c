@@ -741,25 +741,48 @@ static bool is_demonym(const actx *c, const struct qg_mention_x *m)
 }
 
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
+/* A name mention as pass 0 of resolve_names() read it (name, key, words, kind depend on the
+ * phrase and the lexicons only), kept for pass 1. */
+struct name_read {
+    char *name, *key; /* owned; NULL when not kept */
+    size_t words;
+    qg_entity_kind kind;
+};
+
 static qg_status resolve_names(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
-    for (int pass = 0; pass < 2; pass++) {
+    qg_status st = QG_OK;
+    /* the mentions pass 0 leaves to pass 1 keep what pass 0 read of them (NULL: read again) */
+    struct name_read *kept = calloc(c->mentions.count ? c->mentions.count : 1, sizeof *kept);
+    for (int pass = 0; pass < 2 && st == QG_OK; pass++) {
         for (size_t i = 0; i < c->mentions.count; i++) {
             struct qg_mention_x *m = &c->mentions.items[i];
             if (m->phrase.kind != NP_NAME || m->entity != QG_NONE)
                 continue;
-            char *name = span_dup(c, m->phrase.name);
-            char *key = name ? fold_str(name) : NULL;
-            if (!name || !key) {
-                free(name);
-                free(key);
-                return QG_OOM(err);
+            char *name, *key;
+            size_t words;
+            qg_entity_kind kind;
+            if (pass == 1 && kept && kept[i].key) {
+                name = kept[i].name;
+                key = kept[i].key;
+                words = kept[i].words;
+                kind = kept[i].kind;
+                kept[i].name = kept[i].key = NULL;
+            } else {
+                name = span_dup(c, m->phrase.name);
+                key = name ? fold_str(name) : NULL;
+                if (!name || !key) {
+                    free(name);
+                    free(key);
+                    st = QG_OOM(err);
+                    break;
+                }
+                words = 1;
+                for (const char *q = key; *q; q++)
+                    words += *q == ' ';
+                kind = classify_name(c, &m->phrase, key, words);
             }
-            size_t words = 1;
-            for (const char *q = key; *q; q++)
-                words += *q == ' ';
-            qg_entity_kind kind = classify_name(c, &m->phrase, key, words);
             if (pass == 0 && kind != QG_ENTITY_ANONYMOUS &&
                 (words >= 2 || kind != QG_ENTITY_PERSON)) {
                 if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET) {
@@ -806,6 +829,10 @@ static qg_status resolve_names(actx *c, qg_error *err)
                     e = add_entity(c, kind, name);
                 }
                 m->entity = e;
+            } else if (kept) {
+                /* left to pass 1 (m->entity stays QG_NONE): keep what was read */
+                kept[i] = (struct name_read){name, key, words, kind};
+                continue;
             }
             if (m->entity != QG_NONE) {
                 entity_add_mention(c, m->entity, m->phrase.name);
@@ -816,10 +843,15 @@ static qg_status resolve_names(actx *c, qg_error *err)
             free(name);
             free(key);
         }
-        if (c->oom)
-            return QG_OOM(err);
+        if (st == QG_OK && c->oom)
+            st = QG_OOM(err);
     }
-    return QG_OK;
+    for (size_t i = 0; kept && i < c->mentions.count; i++) {
+        free(kept[i].name);
+        free(kept[i].key);
+    }
+    free(kept);
+    return st;
 }
 
 typedef struct acronym_entry {
