@@ -72,6 +72,21 @@ static char *fold_str(const char *s)
     qg_strbuf f = QG_STRBUF_INIT;
     /* drop periods so that "U.S." and "US", "Co." and "Co" compare equal */
     size_t n = strlen(s), len = 0;
+    /* ASCII (most names): periods dropped and A-Z lowered in one pass, what the folding below
+     * gives for ASCII; any other byte sends the name through it */
+    char *ascii = malloc(n + 1);
+    if (!ascii)
+        return NULL;
+    size_t at = 0;
+    for (; at < n && (unsigned char)s[at] < 0x80; at++)
+        if (s[at] != '.')
+            ascii[len++] = s[at] >= 'A' && s[at] <= 'Z' ? (char)(s[at] + 32) : s[at];
+    if (at == n) {
+        ascii[len] = '\0';
+        return ascii;
+    }
+    free(ascii);
+    len = 0;
     char small[256] = {0}; /* initialised: gcc cannot see that only len bytes are read */
     char *tmp = n < sizeof small ? small : malloc(n + 1);
     if (!tmp)
