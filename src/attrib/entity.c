@@ -389,7 +389,14 @@ static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
         key[kl - 2] = '\0';
     else if (kl > 4 && !strcmp(key + kl - 4, "\xE2\x80\x99s"))
         key[kl - 4] = '\0';
-    snprintf(out, cap, "%s", last_word(key));
+    /* what snprintf(out, cap, "%s", …) wrote: at most cap - 1 bytes and a NUL */
+    const char *w = last_word(key);
+    size_t n = strlen(w);
+    if (cap > 0) {
+        n = n < cap - 1 ? n : cap - 1;
+        memcpy(out, w, n);
+        out[n] = '\0';
+    }
     free(key);
 }
 
