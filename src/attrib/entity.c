@@ -72,6 +72,21 @@ static char *fold_str(const char *s)
     qg_strbuf f = QG_STRBUF_INIT;
     /* drop periods so that "U.S." and "US", "Co." and "Co" compare equal */
     size_t n = strlen(s), len = 0;
+    /* ASCII (most names): periods dropped and A-Z lowered in one pass, what the folding below
+     * gives for ASCII; any other byte sends the name through it */
+    char *ascii = malloc(n + 1);
+    if (!ascii)
+        return NULL;
+    size_t at = 0;
+    for (; at < n && (unsigned char)s[at] < 0x80; at++)
+        if (s[at] != '.')
+            ascii[len++] = s[at] >= 'A' && s[at] <= 'Z' ? (char)(s[at] + 32) : s[at];
+    if (at == n) {
+        ascii[len] = '\0';
+        return ascii;
+    }
+    free(ascii);
+    len = 0;
     char small[256] = {0}; /* initialised: gcc cannot see that only len bytes are read */
     char *tmp = n < sizeof small ? small : malloc(n + 1);
     if (!tmp)
@@ -131,8 +146,20 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
     e->key = fold_str(name);
     e->affiliation = QG_NONE;
     e->part_of = QG_NONE;
-    if (!e->name || !e->key)
+    if (!e->name || !e->key) {
         c->oom = true;
+    } else {
+        char acr[64];
+        acronym_of(e->name, acr, sizeof acr);
+        size_t n = strlen(acr);
+        e->acronym_len = n < sizeof e->acronym ? (uint32_t)n : (uint32_t)sizeof e->acronym;
+        if (n < sizeof e->acronym)
+            memcpy(e->acronym, acr, n + 1);
+        e->key_len = (uint32_t)strlen(e->key);
+        e->key_first_len = (uint32_t)first_word_len(e->key);
+        e->key_last_at = (uint32_t)(last_word(e->key) - e->key);
+        e->key_spaced = strchr(e->key, ' ') != NULL;
+    }
     return c->doc->entities.count - 1;
 }
 
@@ -240,9 +267,12 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
 
 static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
+    size_t klen = strlen(key);
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (e->kind == kind && e->key && !(e->flags & ENTITY_DEAD) && !strcmp(e->key, key))
+        /* key_len (add_entity) rejects most keys before their bytes are compared */
+        if (e->kind == kind && e->key && e->key_len == klen && !(e->flags & ENTITY_DEAD) &&
+            !memcmp(e->key, key, klen))
             return i;
     }
     return QG_NONE;
@@ -253,20 +283,27 @@ static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 static size_t match_short_form(const actx *c, const char *key)
 {
     size_t best = QG_NONE;
+    size_t klen = strlen(key);
+    /* the acronym, first and last word of each entity were computed by add_entity() */
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (!e->key || !strchr(e->key, ' ') || (e->flags & ENTITY_DEAD))
+        if (!e->key || !e->key_spaced || (e->flags & ENTITY_DEAD))
             continue;
         if (e->kind == QG_ENTITY_PERSON) {
-            if (!strcmp(last_word(e->key), key))
+            if (e->key_len - e->key_last_at == klen && !memcmp(e->key + e->key_last_at, key, klen))
                 return i;
         } else if (e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET) {
-            char acr[64];
-            acronym_of(e->name, acr, sizeof acr);
-            if (strlen(acr) >= 2 && !strcmp(acr, key))
-                best = i;
-            size_t fl = first_word_len(e->key);
-            if (best == QG_NONE && fl == strlen(key) && !strncmp(e->key, key, fl) &&
+            if (e->acronym_len < sizeof e->acronym) {
+                if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
+                    best = i;
+            } else {
+                char acr[64]; /* a long acronym: not kept in the record */
+                acronym_of(e->name, acr, sizeof acr);
+                if (!strcmp(acr, key))
+                    best = i;
+            }
+            size_t fl = e->key_first_len;
+            if (best == QG_NONE && fl == klen && !strncmp(e->key, key, fl) &&
                 strcmp(key, "the") != 0)
                 best = i;
         }
@@ -352,7 +389,14 @@ static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
         key[kl - 2] = '\0';
     else if (kl > 4 && !strcmp(key + kl - 4, "\xE2\x80\x99s"))
         key[kl - 4] = '\0';
-    snprintf(out, cap, "%s", last_word(key));
+    /* what snprintf(out, cap, "%s", …) wrote: at most cap - 1 bytes and a NUL */
+    const char *w = last_word(key);
+    size_t n = strlen(w);
+    if (cap > 0) {
+        n = n < cap - 1 ? n : cap - 1;
+        memcpy(out, w, n);
+        out[n] = '\0';
+    }
     free(key);
 }
 
@@ -378,13 +422,31 @@ static void add_head(actx *c, size_t e, const char *head)
 }
 
 /* Can a description with this head refer to organisation e? "the company" is not the police. */
-static bool head_fits(const qg_entity_rec *e, const char *head)
+/* The kind of a description head for head_class_fits(): found once per head, not once per
+ * entity tried. */
+enum { HEAD_OTHER, HEAD_COMMERCIAL, HEAD_PUBLIC };
+static int head_class(const char *head)
 {
     if (word_in(head, COMMERCIAL_HEADS))
-        return !key_has_word(e->key, PUBLIC_HEADS) || key_has_word(e->key, COMMERCIAL_MARKS);
+        return HEAD_COMMERCIAL;
     if (word_in(head, PUBLIC_HEADS))
+        return HEAD_PUBLIC;
+    return HEAD_OTHER;
+}
+
+/* head_fits() with the head's class from head_class(). */
+static bool head_class_fits(const qg_entity_rec *e, int cls)
+{
+    if (cls == HEAD_COMMERCIAL)
+        return !key_has_word(e->key, PUBLIC_HEADS) || key_has_word(e->key, COMMERCIAL_MARKS);
+    if (cls == HEAD_PUBLIC)
         return !key_has_word(e->key, COMMERCIAL_MARKS);
     return true;
+}
+
+static bool head_fits(const qg_entity_rec *e, const char *head)
+{
+    return head_class_fits(e, head_class(head));
 }
 
 /* Last mention of entity e that starts before byte `before` (mentions are in text order);
@@ -414,6 +476,7 @@ static size_t resolve_description(const actx *c, const char *head, size_t before
     const char *alt = !strcmp(head, "force") ? "police" : !strcmp(head, "police") ? "force" : NULL;
     const char *named[3] = {head, alt, NULL};
     size_t best = QG_NONE, best_pos = 0, any = QG_NONE, any_pos = 0;
+    int cls = head_class(head);
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *e = &c->doc->entities.items[i];
         if (!is_org_kind(e->kind) || (e->flags & ENTITY_DEAD))
@@ -426,8 +489,8 @@ static size_t resolve_description(const actx *c, const char *head, size_t before
             best = i;
             best_pos = last;
         }
-        if (head_fits(e, head) && e->kind == QG_ENTITY_ORGANIZATION &&
-            (any == QG_NONE || last > any_pos)) {
+        if (e->kind == QG_ENTITY_ORGANIZATION && (any == QG_NONE || last > any_pos) &&
+            head_class_fits(e, cls)) {
             any = i;
             any_pos = last;
         }
@@ -702,10 +765,21 @@ static bool is_demonym(const actx *c, const struct qg_mention_x *m)
 static size_t person_for_span(actx *c, qg_span span);
 
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
+/* A name mention as pass 0 of resolve_names() read it (name, key, words, kind depend on the
+ * phrase and the lexicons only), kept for pass 1. */
+struct name_read {
+    char *name, *key; /* owned; NULL when not kept */
+    size_t words;
+    qg_entity_kind kind;
+};
+
 static qg_status resolve_names(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
-    for (int pass = 0; pass < 2; pass++) {
+    qg_status st = QG_OK;
+    /* the mentions pass 0 leaves to pass 1 keep what pass 0 read of them (NULL: read again) */
+    struct name_read *kept = calloc(c->mentions.count ? c->mentions.count : 1, sizeof *kept);
+    for (int pass = 0; pass < 2 && st == QG_OK; pass++) {
         for (size_t i = 0; i < c->mentions.count; i++) {
             struct qg_mention_x *m = &c->mentions.items[i];
             if (pass == 0 && (m->phrase.kind == NP_DESC || m->phrase.kind == NP_ROLE) &&
@@ -724,17 +798,29 @@ static qg_status resolve_names(actx *c, qg_error *err)
             }
             if (m->phrase.kind != NP_NAME || m->entity != QG_NONE)
                 continue;
-            char *name = span_dup(c, m->phrase.name);
-            char *key = name ? fold_str(name) : NULL;
-            if (!name || !key) {
-                free(name);
-                free(key);
-                return QG_OOM(err);
+            char *name, *key;
+            size_t words;
+            qg_entity_kind kind;
+            if (pass == 1 && kept && kept[i].key) {
+                name = kept[i].name;
+                key = kept[i].key;
+                words = kept[i].words;
+                kind = kept[i].kind;
+                kept[i].name = kept[i].key = NULL;
+            } else {
+                name = span_dup(c, m->phrase.name);
+                key = name ? fold_str(name) : NULL;
+                if (!name || !key) {
+                    free(name);
+                    free(key);
+                    st = QG_OOM(err);
+                    break;
+                }
+                words = 1;
+                for (const char *q = key; *q; q++)
+                    words += *q == ' ';
+                kind = classify_name(c, &m->phrase, key, words);
             }
-            size_t words = 1;
-            for (const char *q = key; *q; q++)
-                words += *q == ' ';
-            qg_entity_kind kind = classify_name(c, &m->phrase, key, words);
             if (pass == 0 && kind != QG_ENTITY_ANONYMOUS &&
                 (words >= 2 || kind != QG_ENTITY_PERSON)) {
                 if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET) {
@@ -743,12 +829,15 @@ static qg_status resolve_names(actx *c, qg_error *err)
                     m->entity = find_entity(c, kind, key);
                     if (m->entity == QG_NONE) {
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
+                        const char *klast = last_word(key);
+                        size_t kfirst = first_word_len(key), klast_len = strlen(klast);
                         for (size_t e = window_start(c); e < doc->entities.count; e++) {
                             const qg_entity_rec *r = &doc->entities.items[e];
                             if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) &&
-                                !strcmp(last_word(r->key), last_word(key)) &&
-                                first_word_len(r->key) == first_word_len(key) &&
-                                !strncmp(r->key, key, first_word_len(key))) {
+                                r->key_len - r->key_last_at == klast_len &&
+                                !memcmp(r->key + r->key_last_at, klast, klast_len) &&
+                                r->key_first_len == kfirst &&
+                                !strncmp(r->key, key, kfirst)) {
                                 m->entity = e;
                                 break;
                             }
@@ -778,6 +867,10 @@ static qg_status resolve_names(actx *c, qg_error *err)
                     e = add_entity(c, kind, name);
                 }
                 m->entity = e;
+            } else if (kept) {
+                /* left to pass 1 (m->entity stays QG_NONE): keep what was read */
+                kept[i] = (struct name_read){name, key, words, kind};
+                continue;
             }
             if (m->entity != QG_NONE) {
                 entity_add_mention(c, m->entity, m->phrase.name);
@@ -788,10 +881,15 @@ static qg_status resolve_names(actx *c, qg_error *err)
             free(name);
             free(key);
         }
-        if (c->oom)
-            return QG_OOM(err);
+        if (st == QG_OK && c->oom)
+            st = QG_OOM(err);
     }
-    return QG_OK;
+    for (size_t i = 0; kept && i < c->mentions.count; i++) {
+        free(kept[i].name);
+        free(kept[i].key);
+    }
+    free(kept);
+    return st;
 }
 
 typedef struct acronym_entry {
@@ -1236,6 +1334,10 @@ static void find_sources(actx *c)
 static void take_snapshot(actx *c)
 {
     qg_doc *doc = c->doc;
+    if (!qg_vec_reserve(&c->snapshot, doc->entities.count)) {
+        c->oom = true;
+        return;
+    }
     for (size_t i = 0; i < doc->entities.count; i++) {
         const qg_entity_rec *r = &doc->entities.items[i];
         qg_entity_rec *s = qg_vec_push(&c->snapshot);
@@ -1248,7 +1350,7 @@ static void take_snapshot(actx *c)
         s->key = strdup(r->key);
         s->uid = NULL;
         memset(&s->mentions, 0, sizeof s->mentions);
-        if (!s->name || !s->key) {
+        if (!s->name || !s->key || !qg_vec_reserve(&s->mentions, r->mentions.count)) {
             c->oom = true;
             return;
         }
@@ -1268,9 +1370,7 @@ qg_status entity_detect(actx *c, qg_error *err)
     qg_doc *doc = c->doc;
     meta_entities(c);
     /* tokens where no noun phrase can start are skipped without parsing (NULL: parse all) */
-    uint8_t *starts = malloc(c->ntok ? c->ntok : 1);
-    if (starts)
-        np_starts_make(c, starts);
+    const uint8_t *starts = np_starts(c);
     /* 1. mentions outside quotations, and outside the outlet line and byline */
     for (size_t s = 0; s < doc->sentences.count; s++) {
         const qg_sentence *sent = &doc->sentences.items[s];
@@ -1307,7 +1407,6 @@ qg_status entity_detect(actx *c, qg_error *err)
             k++;
         }
     }
-    free(starts);
     if (c->oom)
         return QG_OOM(err);
     qg_status st = resolve_names(c, err);

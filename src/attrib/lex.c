@@ -168,6 +168,7 @@ struct lex_word_slot {
 struct lex_word_set {
     size_t mask; /* slots - 1, a power of two minus one */
     struct lex_word_slot *slots;
+    uint64_t filter[LEX_SET_FILTER_BITS / 64]; /* see lex_filter_may_have() */
 };
 
 #define LEX_SETS 256
@@ -188,7 +189,7 @@ static struct lex_word_set *set_make(const char *const *list)
     size_t cap = 8;
     while (cap < 2 * n)
         cap *= 2;
-    struct lex_word_set *set = malloc(sizeof *set);
+    struct lex_word_set *set = calloc(1, sizeof *set);
     struct lex_word_slot *slots = calloc(cap, sizeof *slots);
     if (!set || !slots) {
         free(set);
@@ -209,6 +210,8 @@ static struct lex_word_set *set_make(const char *const *list)
         size_t j = (size_t)h & set->mask;
         while (slots[j].word && !(slots[j].len == len && memcmp(slots[j].word, list[w], len) == 0))
             j = (j + 1) & set->mask;
+        size_t bit = (size_t)(h >> 52) % LEX_SET_FILTER_BITS;
+        set->filter[bit / 64] |= 1ull << (bit % 64);
         slots[j].hash = h;
         slots[j].word = list[w];
         slots[j].len = len;
@@ -275,7 +278,7 @@ bool lex_in_slow(const actx *c, size_t k, const char *const *list)
     if (!c->memo || k >= c->ntok)
         return lex_in_uncached(c, k, list);
     lex_memo *m = c->memo;
-    size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS), probes = 0;
+    size_t i = lex_list_slot(list), probes = 0;
     while (probes < LEX_MEMO_LISTS && m->list[i] && m->list[i] != list) {
         i = (i + 1) % LEX_MEMO_LISTS;
         probes++;
@@ -290,6 +293,7 @@ bool lex_in_slow(const actx *c, size_t k, const char *const *list)
         }
         m->list[i] = list;
         m->set[i] = m->hash ? set_of(list) : NULL;
+        m->filter[i] = m->set[i] ? m->set[i]->filter : NULL;
     }
     uint8_t *memo = m->in_list[i];
     if (!memo)
@@ -324,6 +328,8 @@ void lex_memo_free(actx *c)
     free(c->memo->ascii);
     free(c->memo->hash);
     free(c->memo->fold_at);
+    free(c->memo->np_starts);
+    free(c->memo->name_word);
     free(c->memo);
     c->memo = NULL;
 }
@@ -432,6 +438,13 @@ static bool lex_get_uncached(const actx *c, const qg_lexicon *lex, size_t k, siz
             return true;
         }
         return false;
+    }
+    if (n > 1 && lm && lm->fold_at) {
+        /* a key of several words starts with a word of lex->prefixes: most words are not */
+        size_t at = lm->fold_at[k];
+        if (!qg_lexicon_has_prefix_hashed(lex, lm->hash[k], lm->fold_buf + at,
+                                          lm->fold_at[k + 1] - at))
+            return false;
     }
     for (size_t i = 0; i < n; i++) {
         if (i > 0) {
@@ -559,23 +572,10 @@ size_t lex_possessive_len(const actx *c, size_t k)
     return 0;
 }
 
-bool lex_is_cue_class(const actx *c, size_t k, int cls)
-{
-    int v;
-    size_t used;
-    return k < c->ntok && lex_get(c, &c->model->cues, k, 1, &v, &used) && (v & QG_CUE_BIT(cls));
-}
-
 bool lex_is_ing(const actx *c, size_t k)
 {
     const qg_token *t = &c->tok[k];
     return t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
-}
-
-bool lex_is_speech_cue(const actx *c, size_t k)
-{
-    /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
-    return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
 }
 
 size_t lex_token_at(const actx *c, size_t b)

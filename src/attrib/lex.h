@@ -19,8 +19,8 @@ typedef struct qg_mention_x qg_mention_x;
  * LEX_MEMO_ABSENT, or LEX_MEMO_PRESENT | (LEX_MEMO_PERIOD when "word." matched) | value. */
 #define LEX_MEMO_SLOTS 8
 #define LEX_MEMO_MAX_TOKENS (1u << 22)
-#define LEX_MEMO_LISTS 128   /* word lists known per document */
-#define LEX_MEMO_IN_LISTS 32 /* of which remembered per token */
+#define LEX_MEMO_LISTS 256   /* word lists known per document (a power of two) */
+#define LEX_MEMO_IN_LISTS 8 /* of which remembered per token */
 /* One remembered longest match (lex_memo.longest): n words (0: none), used tokens (with a glued
  * period), its value; known is 0 until it is computed. */
 struct lex_longest_memo {
@@ -38,6 +38,8 @@ typedef struct lex_memo {
     const char *const *list[LEX_MEMO_LISTS]; /* open addressing on the list's address */
     uint8_t *in_list[LEX_MEMO_LISTS];
     const struct lex_word_set *set[LEX_MEMO_LISTS]; /* the list as a hash set, or NULL */
+    /* the set's filter (LEX_SET_FILTER_BITS bits, see lex_set_filter()), or NULL without a set */
+    const uint64_t *filter[LEX_MEMO_LISTS];
     size_t in_lists;                                /* in_list arrays allocated */
     /* every token folded once (lex_fold): token k's folding is fold_buf[fold_at[k] ..
      * fold_at[k + 1]); NULL when the folding could not be allocated */
@@ -46,6 +48,13 @@ typedef struct lex_memo {
     uint8_t *ascii;    /* per token: 1 when all its bytes are ASCII */
     uint64_t *hash;    /* per token: qg_lexicon_hash() of its folding */
     bool per_token;    /* the arrays above the folding may be allocated (a short document) */
+    /* np_starts(): NP_START_ flags of every token (c->ntok bytes), made on first use; NULL
+     * before, or when it could not be allocated (np_starts_failed) */
+    uint8_t *np_starts;
+    bool np_starts_failed;
+    /* np.c: is_name_word() of each token (0 unknown, 1 no, 2 yes), c->ntok bytes made on first
+     * use for documents with per_token memos; NULL otherwise */
+    uint8_t *name_word;
 } lex_memo;
 
 typedef struct actx {
@@ -82,17 +91,37 @@ static inline bool lex_is(const actx *c, size_t k, const char *w)
     char a0 = s0 >= 'A' && s0 <= 'Z' ? (char)(s0 + 32) : s0;
     return a0 == w[0] && lex_is_rest(c, k, w);
 }
+/* The first slot of the static word list in lex_memo.list (open addressing on its address,
+ * which is 8- or more aligned: the multiplication spreads the bits that differ). */
+static inline size_t lex_list_slot(const char *const *list)
+{
+    return (size_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ull) >> 40) %
+           LEX_MEMO_LISTS;
+}
+/* A filter of the words of a word set: bit (hash >> 52) % LEX_SET_FILTER_BITS is set for the
+ * qg_lexicon_hash() of each word. A clear bit means the word is not in the set. */
+#define LEX_SET_FILTER_BITS 256
+static inline bool lex_filter_may_have(const uint64_t *filter, uint64_t hash)
+{
+    size_t bit = (size_t)(hash >> 52) % LEX_SET_FILTER_BITS;
+    return filter[bit / 64] >> (bit % 64) & 1;
+}
 /* Is token k one of the ASCII words of list (NULL-terminated), ignoring case? */
-/* lex_in() past the inline check of its remembered answer. */
+/* lex_in() past the inline checks of its remembered answer and of the set's filter. */
 bool lex_in_slow(const actx *c, size_t k, const char *const *list);
 static inline bool lex_in(const actx *c, size_t k, const char *const *list)
 {
-    /* the remembered answer, inline, when the list sits in its first slot */
+    /* the remembered answer, inline, when the list sits in its first slot; then the filter of
+     * its words on the token's hash, which answers most tokens */
     const lex_memo *m = c->memo;
     if (m && k < c->ntok) {
-        size_t i = (size_t)(((uintptr_t)list >> 3) % LEX_MEMO_LISTS);
-        if (m->list[i] == list && m->in_list[i] && m->in_list[i][k])
-            return m->in_list[i][k] == 2;
+        size_t i = lex_list_slot(list);
+        if (m->list[i] == list) {
+            if (m->in_list[i] && m->in_list[i][k])
+                return m->in_list[i][k] == 2;
+            if (m->filter[i] && !lex_filter_may_have(m->filter[i], m->hash[k]))
+                return false;
+        }
     }
     return lex_in_slow(c, k, list);
 }
@@ -125,8 +154,9 @@ enum {
 static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_t n, int *value,
                            size_t *used)
 {
-    /* the remembered answer of a one-token look-up, inline; the filter answers most words */
-    if (n == 1 && !lex_may_start(c, lex, k))
+    /* the remembered answer of a one-token look-up, inline; the filter answers most words (of
+     * every length: a key of n words starts with token k's word) */
+    if (!lex_may_start(c, lex, k))
         return false;
     if (n == 1 && c->memo && c->model && k < c->ntok) {
         const qg_lexicon *first = &c->model->cues;
@@ -193,8 +223,20 @@ size_t lex_possessive_len(const actx *c, size_t k);
 /* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
 bool lex_is_ing(const actx *c, size_t k);
 
+/* Is token k a cue of class cls (QG_CUE_SPEECH ...) in the cue lexicon? Inline: the filter
+ * and the remembered answer of lex_get() answer most tokens without a call. */
+static inline bool lex_is_cue_class(const actx *c, size_t k, int cls)
+{
+    int v;
+    size_t used;
+    return k < c->ntok && lex_get(c, &c->model->cues, k, 1, &v, &used) && (v & QG_CUE_BIT(cls));
+}
+
 /* Is token k a speech cue verb (class speech)? */
-bool lex_is_speech_cue(const actx *c, size_t k);
-bool lex_is_cue_class(const actx *c, size_t k, int cls);
+static inline bool lex_is_speech_cue(const actx *c, size_t k)
+{
+    /* a capitalised word is a name ("Hollins Rail"), not the verb "rail" */
+    return !lex_is_cap(c, k) && lex_is_cue_class(c, k, QG_CUE_SPEECH);
+}
 
 #endif

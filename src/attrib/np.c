@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../text/text.h"
@@ -154,7 +155,25 @@ static bool starts_sentence(const actx *c, size_t k)
     return true;
 }
 
+static bool name_word_uncached(const actx *c, size_t k);
+
+/* Can token k be a word of a name? Answered once per token (lex_memo.name_word): it depends on
+ * the token and its neighbours only, and np_name_end() asks about most tokens several times. */
 static bool is_name_word(const actx *c, size_t k)
+{
+    if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
+        return false;
+    lex_memo *m = c->memo;
+    if (!m || !m->per_token)
+        return name_word_uncached(c, k);
+    if (!m->name_word && !(m->name_word = calloc(c->ntok, 1)))
+        return name_word_uncached(c, k);
+    if (!m->name_word[k])
+        m->name_word[k] = name_word_uncached(c, k) ? 2 : 1;
+    return m->name_word[k] == 2;
+}
+
+static bool name_word_uncached(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
@@ -565,6 +584,22 @@ void np_starts_make(const actx *c, uint8_t *starts)
     }
 }
 
+const uint8_t *np_starts(const actx *c)
+{
+    lex_memo *m = c->memo;
+    if (!m || m->np_starts_failed)
+        return NULL;
+    if (!m->np_starts) {
+        m->np_starts = malloc(c->ntok ? c->ntok : 1);
+        if (!m->np_starts) {
+            m->np_starts_failed = true;
+            return NULL;
+        }
+        np_starts_make(c, m->np_starts);
+    }
+    return m->np_starts;
+}
+
 bool np_may_start(const actx *c, const uint8_t *starts, size_t k)
 {
     /* np_parse() succeeds only through: a pronoun; a name (capitalised first word); titles
@@ -583,6 +618,10 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
     memset(out, 0, sizeof *out);
     out->start = k;
     if (k >= limit)
+        return false;
+    /* where no phrase can start, every path below ends in NP_NONE with *out as it is now */
+    const uint8_t *starts = np_starts(c);
+    if (starts && !np_may_start(c, starts, k))
         return false;
     int g = 0;
     if (np_is_pronoun(c, k, &g)) {

@@ -43,6 +43,11 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out);
  * starts: caller-owned, c->ntok bytes. O(tokens), two longest-match look-ups per word. */
 void np_starts_make(const actx *c, uint8_t *starts);
 
+/* The NP_START_ flags of every token of the document (np_starts_make()), made on the first
+ * call and kept in c->memo until lex_memo_free(): c->ntok bytes, owned by the memo; NULL
+ * without a memo or when memory ran out (callers then parse at every token). */
+const uint8_t *np_starts(const actx *c);
+
 /* False only when np_parse(c, k, limit, ...) returns false whatever the limit: token k is not a
  * pronoun, capitalised, a determiner, nor the start of a title or role, and no title or role
  * starts in the four tokens after it ("super PAC spokeswoman Kellyanne Conway"). starts: from

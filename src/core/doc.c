@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,12 +82,20 @@ size_t qg_doc_source_offset(const qg_doc *doc, size_t offset)
     return (size_t)((ptrdiff_t)offset + delta);
 }
 
-#define CP_BLOCK 256
+#define CP_BLOCK 64
 
+/* Code points in s[0, n): the bytes that are not UTF-8 continuation bytes (10xxxxxx), counted
+ * eight at a time (a continuation byte has bit 7 set and bit 6 clear). */
 static size_t count_cps(const char *s, size_t n)
 {
-    size_t cps = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t cps = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 per such byte */
+        cps += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
         cps += ((unsigned char)s[i] & 0xC0) != 0x80;
     return cps;
 }
@@ -97,7 +106,9 @@ size_t qg_doc_cp_offset(const qg_doc *doc, size_t offset)
     if (offset > d->len)
         offset = d->len;
     /* callers mostly ask in text order: count on from the last answer when it is close */
-    if (d->cp_last_valid && offset >= d->cp_last_offset && offset - d->cp_last_offset < CP_BLOCK) {
+    if (d->cp_last_valid && offset >= d->cp_last_offset &&
+        (offset - d->cp_last_offset < CP_BLOCK || !d->cp_index ||
+         d->cp_last_offset >= offset / CP_BLOCK * CP_BLOCK)) {
         size_t cps = d->cp_last_cps + count_cps(d->text + d->cp_last_offset, offset - d->cp_last_offset);
         d->cp_last_offset = offset;
         d->cp_last_cps = cps;

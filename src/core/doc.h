@@ -65,6 +65,15 @@ typedef struct qg_entity_rec {
     qg_span role;     /* role or title words of a person or role ("Gov.", "running mate") */
     unsigned flags;   /* QG_ENTITY_SOURCE | QG_ENTITY_CITED | QG_ENTITY_AUTHOR | QG_ENTITY_PUBLISHER */
     char *uid;        /* stable id, owned; set when the entities are published */
+    /* src/attrib/entity.c: what resolution asks of name and key for every mention, computed
+     * once when the entity is added (name and key do not change after; copies keep them) */
+    char acronym[16];       /* initials of the capitalised words of name, lower-case ("ncsc"),
+                               when there are fewer than 16 (acronym_len < 16) */
+    uint32_t acronym_len;   /* their number: strlen(acronym), or 16 when not kept here */
+    uint32_t key_len;       /* strlen(key) */
+    uint32_t key_first_len; /* bytes of the first word of key */
+    uint32_t key_last_at;   /* byte offset of the last word of key */
+    bool key_spaced;        /* key holds a space (several words) */
 } qg_entity_rec;
 
 typedef struct qg_diag_rec {

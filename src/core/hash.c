@@ -36,7 +36,7 @@ uint64_t qg_hash_mix(uint64_t h)
 
 static bool smap_grow(qg_smap *m)
 {
-    size_t cap = m->cap ? m->cap * 2 : 1024;
+    size_t cap = m->cap ? m->cap * 2 : 32;
     qg_smap n = {calloc(cap, sizeof *n.hashes),
                  calloc(cap, sizeof *n.keys),
                  calloc(cap, sizeof *n.lens),

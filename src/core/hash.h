@@ -9,6 +9,11 @@
 #define QG_FNV1A64_INIT 0xcbf29ce484222325ULL
 uint64_t qg_fnv1a64(const void *data, size_t len);
 uint64_t qg_fnv1a64_update(uint64_t h, const void *data, size_t len);
+/* qg_fnv1a64_update() of the single byte b, inline (for loops that hash byte by byte). */
+static inline uint64_t qg_fnv1a64_byte(uint64_t h, unsigned char b)
+{
+    return (h ^ b) * 0x100000001b3ULL;
+}
 /* The splitmix64 finalizer: spreads FNV's low bits over a table. */
 uint64_t qg_hash_mix(uint64_t h);
 

@@ -20,6 +20,14 @@ void *qg_vec_grow(void *items, size_t *cap, size_t need, size_t elem_size);
          ? &(v)->items[(v)->count++]                                                               \
          : NULL)
 
+/* Room for n more items (count + n <= cap) in one qg_vec_grow() instead of one per doubling;
+ * the capacity is the one the pushes would reach. False when memory runs out (the vector is
+ * then freed, as after a failed qg_vec_push). */
+#define qg_vec_reserve(v, n)                                                                       \
+    ((v)->count + (n) <= (v)->cap ||                                                               \
+     ((v)->items = qg_vec_grow((v)->items, &(v)->cap, (v)->count + (n), sizeof *(v)->items)) !=    \
+         NULL)
+
 #define qg_vec_free(v)                                                                             \
     do {                                                                                           \
         free((v)->items);                                                                          \

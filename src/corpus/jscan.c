@@ -188,6 +188,18 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+/* Do the eight bytes at p hold a byte that ends a plain run of a string: a control character
+ * (< 0x20), a byte >= 0x80, '"' or '\\'? (Exact: the zero-byte tests never miss.) */
+static inline bool special8(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t hit = w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
+    return (hit & highs) != 0;
+}
+
 /* Scan a string; decode into out unless out is NULL. */
 static bool scan_string(qg_jscan *s, qg_strbuf *out)
 {
@@ -200,9 +212,23 @@ static bool scan_string(qg_jscan *s, qg_strbuf *out)
     const unsigned char *p = (const unsigned char *)s->p;
     const unsigned char *end = (const unsigned char *)s->end;
     for (;;) {
+        /* a run of bytes copied as they are: plain ASCII (eight at a time where possible) and
+         * valid UTF-8 sequences, up to a quote, a backslash, a control or an invalid byte */
         const unsigned char *run = p;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-            p++;
+        for (;;) {
+            while (end - p >= 8 && !special8(p))
+                p += 8;
+            while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+                p++;
+            if (p < end && *p >= 0x80) {
+                size_t n = utf8_len(p, end);
+                if (n) {
+                    p += n;
+                    continue;
+                }
+            }
+            break;
+        }
         if (out && p > run)
             qg_strbuf_append(out, (const char *)run, (size_t)(p - run));
         if (p == end) {

@@ -1,6 +1,7 @@
 /* Stage 1: bytes → valid UTF-8 text with a map back to the source bytes.
  * ICU does the work: U8_NEXT finds ill-formed sequences (maximal subparts, the same unit Python's
  * "replace" error handler uses), ucnv converts UTF-16 input announced by a byte order mark. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,20 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
     }
     bool seen_nul = false;
     size_t bad = 0, nuls = 0, controls = 0;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (i < len) {
+        /* eight printable ASCII bytes (0x20..0x7F: no control, no NUL, nothing to check) are
+         * copied as they are */
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, bytes + i, 8);
+            if (!((w | ((w - 0x20 * ones) & ~w)) & highs)) {
+                memcpy(doc->text + o, &w, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char b = (unsigned char)bytes[i];
         if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f')
             controls++; /* NUL included */

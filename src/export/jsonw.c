@@ -292,12 +292,48 @@ void qg_jw_end_array(qg_jw *w)
     end(w, ']');
 }
 
+/* utf8_valid(), and in the same pass: does any byte need an escape (*escapes)? */
+static bool utf8_valid_escapes(const char *str, size_t len, bool *escapes)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    bool esc = false;
+    for (size_t i = 0; i < len;) {
+        if (i + 8 <= len) {
+            uint64_t x = load8(s, i);
+            if (!(x & HIGHS)) {
+                esc = esc || any_escape8(x);
+                i += 8; /* eight ASCII bytes */
+                continue;
+            }
+        }
+        if (s[i] < 0x80) {
+            esc = esc || needs_escape(s[i]);
+            i++;
+            continue;
+        }
+        size_t n = utf8_len(s, i, len);
+        if (!n)
+            return false;
+        i += n;
+    }
+    *escapes = esc;
+    return true;
+}
+
 void qg_jw_stringn(qg_jw *w, const char *key, const char *s, size_t len)
 {
-    if (!s || !utf8_valid(s, len))
+    bool escapes;
+    if (!s || !utf8_valid_escapes(s, len, &escapes))
         return;
     member(w, key);
-    put_string(w, s, len);
+    if (escapes) {
+        put_string(w, s, len);
+        return;
+    }
+    /* nothing to escape (most strings): the bytes between the quotes as they are */
+    putc_(w, '"');
+    put(w, s, len);
+    putc_(w, '"');
 }
 
 void qg_jw_string(qg_jw *w, const char *key, const char *s)

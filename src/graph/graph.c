@@ -42,7 +42,19 @@ char *qg_graph_sanitize(const char *s, size_t len)
     if (!out)
         return NULL;
     size_t o = 0;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     for (size_t i = 0; i < len;) {
+        if (i + 8 <= len) {
+            /* eight bytes in 0x20..0x7F (no high bit, none below 0x20) are copied as they are */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w | ((w - 0x20 * ones) & ~w)) & highs)) {
+                memcpy(out + o, &w, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char b = (unsigned char)s[i];
         if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
             i++;
@@ -163,9 +175,9 @@ static char *quote_id(const qg_doc *doc, const qg_quote *q)
             continue;
         }
         if (space)
-            h = qg_fnv1a64_update(h, " ", 1);
+            h = qg_fnv1a64_byte(h, ' ');
         space = false;
-        h = qg_fnv1a64_update(h, &ch, 1);
+        h = qg_fnv1a64_byte(h, (unsigned char)ch);
     }
     /* NUL, start, ':', end in decimal (was snprintf "%c%zu:%zu") */
     char num[64];

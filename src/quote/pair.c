@@ -4,6 +4,7 @@
  * at each paragraph), a curly opener closed by a straight mark. */
 #include "quote.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,6 +204,24 @@ static int cmp_raw(const void *a, const void *b)
     return x->open_mark.begin < y->open_mark.begin ? -1 : x->open_mark.begin > y->open_mark.begin;
 }
 
+/* Bytes equal to c in the eight bytes of w: a non-zero value when there is one (exact). */
+static inline uint64_t has_byte8(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (0x0101010101010101ull * c);
+    return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+
+/* Do the eight bytes at s hold a byte >= 0x80 or ' (and, when all_marks, " or `)? A block
+ * without any is skipped whole by the scans of pair_paragraph(). */
+static inline bool stop8(const char *s, bool all_marks)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    if ((w & 0x8080808080808080ull) || has_byte8(w, '\''))
+        return true;
+    return all_marks && (has_byte8(w, '"') || has_byte8(w, '`'));
+}
+
 /* Pair the marks of one paragraph; quotes left open are emitted as unclosed at its end. */
 static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
 {
@@ -214,6 +233,10 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
      * "drivers’ new" rule: a weak closer is an apostrophe when a strong one follows */
     size_t last_strong_single = 0;
     for (size_t i = p.begin; i < p.end;) {
+        while (i + 8 <= p.end && !stop8(t + i, false))
+            i += 8; /* eight ASCII characters, none of them ' */
+        if (i >= p.end)
+            break;
         unsigned char b = (unsigned char)t[i];
         if (b < 0x80 && b != '\'') {
             i++; /* an ASCII character that is not ' */
@@ -230,6 +253,10 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
             last_strong_single = i;
     }
     for (size_t i = p.begin; i < p.end;) {
+        while (i + 8 <= p.end && !stop8(t + i, true))
+            i += 8; /* eight ASCII characters, none of them a quotation mark */
+        if (i >= p.end)
+            break;
         unsigned char b = (unsigned char)t[i];
         if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
             i++; /* the only ASCII quotation marks are " ' and ` (qg_cp_mark_class) */

@@ -7,6 +7,7 @@
 #include "segment.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,7 +295,12 @@ static qg_status add_abbreviation_breaks(const qg_doc *doc, size_t b, size_t e, 
 {
     const char *t = doc->text;
     for (size_t i = b; i + 2 < e; i++) {
-        if (t[i] != '.' || t[i + 1] != ' ')
+        /* the next period (memchr: most bytes are not one) */
+        const char *dot = memchr(t + i, '.', e - 2 - i);
+        if (!dot)
+            break;
+        i = (size_t)(dot - t);
+        if (t[i + 1] != ' ')
             continue;
         size_t ws = word_start(t, b, i);
         if (!word_in(FINAL_ABBREVIATIONS, t + ws, i - ws))
@@ -362,6 +368,54 @@ typedef struct u16_cursor {
     int32_t u16;
 } u16_cursor;
 
+/* The eight bytes at s as one word (any alignment). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+/* UTF-16 of the valid UTF-8 s[0, len) into out (room for len units); returns the units
+ * written. What u_strFromUTF8() gives for valid UTF-8, with eight ASCII bytes at a time.
+ * Returns -1 at a byte that does not start a complete sequence (not expected: decode/
+ * repaired the text; the caller then asks ICU). */
+static int32_t utf8_to_utf16(UChar *out, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    int32_t o = 0;
+    while (i < len) {
+        if (len - i >= 8 && !(load8(s + i) & 0x8080808080808080ull)) {
+            for (int j = 0; j < 8; j++)
+                out[o + j] = s[i + j];
+            o += 8;
+            i += 8;
+            continue;
+        }
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            out[o++] = b;
+            i++;
+        } else if (b >= 0xC2 && b < 0xE0 && len - i >= 2) {
+            out[o++] = (UChar)(((b & 0x1F) << 6) | (s[i + 1] & 0x3F));
+            i += 2;
+        } else if (b >= 0xE0 && b < 0xF0 && len - i >= 3) {
+            out[o++] = (UChar)(((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            i += 3;
+        } else if (b >= 0xF0 && b < 0xF5 && len - i >= 4) {
+            uint32_t cp = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+                          ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+            out[o++] = (UChar)(0xD7C0 + (cp >> 10));
+            out[o++] = (UChar)(0xDC00 | (cp & 0x3FF));
+            i += 4;
+        } else {
+            return -1;
+        }
+    }
+    return o;
+}
+
 static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
 {
     UErrorCode uerr = U_ZERO_ERROR;
@@ -370,6 +424,10 @@ static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
     out->s = malloc((doc->len ? doc->len : 1) * sizeof *out->s);
     if (!out->s)
         return QG_OOM(err);
+    out->len = utf8_to_utf16(out->s, doc->text, doc->len);
+    if (out->len >= 0)
+        return QG_OK;
+    out->len = 0;
     u_strFromUTF8(out->s, (int32_t)(doc->len ? doc->len : 1), &out->len, doc->text,
                   (int32_t)doc->len, &uerr);
     if (uerr == U_STRING_NOT_TERMINATED_WARNING)
@@ -383,10 +441,15 @@ static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
 }
 
 /* Byte offset of UTF-16 index u16 (at or after the cursor's). */
-static size_t u16_to_u8(u16_cursor *c, int32_t u16)
+static inline size_t u16_to_u8(u16_cursor *c, int32_t u16)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u16 < u16) {
+        if (u16 - c->u16 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
+            c->u8 += 8; /* eight ASCII bytes: eight units */
+            c->u16 += 8;
+            continue;
+        }
         unsigned char b = t[c->u8];
         if (b < 0x80) {
             c->u8++;
@@ -406,10 +469,15 @@ static size_t u16_to_u8(u16_cursor *c, int32_t u16)
 }
 
 /* UTF-16 index of byte offset u8 (a code point boundary at or after the cursor's). */
-static int32_t u8_to_u16(u16_cursor *c, size_t u8)
+static inline int32_t u8_to_u16(u16_cursor *c, size_t u8)
 {
     const unsigned char *t = (const unsigned char *)c->t;
     while (c->u8 < u8) {
+        if (u8 - c->u8 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
+            c->u8 += 8; /* eight ASCII bytes: eight units */
+            c->u16 += 8;
+            continue;
+        }
         unsigned char b = t[c->u8];
         if (b < 0x80) {
             c->u8++;
@@ -505,6 +573,7 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
     }
     u16_cursor cur = {t, 0, 0};
     size_t sent = 0, rq = 0;
+    const uint8_t *ascii = qg_text_ascii_classes(); /* ASCII first characters: no calls */
     const qg_sentence *ss = doc->sentences.items;
     size_t ns = doc->sentences.count;
     bool space_before = true;
@@ -515,8 +584,14 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
         if (tb < doc->body_begin)
             continue;
         size_t i = tb;
-        int32_t c = qg_utf8_next(t, te, &i);
-        if (qg_cp_is_space(c)) {
+        unsigned char b0 = (unsigned char)t[tb];
+        int32_t c = b0 < 0x80 ? (int32_t)b0 : qg_utf8_next(t, te, &i);
+        int cls = b0 < 0x80 ? ascii[b0]
+                            : (qg_cp_is_space(c) ? QG_CP_SPACE : 0) |
+                                  (qg_cp_is_letter(c) ? QG_CP_LETTER : 0) |
+                                  (qg_cp_is_digit(c) ? QG_CP_DIGIT : 0) |
+                                  (qg_cp_is_upper(c) ? QG_CP_UPPER : 0);
+        if (cls & QG_CP_SPACE) {
             space_before = true;
             continue;
         }
@@ -537,15 +612,13 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
         tok->sentence = (uint32_t)sent;
         tok->quote = -1;
         uint32_t f = space_before ? QG_TOK_SPACE_BEFORE : 0;
-        if (qg_cp_is_alnum(c)) {
+        if (cls & (QG_CP_LETTER | QG_CP_DIGIT)) { /* qg_cp_is_alnum(c) */
             f |= QG_TOK_WORD;
-            if (qg_cp_is_digit(c))
+            if (cls & QG_CP_DIGIT)
                 f |= QG_TOK_NUMBER;
-            if (qg_cp_is_upper(c))
+            if (cls & QG_CP_UPPER)
                 f |= QG_TOK_CAP;
-            size_t letters, upper;
-            qg_text_count_letters(t, tb, te, &letters, &upper);
-            if (letters >= 2 && upper == letters)
+            if (qg_text_is_all_caps(t, tb, te))
                 f |= QG_TOK_ALLCAPS;
         } else {
             f |= QG_TOK_PUNCT;

@@ -50,7 +50,15 @@ int32_t qg_utf8_at(const char *s, size_t len, size_t i)
 
 /* The classes of the 128 ASCII code points, taken from ICU once, so that the common case
  * costs a table look-up and gives exactly ICU's answer. */
-enum { P_SPACE = 1, P_LETTER = 2, P_UPPER = 4, P_LOWER = 8, P_DIGIT = 16, P_PUNCT = 32, P_DASH = 64 };
+enum {
+    P_SPACE = QG_CP_SPACE,
+    P_LETTER = QG_CP_LETTER,
+    P_UPPER = QG_CP_UPPER,
+    P_LOWER = QG_CP_LOWER,
+    P_DIGIT = QG_CP_DIGIT,
+    P_PUNCT = QG_CP_PUNCT,
+    P_DASH = QG_CP_DASH
+};
 static uint8_t ascii_props[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 /* set (release) once the table is filled: later calls read it without pthread_once */
@@ -73,6 +81,12 @@ static inline int ascii_prop(int32_t cp)
     if (!atomic_load_explicit(&ascii_ready, memory_order_acquire))
         pthread_once(&ascii_once, ascii_props_init);
     return ascii_props[cp];
+}
+
+const uint8_t *qg_text_ascii_classes(void)
+{
+    (void)ascii_prop(0); /* the table is filled */
+    return ascii_props;
 }
 
 bool qg_cp_is_space(int32_t cp)
@@ -140,6 +154,32 @@ void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, s
     }
     *letters = l;
     *upper = u;
+}
+
+bool qg_text_is_all_caps(const char *s, size_t b, size_t e)
+{
+    size_t l = 0;
+    (void)ascii_prop(0); /* the table is filled */
+    for (size_t k = b; k < e;) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch < 0x80) {
+            int p = ascii_props[ch];
+            k++;
+            if (p & P_LETTER) {
+                if (!(p & P_UPPER))
+                    return false;
+                l++;
+            }
+            continue;
+        }
+        int32_t d = qg_utf8_next(s, e, &k);
+        if (qg_cp_is_letter(d)) {
+            if (!qg_cp_is_upper(d))
+                return false;
+            l++;
+        }
+    }
+    return l >= 2;
 }
 
 bool qg_cp_hides_text(int32_t cp)

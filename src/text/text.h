@@ -27,6 +27,25 @@ bool qg_cp_is_alnum(int32_t cp);
 /* The code points of s[b, e) that are letters (qg_cp_is_letter) and, of those, upper-case
  * (qg_cp_is_upper), counted in one pass (ASCII from the same ICU-filled table). */
 void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, size_t *upper);
+/* Does s[b, e) hold at least two letters, all of them upper-case? The answer of
+ * qg_text_count_letters() (letters >= 2 && upper == letters), stopping at the first letter that
+ * is not upper-case (most words: their second letter). */
+bool qg_text_is_all_caps(const char *s, size_t b, size_t e);
+/* Classes of the ASCII code points, as the qg_cp_is_* functions answer them (filled from ICU
+ * once): bit QG_CP_SPACE for qg_cp_is_space(c), and so on. */
+enum {
+    QG_CP_SPACE = 1,
+    QG_CP_LETTER = 2,
+    QG_CP_UPPER = 4,
+    QG_CP_LOWER = 8,
+    QG_CP_DIGIT = 16,
+    QG_CP_PUNCT = 32,
+    QG_CP_DASH = 64
+};
+/* The table of those classes for code points 0..127 (128 entries), filled on the first call;
+ * static, never NULL. Thread-safe. For loops over many characters: fetch it once, then
+ * classify ASCII without a call. */
+const uint8_t *qg_text_ascii_classes(void);
 /* Would the code point change what a terminal shows without being seen (ICU: general category
  * Cc except the line feed, Bidi_Control, U+200B..U+200D)? */
 bool qg_cp_hides_text(int32_t cp);

@@ -116,6 +116,37 @@ def extract_record_is_the_analyze_document_with_metadata(tmp):
     assert again[0]["document"]["id"] == anon["document"]["id"]
 
 
+def extract_scanner_reads_lines_as_jansson_does(tmp):
+    """Articles are read by the JSON scanner, and by jansson when a field option is a dotted
+    path (or the line holds what the scanner leaves to jansson): the records (and the error
+    records of lines without a usable text) must be the same either way."""
+    said = "“The ferry is late,” said Tariq Bell."
+    flat = [r'{"id": "a", "text": "\u201cWe will rebuild,\u201d said Jane Ortiz. \ud83d\ude00"}',
+            r'{"id": 12, "text": "x", "outlet": -7, "published": 0, "author": true, "url": null}',
+            r'{"id": null, "text": "no id, said Rosa Lind."}',
+            r'{"text": "\"esc\" \\ \/ \b \f \n \r \t end"}',
+            r'{"id": "dup", "text": "first", "text": "second, said Omar Siddiq."}',
+            r'{"id": "dup-null", "text": "first", "text": null}',
+            r'{"id": true, "text": "x"}',
+            r'{"id": "num", "text": 5}',
+            r'{"id": "none"}',
+            r'{"ID": "case", "text": "case", "Id": 3}',
+            json.dumps({"id": "utf8", "text": said, "title": "Café"}, ensure_ascii=False),
+            json.dumps({"id": "ascii", "text": said, "title": "Café"})]
+    nested = [l.replace("{", '{"zz": [{"n": 1.5, "m": [-3, 2e5, "s"]}, null], ', 1) for l in flat]
+    odd = [r'{"id": "big", "text": "x", "n": [123456789012345678901234]}',
+           r'{"id": "inf", "text": "x", "n": 1e400}',
+           r'{"id": "real-id", "text": "x", "outlet": 2.5}',
+           r'{"id": "deep", "text": "x", "n": ' + "[" * 40 + "]" * 40 + "}"]
+    path = write(tmp, "in.jsonl", "\n".join(flat + nested + odd) + "\n")
+    for opts in ([], ["--id-field", "text", "--outlet-field", "id"]):
+        scanner = run("extract", *opts, path).stdout
+        # a dotted field path sends every line to jansson ("author" is absent either way)
+        jansson = run("extract", *opts, "--author-field", "no.such", path).stdout
+        assert scanner == jansson, f"records differ from jansson's with options {opts}"
+        assert len(lines_of(scanner)) == len(flat + nested + odd)
+
+
 def extract_jobs_keep_input_order(tmp):
     rows = corpus_rows(40, seed=3)
     path = write(tmp, "in.jsonl", jsonl(rows))
