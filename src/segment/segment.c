@@ -368,54 +368,6 @@ typedef struct u16_cursor {
     int32_t u16;
 } u16_cursor;
 
-/* The eight bytes at s as one word (any alignment). */
-static inline uint64_t load8(const unsigned char *s)
-{
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return w;
-}
-
-/* UTF-16 of the valid UTF-8 s[0, len) into out (room for len units); returns the units
- * written. What u_strFromUTF8() gives for valid UTF-8, with eight ASCII bytes at a time.
- * Returns -1 at a byte that does not start a complete sequence (not expected: decode/
- * repaired the text; the caller then asks ICU). */
-static int32_t utf8_to_utf16(UChar *out, const char *text, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    int32_t o = 0;
-    while (i < len) {
-        if (len - i >= 8 && !(load8(s + i) & 0x8080808080808080ull)) {
-            for (int j = 0; j < 8; j++)
-                out[o + j] = s[i + j];
-            o += 8;
-            i += 8;
-            continue;
-        }
-        unsigned char b = s[i];
-        if (b < 0x80) {
-            out[o++] = b;
-            i++;
-        } else if (b >= 0xC2 && b < 0xE0 && len - i >= 2) {
-            out[o++] = (UChar)(((b & 0x1F) << 6) | (s[i + 1] & 0x3F));
-            i += 2;
-        } else if (b >= 0xE0 && b < 0xF0 && len - i >= 3) {
-            out[o++] = (UChar)(((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
-            i += 3;
-        } else if (b >= 0xF0 && b < 0xF5 && len - i >= 4) {
-            uint32_t cp = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
-                          ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-            out[o++] = (UChar)(0xD7C0 + (cp >> 10));
-            out[o++] = (UChar)(0xDC00 | (cp & 0x3FF));
-            i += 4;
-        } else {
-            return -1;
-        }
-    }
-    return o;
-}
-
 static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
 {
     UErrorCode uerr = U_ZERO_ERROR;
@@ -424,10 +376,6 @@ static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
     out->s = malloc((doc->len ? doc->len : 1) * sizeof *out->s);
     if (!out->s)
         return QG_OOM(err);
-    out->len = utf8_to_utf16(out->s, doc->text, doc->len);
-    if (out->len >= 0)
-        return QG_OK;
-    out->len = 0;
     u_strFromUTF8(out->s, (int32_t)(doc->len ? doc->len : 1), &out->len, doc->text,
                   (int32_t)doc->len, &uerr);
     if (uerr == U_STRING_NOT_TERMINATED_WARNING)
@@ -438,6 +386,14 @@ static qg_status u16_make(u16_text *out, const qg_doc *doc, qg_error *err)
         return QG_ERROR;
     }
     return QG_OK;
+}
+
+/* The eight bytes at s as one word (any alignment). */
+static inline uint64_t load8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
 }
 
 /* Byte offset of UTF-16 index u16 (at or after the cursor's). */
