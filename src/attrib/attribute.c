@@ -527,6 +527,8 @@ static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "em
                                              "report", "message", "op-ed", "column", "book",
                                              "speech", "editorial", "filing", NULL};
 
+static bool clause_subject(actx *c, size_t start, size_t limit, np *out);
+
 /* Try the lead-in "… CUE … [:|,] “" with the cue at token cue. */
 static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok, attribution *a)
 {
@@ -633,6 +635,22 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             a->cue = tspan(c, cue, cue + 1);
             a->rule = is_mixed ? "mixed" : "tag_before";
             a->confidence = is_mixed ? 0.75 : 0.85;
+            a->mixed = is_mixed;
+            a->content_tok = reported_content_start(c, cue, open_tok);
+            return true;
+        }
+    }
+    /* "he … pledged a “political revolution” and said that …“…”": the lead-in opens right
+     * after an earlier quotation of the sentence, so its subject is the sentence's */
+    if (cue > 0 && cue == start + 1 && (lex_is(c, cue - 1, "and") || lex_is(c, cue - 1, "but")) &&
+        start > sentence_start_tok(c, cue)) {
+        np p;
+        if (clause_subject(c, sentence_start_tok(c, cue), start, &p) &&
+            (p.kind == NP_NAME || p.kind == NP_PRONOUN || p.kind == NP_ROLE)) {
+            a->phrase = p;
+            a->cue = tspan(c, cue, cue + 1);
+            a->rule = is_mixed ? "mixed" : "tag_before";
+            a->confidence = is_mixed ? 0.7 : 0.8;
             a->mixed = is_mixed;
             a->content_tok = reported_content_start(c, cue, open_tok);
             return true;
