@@ -514,6 +514,8 @@ static const char *const CLAUSE_ENDERS[] = {"but", "while",
 static const char *const SCENE_PREPS[] = {"outside", "inside", "at", "during", "in", "on",
                                           "near", "before", "after", NULL};
 
+static const char *const CONNECTIVE_CAPS[] = {"Jr", "Sr", "Inc", "Ltd", NULL};
+
 /* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
 static const char *const TAG_STARTERS[] = {"he", "she", "they", "we", "i", "it", "and", "but",
                                            "said", "says", "according", "as", "while", NULL};
@@ -1558,16 +1560,25 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     words_after |= lex_is_word(&c, x);
                 if (words_after && close_tok[r] != SIZE_MAX) {
                     /* not into the next clause that has its own cue: "…,” but he said … */
-                    for (size_t x = close_tok[r] + 1; x < last; x++)
+                    for (size_t x = close_tok[r] + 1; x < last; x++) {
                         if (lex_is(&c, x, ",") || lex_is(&c, x, ";")) {
                             bool cue_after = false;
                             for (size_t y = x + 1; y < last && !cue_after; y++)
                                 cue_after = is_cue_verb_at(&c, y) && c.tok[y].quote < 0;
+                            /* "… about her record, Sanders jabbed at Clinton …": a new subject */
+                            if (!cue_after && x + 2 < last && lex_is_cap(&c, x + 1) &&
+                                !lex_in(&c, x + 1, CONNECTIVE_CAPS)) {
+                                np p;
+                                if (np_parse(&c, x + 1, last, &p) && p.kind != NP_NONE &&
+                                    p.end < last && lex_is_word(&c, p.end) && !lex_is_cap(&c, p.end))
+                                    cue_after = true;
+                            }
                             if (cue_after) {
                                 last = x;
                                 break;
                             }
                         }
+                    }
                     words_after = false;
                     for (size_t x = close_tok[r] + 1; x < last; x++)
                         words_after |= lex_is_word(&c, x);
