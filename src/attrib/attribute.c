@@ -1561,6 +1561,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                 if (words_after && close_tok[r] != SIZE_MAX) {
                     /* not into the next clause that has its own cue: "…,” but he said … */
                     for (size_t x = close_tok[r] + 1; x < last; x++) {
+                        /* "… of “leading from behind” and Donald Trump says he's …": a
+                         * coordinated clause with a cue of its own */
+                        if ((lex_is(&c, x, "and") || lex_is(&c, x, "but")) && x + 1 < last &&
+                            lex_is_cap(&c, x + 1)) {
+                            bool own_cue = false;
+                            for (size_t y = x + 2; y < last && y <= x + 6 && !own_cue; y++)
+                                own_cue = is_cue_verb_at(&c, y) && c.tok[y].quote < 0;
+                            if (own_cue) {
+                                last = x;
+                                break;
+                            }
+                        }
                         if (lex_is(&c, x, ",") || lex_is(&c, x, ";")) {
                             bool cue_after = false;
                             for (size_t y = x + 1; y < last && !cue_after; y++)
