@@ -889,6 +889,23 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                 }
         }
         if (!plain_description || !b.mixed) {
+            static const char *const MODALS[] = {"will", "would", "could", "should", "might",
+                                                 "may", "can", "must", NULL};
+            /* "Obama said he expected that Americans will say “no” …": a hypothetical
+             * inner cue; the quotation belongs to the outer one */
+            if (b.mixed && x > start && lex_in(c, x - 1, MODALS)) {
+                for (size_t y = b.phrase.start; y-- > start && x - y <= 40;) {
+                    attribution o = *a;
+                    if (!is_cue_verb_at(c, y) || lex_in(c, y - 1, MODALS) ||
+                        !lead_in_with_cue(c, y, start, open_tok, &o))
+                        continue;
+                    if (o.mixed && o.content_tok <= b.phrase.start && o.content_tok > y) {
+                        *a = o;
+                        return true;
+                    }
+                    break;
+                }
+            }
             if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what")) {
                 /* "Clinton says she appreciated … what she calls a “war of words”": the
                  * quotation is part of the outer cue's clause */
