@@ -893,7 +893,7 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                                                  "may", "can", "must", NULL};
             /* "Obama said he expected that Americans will say “no” …": a hypothetical
              * inner cue; the quotation belongs to the outer one */
-            if (b.mixed && x > start && lex_in(c, x - 1, MODALS)) {
+            if (x > start && lex_in(c, x - 1, MODALS)) {
                 for (size_t y = b.phrase.start; y-- > start && x - y <= 40;) {
                     attribution o = *a;
                     if (!is_cue_verb_at(c, y) || lex_in(c, y - 1, MODALS) ||
