@@ -531,6 +531,20 @@ static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "em
 
 static bool clause_subject(actx *c, size_t start, size_t limit, np *out);
 
+/* Fill a for a lead-in found with subject p and the cue at token cue: rule mixed (confidence
+ * conf_mixed, content from the reported clause's start) or tag_before (conf_direct). */
+static bool take_lead_in(const actx *c, attribution *a, const np *p, size_t cue, size_t open_tok,
+                         bool is_mixed, double conf_mixed, double conf_direct)
+{
+    a->phrase = *p;
+    a->cue = tspan(c, cue, cue + 1);
+    a->rule = is_mixed ? "mixed" : "tag_before";
+    a->confidence = is_mixed ? conf_mixed : conf_direct;
+    a->mixed = is_mixed;
+    a->content_tok = reported_content_start(c, cue, open_tok);
+    return true;
+}
+
 /* Try the lead-in "… CUE … [:|,] “" with the cue at token cue. */
 static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok, attribution *a)
 {
@@ -584,13 +598,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         if (subject_before(c, start, before, false, &p) && p.end + 1 < before &&
             (lex_is(c, p.end, ",") || lex_is(c, p.end, "(")) &&
             p.kind != NP_DESC) {
-            a->phrase = p;
-            a->cue = tspan(c, cue, cue + 1);
-            a->rule = is_mixed ? "mixed" : "tag_before";
-            a->confidence = is_mixed ? 0.8 : 0.9;
-            a->mixed = is_mixed;
-            a->content_tok = reported_content_start(c, cue, open_tok);
-            return true;
+            return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.8, 0.9);
         }
     }
     for (size_t s = start; s < before; s++) {
@@ -613,13 +621,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             if (subject_before(c, start, p.start - 1, true, &author) && author.kind != NP_NONE && !author.document)
                 p = author;
         }
-        a->phrase = p;
-        a->cue = tspan(c, cue, cue + 1);
-        a->rule = is_mixed ? "mixed" : "tag_before";
-        a->confidence = is_mixed ? 0.8 : 0.9;
-        a->mixed = is_mixed;
-        a->content_tok = reported_content_start(c, cue, open_tok);
-        return true;
+        return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.8, 0.9);
     }
     /* "Mrs. Clinton shook her head and said, “No.”": the subject of the first verb */
     for (size_t s0 = start; cue > start + 2 && (lex_is(c, cue - 1, "and") || lex_is(c, cue - 1, "but")) && s0 + 2 < cue; s0++) {
@@ -633,13 +635,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         np p;
         if (np_parse(c, s0, cue - 1, &p) && (p.kind == NP_NAME || p.kind == NP_PRONOUN || p.kind == NP_ROLE) &&
             p.end < cue - 1 && lex_is_word(c, p.end) && !lex_is_cap(c, p.end)) {
-            a->phrase = p;
-            a->cue = tspan(c, cue, cue + 1);
-            a->rule = is_mixed ? "mixed" : "tag_before";
-            a->confidence = is_mixed ? 0.75 : 0.85;
-            a->mixed = is_mixed;
-            a->content_tok = reported_content_start(c, cue, open_tok);
-            return true;
+            return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.75, 0.85);
         }
     }
     /* "he … pledged a “political revolution” and said that …“…”": the lead-in opens right
@@ -649,26 +645,14 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         np p;
         if (clause_subject(c, sentence_start_tok(c, cue), start, &p) &&
             (p.kind == NP_NAME || p.kind == NP_PRONOUN || p.kind == NP_ROLE)) {
-            a->phrase = p;
-            a->cue = tspan(c, cue, cue + 1);
-            a->rule = is_mixed ? "mixed" : "tag_before";
-            a->confidence = is_mixed ? 0.7 : 0.8;
-            a->mixed = is_mixed;
-            a->content_tok = reported_content_start(c, cue, open_tok);
-            return true;
+            return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.7, 0.8);
         }
     }
     /* a subject before a short phrase: "Trump in the past has called …" */
     for (size_t s = start; s < cue; s++) {
         attribution t = *a;
-        if (subject_then_cue(c, s, cue + 1, &t) && t.cue.begin == c->tok[cue].begin) {
-            *a = t;
-            a->rule = is_mixed ? "mixed" : "tag_before";
-            a->confidence = is_mixed ? 0.75 : 0.85;
-            a->mixed = is_mixed;
-            a->content_tok = reported_content_start(c, cue, open_tok);
-            return true;
-        }
+        if (subject_then_cue(c, s, cue + 1, &t) && t.cue.begin == c->tok[cue].begin)
+            return take_lead_in(c, a, &t.phrase, cue, open_tok, is_mixed, 0.75, 0.85);
     }
     if (!is_mixed && cue_then_subject(c, cue, j + (lead_punct ? 0 : 1), a)) {
         a->rule = "tag_before";
@@ -730,6 +714,30 @@ static bool clause_subject(actx *c, size_t start, size_t limit, np *out)
         if (comma >= limit || !lex_is(c, comma, ","))
             return false;
         s = comma + 1;
+    }
+    return false;
+}
+
+static const char *const MODALS[] = {"will", "would", "could", "should", "might", "may", "can",
+                                     "must", NULL};
+
+/* The nearest cue before token `before` (at most 40 tokens back from the inner cue x) whose
+ * lead-in is a mixed clause that starts after it and no later than `before`: the outer speaker
+ * of a quotation an inner cue seemed to claim. Cues after a modal are passed over when
+ * skip_modal is set. Fills a and returns true when found. */
+static bool outer_cue_clause(actx *c, size_t start, size_t open_tok, size_t x, size_t before,
+                             bool skip_modal, attribution *a)
+{
+    for (size_t y = before; y-- > start && x - y <= 40;) {
+        attribution o = *a;
+        if (!is_cue_verb_at(c, y) || (skip_modal && lex_in(c, y - 1, MODALS)) ||
+            !lead_in_with_cue(c, y, start, open_tok, &o))
+            continue;
+        if (o.mixed && o.content_tok <= before && o.content_tok > y) {
+            *a = o;
+            return true;
+        }
+        return false;
     }
     return false;
 }
@@ -889,37 +897,16 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                 }
         }
         if (!plain_description || !b.mixed) {
-            static const char *const MODALS[] = {"will", "would", "could", "should", "might",
-                                                 "may", "can", "must", NULL};
             /* "Obama said he expected that Americans will say “no” …": a hypothetical
              * inner cue; the quotation belongs to the outer one */
-            if (x > start && lex_in(c, x - 1, MODALS)) {
-                for (size_t y = b.phrase.start; y-- > start && x - y <= 40;) {
-                    attribution o = *a;
-                    if (!is_cue_verb_at(c, y) || lex_in(c, y - 1, MODALS) ||
-                        !lead_in_with_cue(c, y, start, open_tok, &o))
-                        continue;
-                    if (o.mixed && o.content_tok <= b.phrase.start && o.content_tok > y) {
-                        *a = o;
-                        return true;
-                    }
-                    break;
-                }
-            }
-            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what")) {
-                /* "Clinton says she appreciated … what she calls a “war of words”": the
-                 * quotation is part of the outer cue's clause */
-                for (size_t y = b.phrase.start - 1; y-- > start && x - y <= 40;) {
-                    attribution o = *a;
-                    if (!is_cue_verb_at(c, y) || !lead_in_with_cue(c, y, start, open_tok, &o))
-                        continue;
-                    if (o.mixed && o.content_tok <= b.phrase.start - 1 && o.content_tok > y) {
-                        *a = o;
-                        return true;
-                    }
-                    break;
-                }
-            }
+            if (x > start && lex_in(c, x - 1, MODALS) &&
+                outer_cue_clause(c, start, open_tok, x, b.phrase.start, true, a))
+                return true;
+            /* "Clinton says she appreciated … what she calls a “war of words”": the
+             * quotation is part of the outer cue's clause */
+            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
+                outer_cue_clause(c, start, open_tok, x, b.phrase.start - 1, false, a))
+                return true;
             *a = b;
             return true;
         }
