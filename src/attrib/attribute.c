@@ -519,9 +519,6 @@ static const char *const CONNECTIVE_CAPS[] = {"Jr", "Sr", "Inc", "Ltd", NULL};
 /* Words that open a tag or a new clause after a closing mark, not the rest of its clause. */
 static const char *const TAG_STARTERS[] = {"he", "she", "they", "we", "i", "it", "and", "but",
                                            "said", "says", "according", "as", "while", NULL};
-static const char *const RELATIVE_WORDS[] = {"that", "which", "who", NULL};
-static const char *const RELATIVE_AUX[] = {"could", "would", "will", "can", "may", "might",
-                                           "should", "must", NULL};
 
 /* Texts whose author speaks through them: "X released a statement saying …". */
 static const char *const AUTHORED_TEXTS[] = {"statement", "letter", "tweet", "email", "e-mail",
@@ -565,11 +562,8 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     if (is_mixed && !that_clause) {
         /* "A bank is recommending software that could give spies a ‘back door’": the marks
          * sit in a relative clause on the cue's object, with a subject of its own */
-        size_t b = reported_content_start(c, cue, open_tok);
-        for (size_t x = b + 1; x + 1 < open_tok; x++)
-            if (lex_in(c, x, RELATIVE_WORDS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
-                !lex_in(c, x - 1, RELATIVE_WORDS) && x - 1 != cue && lex_in(c, x + 1, RELATIVE_AUX))
-                return false; /* a subject relative: "software that could give …" */
+        if (relative_before_mark(c, reported_content_start(c, cue, open_tok), open_tok))
+            return false;
     }
     if (lead_punct && !that_clause && between > 5 && !bare_lead && !lex_is(c, j, ":")) {
         /* "said X, chairman of Y, “...": an inverted lead-in whose phrase ends at the mark */

@@ -1333,19 +1333,14 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
     return subject_before(c, from, cue, false, out) && out->kind != NP_DESC;
 }
 
-/* A quoted term inside a reported clause is a mixed quote: "He called the plan “a disaster”",
- * "She declared victory and said her campaign would continue “to break barriers”". */
-/* Is there a subject relative between b and the mark at open ("software that could give
- * spies a ‘back door’")? The quoted words then belong to the relative clause, not to the
- * subject of the main clause. */
-static bool relative_before_mark(const actx *c, size_t b, size_t open)
+bool relative_before_mark(const actx *c, size_t b, size_t open)
 {
     static const char *const REL[] = {"that", "which", "who", NULL};
     static const char *const MODALS[] = {"could", "would", "will", "can", "may", "might",
                                          "should", "must", NULL};
     for (size_t x = b + 1; x + 1 < open; x++)
         if (lex_in(c, x, REL) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
-            lex_in(c, x + 1, MODALS))
+            !lex_in(c, x - 1, REL) && lex_in(c, x + 1, MODALS))
             return true;
     return false;
 }

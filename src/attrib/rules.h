@@ -49,6 +49,11 @@ size_t reported_content_start(const actx *c, size_t cue, size_t limit);
  * limit ("asked the crowd “…”", "said at a town hall on Monday, “…”")? */
 bool reported_content_empty(const actx *c, size_t cue, size_t limit);
 
+/* Is there a subject relative between token b and the mark at token open ("software that could
+ * give spies a ‘back door’": that/which/who after a lowercase word, then a modal)? The quoted
+ * words then belong to the relative clause, not to the subject of the main clause. */
+bool relative_before_mark(const actx *c, size_t b, size_t open);
+
 /* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
  * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
  * ("most of them", "Large majorities of voters") as a role-like phrase. With singular, also a
