@@ -1402,6 +1402,29 @@ static size_t mixed_clause_end(const rctx *r, size_t b, size_t open, size_t send
     return e;
 }
 
+/* The mixed clause from token b around the mark at open, with the speaker of subj and the cue:
+ * its end (mixed_clause_end) must lie past the quotation and subj must resolve to an entity.
+ * Fills *b_out, *e_out and *a_out (the resolved attribution) and returns true when so. */
+static bool mixed_clause_found(rctx *r, size_t b, size_t open, size_t send, const np *subj,
+                               qg_span cue, double confidence, size_t *b_out, size_t *e_out,
+                               attribution *a_out)
+{
+    size_t e = mixed_clause_end(r, b, open, send);
+    if (e <= open + 1)
+        return false;
+    attribution a = {0};
+    a.phrase = *subj;
+    a.cue = cue;
+    a.confidence = confidence;
+    resolve_speaker(r->c, &a, 0);
+    if (a.entity == QG_NONE)
+        return false;
+    *b_out = b;
+    *e_out = e;
+    *a_out = a;
+    return true;
+}
+
 /* Does token k look like a finite verb after a subject: a past or third-person form
  * ("referred", "calls") or an auxiliary ("has", "would")? */
 static bool looks_finite(const actx *c, size_t k)
@@ -1470,23 +1493,10 @@ static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, s
         b++;
     if (relative_before_mark(c, b, open))
         return false;
-    size_t e = mixed_clause_end(r, b, open, send);
-    if (e <= open + 1)
+    if (!mixed_clause_found(r, b, open, send, &subj, tspan(c, v, v + 1), 0.5, b_out, e_out, a_out))
         return false;
-    attribution a = {0};
-    a.phrase = subj;
-    a.cue = tspan(c, v, v + 1);
-    a.confidence = 0.5;
-    resolve_speaker(c, &a, 0);
-    if (a.entity == QG_NONE)
-        return false;
-    qg_entity_kind ek = c->doc->entities.items[a.entity].kind;
-    if (ek != QG_ENTITY_PERSON && ek != QG_ENTITY_ROLE)
-        return false;
-    *b_out = b;
-    *e_out = e;
-    *a_out = a;
-    return true;
+    qg_entity_kind ek = c->doc->entities.items[a_out->entity].kind;
+    return ek == QG_ENTITY_PERSON || ek == QG_ENTITY_ROLE;
 }
 
 /* The reported clause around the quotation mark at token open, in the sentence [f, send): a
@@ -1534,20 +1544,10 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
             b = open;
         if (relative_before_mark(c, b, open))
             return false;
-        size_t e = mixed_clause_end(r, b, open, send);
-        if (e <= open + 1)
-            return false;
-        attribution a = {0};
-        a.phrase = subj;
-        a.cue = tspan(c, x, x + 1);
-        a.confidence = speech ? 0.75 : 0.6;
-        resolve_speaker(c, &a, 0);
-        if (a.entity == QG_NONE)
+        if (!mixed_clause_found(r, b, open, send, &subj, tspan(c, x, x + 1), speech ? 0.75 : 0.6,
+                                b_out, e_out, a_out))
             return false;
         r->covered_cue[x] = true;
-        *b_out = b;
-        *e_out = e;
-        *a_out = a;
         return true;
     }
     return false;
@@ -1578,21 +1578,8 @@ static bool according_clause(rctx *r, size_t open, size_t f, size_t send, size_t
         for (size_t y = pe + 1; y < open; y++)
             if (r->published[y] || is_cue_verb_at(c, y))
                 return false; /* the clause has a speaker of its own */
-        size_t b = pe + 1;
-        size_t e = mixed_clause_end(r, b, open, send);
-        if (e <= open + 1)
-            return false;
-        attribution a = {0};
-        a.phrase = src;
-        a.cue = tspan(c, x, x + 2);
-        a.confidence = 0.7;
-        resolve_speaker(c, &a, 0);
-        if (a.entity == QG_NONE)
-            return false;
-        *b_out = b;
-        *e_out = e;
-        *a_out = a;
-        return true;
+        return mixed_clause_found(r, pe + 1, open, send, &src, tspan(c, x, x + 2), 0.7, b_out,
+                                  e_out, a_out);
     }
     return false;
 }
