@@ -492,16 +492,10 @@ static const char *const SUBJECTLESS_PREPS[] = {"in", "on", "at", "for", "from",
 static const char *const PROGRESSIVE_BE[] = {"is", "was", "are", "were", "been", "be", "'s", "’s",
                                              NULL};
 
-/* Does token k look like a finite verb or a participle ("criticized", "cast"? no: -ed, -ing
- * and third-person -s forms of lowercase words only)? */
-static bool looks_like_verb(const actx *c, size_t k)
+bool looks_like_verb(const actx *c, size_t k)
 {
-    if (!lex_is_word(c, k) || lex_is_cap(c, k))
-        return false;
-    const qg_token *t = &c->tok[k];
-    size_t n = t->end - t->begin;
-    const char *w = c->doc->text + t->begin;
-    return lex_is_ing(c, k) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || is_cue_verb_at(c, k);
+    return lex_is_word(c, k) && !lex_is_cap(c, k) &&
+           (lex_is_ing(c, k) || lex_ends_ed(c, k) || is_cue_verb_at(c, k));
 }
 
 /* After a closing mark, words that end the mixed clause there: a coordinated verb or clause
@@ -693,10 +687,7 @@ static bool clause_subject(actx *c, size_t start, size_t limit, np *out)
         for (size_t v = s + 1; v < limit && v < s + 8; v++) {
             if (!lex_is_word(c, v) || lex_is(c, v, ","))
                 break;
-            const qg_token *t = &c->tok[v];
-            size_t n = t->end - t->begin;
-            const char *w = c->doc->text + t->begin;
-            if (!lex_is_cap(c, v) && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') {
+            if (!lex_is_cap(c, v) && lex_ends_ed(c, v)) {
                 if (subject_before(c, s, v, true, out) && out->start == s)
                     return true;
                 break;

@@ -578,6 +578,12 @@ bool lex_is_ing(const actx *c, size_t k)
     return t->end - t->begin > 4 && !memcmp(c->doc->text + t->end - 3, "ing", 3);
 }
 
+bool lex_ends_ed(const actx *c, size_t k)
+{
+    const qg_token *t = &c->tok[k];
+    return t->end - t->begin > 3 && !memcmp(c->doc->text + t->end - 2, "ed", 2);
+}
+
 size_t lex_token_at(const actx *c, size_t b)
 {
     size_t lo = 0, hi = c->ntok;

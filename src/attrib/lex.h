@@ -223,6 +223,9 @@ size_t lex_possessive_len(const actx *c, size_t k);
 /* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
 bool lex_is_ing(const actx *c, size_t k);
 
+/* Is token k a word of more than three bytes ending in -ed ("criticized", "referred")? */
+bool lex_ends_ed(const actx *c, size_t k);
+
 /* Is token k a cue of class cls (QG_CUE_SPEECH ...) in the cue lexicon? Inline: the filter
  * and the remembered answer of lex_get() answer most tokens without a call. */
 static inline bool lex_is_cue_class(const actx *c, size_t k, int cls)

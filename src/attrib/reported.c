@@ -1370,27 +1370,14 @@ static size_t mixed_clause_end(const rctx *r, size_t b, size_t open, size_t send
     for (size_t y = open + 1; y + 1 < e; y++) {
         if (!(c->tok[y].flags & QG_TOK_CLOSE) || c->tok[y].quote >= 0)
             continue;
-        const qg_token *t = &c->tok[y + 2 < e ? y + 2 : y + 1];
-        bool verb = false;
-        if (lex_is(c, y + 1, "and") && y + 2 < e && lex_is_word(c, y + 2) && !lex_is_cap(c, y + 2)) {
-            size_t n = t->end - t->begin;
-            const char *w = c->doc->text + t->begin;
-            verb = lex_is_ing(c, y + 2) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-                   is_cue_verb_at(c, y + 2);
-        }
-        if (lex_in(c, y + 1, ENDERS) || verb) {
+        if (lex_in(c, y + 1, ENDERS)) {
             e = y + 1;
             break;
         }
         for (size_t z = y + 1; z + 1 < e; z++) {
             if (is_quote_mark_tok(c, z) || c->tok[z].quote >= 0)
                 break;
-            const qg_token *v = &c->tok[z + 1];
-            size_t n = v->end - v->begin;
-            const char *w = c->doc->text + v->begin;
-            if (lex_is(c, z, "and") && lex_is_word(c, z + 1) && !lex_is_cap(c, z + 1) &&
-                (lex_is_ing(c, z + 1) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-                 is_cue_verb_at(c, z + 1))) {
+            if (lex_is(c, z, "and") && looks_like_verb(c, z + 1)) {
                 e = z;
                 break;
             }
@@ -1434,11 +1421,11 @@ static bool looks_finite(const actx *c, size_t k)
                                       "may", "might", "must", NULL};
     if (lex_in(c, k, AUX))
         return true;
+    if (lex_ends_ed(c, k))
+        return true;
     const qg_token *t = &c->tok[k];
     size_t n = t->end - t->begin;
     const char *w = c->doc->text + t->begin;
-    if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
-        return true;
     return n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
 }
 

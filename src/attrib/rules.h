@@ -54,6 +54,10 @@ bool reported_content_empty(const actx *c, size_t cue, size_t limit);
  * words then belong to the relative clause, not to the subject of the main clause. */
 bool relative_before_mark(const actx *c, size_t b, size_t open);
 
+/* Does token k look like a verb of its own clause: a lowercase word in -ing or -ed, or a cue
+ * verb ("… of Islam and criticized him")? */
+bool looks_like_verb(const actx *c, size_t k);
+
 /* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
  * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
  * ("most of them", "Large majorities of voters") as a role-like phrase. With singular, also a
