@@ -778,10 +778,8 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
     for (size_t x = open_tok; x-- > start + 3 && open_tok - x <= 30;) {
         if (!lex_is(c, x, "as") || !lex_is_ing(c, x + 1) || !is_cue_verb_at(c, x + 1))
             continue;
-        static const char *const QUOTED[] = {"quoted", "quotes", "quoting", "quote", "cited",
-                                             "cites", "citing", NULL};
         for (size_t y = x; y-- > start && x - y <= 10;) {
-            if (!lex_in(c, y, QUOTED))
+            if (!is_quoting_verb(c, y))
                 continue;
             np p;
             if (np_parse(c, y + 1, x, &p) && p.kind != NP_NONE && p.kind != NP_PRONOUN &&

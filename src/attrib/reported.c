@@ -1776,12 +1776,17 @@ static void continue_after_reported(actx *c)
     }
 }
 
-/* Is token k "quoted"/"cited" with "as saying" (or another -ing cue) after its object? */
-static bool quoted_as_saying(const actx *c, size_t k, size_t send)
+bool is_quoting_verb(const actx *c, size_t k)
 {
     static const char *const QUOTED[] = {"quoted", "quotes", "quoting", "quote", "cited", "cites",
                                          "citing", NULL};
-    if (!lex_in(c, k, QUOTED))
+    return lex_in(c, k, QUOTED);
+}
+
+/* Is token k "quoted"/"cited" with "as saying" (or another -ing cue) after its object? */
+static bool quoted_as_saying(const actx *c, size_t k, size_t send)
+{
+    if (!is_quoting_verb(c, k))
         return false;
     for (size_t x = k + 1; x + 1 < send && x <= k + 10; x++)
         if (lex_is(c, x, "as") && lex_is_ing(c, x + 1) && is_cue_verb_at(c, x + 1))

@@ -58,6 +58,9 @@ bool relative_before_mark(const actx *c, size_t b, size_t open);
  * verb ("… of Islam and criticized him")? */
 bool looks_like_verb(const actx *c, size_t k);
 
+/* Is token k a verb of quoting ("quoted", "cites"), as in "X quoted Y as saying …"? */
+bool is_quoting_verb(const actx *c, size_t k);
+
 /* The subject of the cue at token cue: the leftmost phrase of [from, cue) that ends right
  * before it (after auxiliaries and adverbs), the antecedent of "…, who said", or a group
  * ("most of them", "Large majorities of voters") as a role-like phrase. With singular, also a
