@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput and memory of quotegraph on one thread, against ICU's sentence segmentation alone.
+# Throughput and memory of quotegraph on one thread, against ICU's segmentation alone.
 #
 # Usage: scripts/bench.sh [DATA.jsonl]      (from any directory; takes one to two minutes)
 #
@@ -7,9 +7,11 @@
 #   1. the corpus: the articles of DATA.jsonl (default ../shared/data/polnear/dev.jsonl, read in
 #      place, never copied into the repository) processed again and again up to about 50 MB of
 #      text: decode → analyze → graph → compact JSON per article (bench/bench_pipeline.c), and
-#      on the same bytes ICU alone: UTF-8 → UTF-16 and the sentence BreakIterator
-#      (bench/bench_icu.c); MB/s (10^6 bytes of text per second), articles/s, peak RSS, and the
-#      ratio quotegraph / ICU;
+#      on the same bytes ICU alone (bench/bench_icu.c): UTF-8 → UTF-16 and the sentence
+#      BreakIterator over the whole text; the filtered sentence iterator per paragraph as
+#      src/segment uses it; and that plus the word BreakIterator (quotegraph's ICU floor);
+#      MB/s (10^6 bytes of text per second), articles/s, peak RSS, and the ratio quotegraph /
+#      ICU's floor;
 #   2. the bundled example (examples/kaspersky-barclays.txt), repeated to about 5 MB;
 #   3. cost against input size: the corpus joined into ONE article of 1, 10 and 50 MB;
 #   4. `quotegraph extract` (JSON Lines in, one JSON line out per article) with 1 and 2 jobs on
@@ -56,30 +58,37 @@ best_of() {
     echo "$best"
 }
 
-# compare LABEL INPUT REPEAT [--concat BYTES]: quotegraph and ICU alone on the same bytes
+# compare LABEL INPUT REPEAT [--concat BYTES]: quotegraph and ICU alone on the same bytes, ICU in
+# three modes (bench/bench_icu.c): plain = the sentence iterator over the whole text; sent = the
+# filtered sentence iterator per paragraph, as src/segment uses it; w+s = that plus the word
+# iterator over the whole text (all of quotegraph's ICU segmentation, its floor)
 compare() {
     local label=$1 input=$2 repeat=$3
     shift 3
-    local q i qs is
+    local q i s f qs is ss fs
     q=$("$pipeline" "$input" --repeat "$repeat" "$@")
-    i=$(best_of 3 "$icu" "$input" --repeat "$repeat" "$@")
+    i=$(best_of 3 "$icu" "$input" --repeat "$repeat" "$@" --mode plain)
+    s=$(best_of 3 "$icu" "$input" --repeat "$repeat" "$@" --mode sentence)
+    f=$(best_of 3 "$icu" "$input" --repeat "$repeat" "$@" --mode full)
     qs=$(field mb_per_s "$q")
     is=$(field mb_per_s "$i")
-    printf '%-24s %7.1f %8s %8s %8s %9s %8s %8s %7s\n' "$label" \
+    ss=$(field mb_per_s "$s")
+    fs=$(field mb_per_s "$f")
+    printf '%-24s %7.1f %8s %8s %8s %9s %9s %9s %8s %8s %7s\n' "$label" \
         "$(awk -v b="$(field bytes "$q")" 'BEGIN { print b / 1e6 }')" \
         "$qs" "$(field articles_per_s "$q")" "$(field peak_rss_mib "$q")" \
-        "$is" "$(field peak_rss_mib "$i")" "$(ratio "$qs" "$is")" \
-        "$(awk -v a="$is" -v b="$qs" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }')"
+        "$is" "$ss" "$fs" "$(field peak_rss_mib "$f")" "$(ratio "$qs" "$fs")" \
+        "$(awk -v a="$fs" -v b="$qs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
 }
 
 header() {
-    printf '%-24s %7s %8s %8s %8s %9s %8s %8s %7s\n' "$1" "MB" "qg MB/s" "art/s" "qg MiB" \
-        "ICU MB/s" "ICU MiB" "qg/ICU" "time x"
+    printf '%-24s %7s %8s %8s %8s %9s %9s %9s %8s %8s %7s\n' "$1" "MB" "qg MB/s" "art/s" "qg MiB" \
+        "ICU MB/s" "sent MB/s" "w+s MB/s" "ICU MiB" "qg/w+s" "time x"
 }
 
 # text bytes of a JSON Lines file (the "text" members), from the driver itself
 text_bytes() {
-    field bytes "$("$icu" "$1" --repeat 1)"
+    field bytes "$("$icu" "$1" --repeat 1 --mode plain)"
 }
 
 # measure_extract JSONL: `quotegraph extract` with 1 and 2 jobs, when it exists
@@ -113,8 +122,10 @@ measure_extract() {
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "ICU $(pkg-config --modversion icu-uc 2>/dev/null || echo '?'), $(cc --version | head -1)"
 echo "quotegraph: Release build in $build_dir; MB = 10^6 bytes of article text; one thread"
-echo "columns: qg = decode+analyze+graph+JSON per article; ICU = UTF-16 conversion + sentence"
-echo "BreakIterator alone (best of 3); MiB = peak RSS; qg/ICU = throughput ratio; time x = ICU/qg"
+echo "columns: qg = decode+analyze+graph+JSON per article; ICU alone (best of 3 each, UTF-16 conversion"
+echo "included): ICU = sentence BreakIterator over the whole text; sent = the filtered sentence iterator"
+echo "per paragraph as src/segment uses it; w+s = sent + the word BreakIterator over the whole text"
+echo "(quotegraph's ICU floor); MiB = peak RSS (ICU: w+s); qg/w+s = throughput ratio; time x = w+s/qg"
 echo
 
 header "example, ~5 MB"
