@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Doubles the capacity (at least 8) and zeroes the new slots; on failure frees nothing and
+/* Doubles the capacity (at least 8); the new slots are left as they are (qg_vec_push zeroes
+ * each slot it hands out). On failure frees nothing and
  * returns NULL, so the caller's macro leaves items NULL: callers treat that as QG_ENOMEM and
  * must not use the vector again except to free it. */
 void *qg_vec_grow(void *items, size_t *cap, size_t need, size_t elem_size)
@@ -17,7 +18,6 @@ void *qg_vec_grow(void *items, size_t *cap, size_t need, size_t elem_size)
         *cap = 0;
         return NULL;
     }
-    memset((char *)p + *cap * elem_size, 0, (new_cap - *cap) * elem_size);
     *cap = new_cap;
     return p;
 }
