@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../text/text.h"
 
@@ -59,6 +60,16 @@ size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap)
 /* Fold every token once into c->memo (left without folding when allocation fails or the
  * folded text would not fit 32-bit offsets). ASCII tokens are lower-cased in place of a copy;
  * the others go through fold_token() (ICU). */
+/* Non-ASCII tokens of a document repeat (quotation marks, dashes, "’s"): each distinct one is
+ * folded by ICU once, and its later copies take the same bytes (folding is a function of the
+ * bytes). Open addressing over FOLD_SEEN slots; a full probe sequence just folds again. */
+#define FOLD_SEEN 256
+#define FOLD_SEEN_PROBES 8
+struct fold_seen {
+    uint32_t src, src_len; /* the token's bytes in the text (src_len 0: empty slot) */
+    uint32_t out, out_len; /* its folding in the buffer */
+};
+
 static void fold_all(actx *c)
 {
     lex_memo *m = c->memo;
@@ -72,6 +83,9 @@ static void fold_all(actx *c)
     char *buf = malloc(cap);
     size_t len = 0;
     bool ok = at && ascii && hash && buf;
+    struct fold_seen seen[FOLD_SEEN];
+    memset(seen, 0, sizeof seen);
+    qg_strbuf f = QG_STRBUF_INIT; /* reused for every ICU folding */
     for (size_t k = 0; ok && k < n; k++) {
         const char *s = c->doc->text + c->tok[k].begin;
         size_t tn = c->tok[k].end - c->tok[k].begin;
@@ -97,24 +111,50 @@ static void fold_all(actx *c)
                 buf[len + i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
             len += tn;
         } else {
-            qg_strbuf f = QG_STRBUF_INIT;
-            ok = fold_token(c, k, &f);
-            if (ok && len + f.len > cap) {
-                char *nb = realloc(buf, 2 * cap + f.len);
+            /* an earlier token with the same bytes gives the folding */
+            uint32_t h = (uint32_t)qg_fnv1a64(s, tn);
+            struct fold_seen *hit = NULL, *empty = NULL;
+            for (int p = 0; p < FOLD_SEEN_PROBES && tn < UINT32_MAX; p++) {
+                struct fold_seen *e = &seen[(h + (uint32_t)p) & (FOLD_SEEN - 1)];
+                if (!e->src_len) {
+                    empty = e;
+                    break;
+                }
+                if (e->src_len == tn && !memcmp(c->doc->text + e->src, s, tn)) {
+                    hit = e;
+                    break;
+                }
+            }
+            const char *out;
+            size_t out_len;
+            if (hit) {
+                out = NULL; /* in buf, which may move below */
+                out_len = hit->out_len;
+            } else {
+                f.len = 0;
+                ok = fold_token(c, k, &f);
+                out = f.data;
+                out_len = ok ? f.len : 0;
+            }
+            if (ok && len + out_len > cap) {
+                char *nb = realloc(buf, 2 * cap + out_len);
                 if (!nb)
                     ok = false;
                 else {
                     buf = nb;
-                    cap = 2 * cap + f.len;
+                    cap = 2 * cap + out_len;
                 }
             }
-            if (ok && f.len)
-                memcpy(buf + len, f.data, f.len);
-            len += ok ? f.len : 0;
-            qg_strbuf_dispose(&f);
+            if (ok && out_len)
+                memcpy(buf + len, hit ? buf + hit->out : out, out_len);
+            if (ok && empty && len + out_len < UINT32_MAX)
+                *empty = (struct fold_seen){(uint32_t)c->tok[k].begin, (uint32_t)tn,
+                                            (uint32_t)len, (uint32_t)out_len};
+            len += ok ? out_len : 0;
         }
         ok = ok && len < UINT32_MAX;
     }
+    qg_strbuf_dispose(&f);
     if (!ok) {
         free(at);
         free(ascii);
