@@ -30,8 +30,36 @@ static bool room(qg_jw *w, size_t n)
     return !w->failed;
 }
 
+/* n <= 16 bytes from s to o, without a call (overlapping word copies) */
+static inline void copy_small(char *o, const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(o, &a, 8);
+        memcpy(o + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &b, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            o[i] = s[i];
+    }
+}
+
 static void put(qg_jw *w, const char *s, size_t n)
 {
+    if (n <= 16) { /* most values: numbers, ids, literals, short strings */
+        if (room(w, n)) {
+            copy_small(w->buf + w->len, s, n);
+            w->len += n;
+        }
+        return;
+    }
     while (n > 0) {
         size_t part = n < QG_JW_BUF ? n : QG_JW_BUF;
         if (!room(w, part))
@@ -227,7 +255,7 @@ static void put_string(qg_jw *w, const char *s, size_t len)
 }
 
 /* Separator, indentation and key before a value in the open container. */
-static void member(qg_jw *w, const char *key)
+static void member(qg_jw *w, const char *key, size_t n)
 {
     if (w->depth > 0) {
         if (w->count[w->depth - 1]++ > 0)
@@ -235,12 +263,15 @@ static void member(qg_jw *w, const char *key)
         newline(w, w->depth);
     }
     if (key) {
-        /* member names are the exporter's own: plain ASCII that needs no escape */
-        size_t n = strlen(key);
+        /* member names are the exporter's own: plain ASCII that needs no escape; n is their
+         * length (strlen(key), from the caller) */
         if (room(w, n + 4)) {
             char *o = w->buf + w->len;
             o[0] = '"';
-            memcpy(o + 1, key, n);
+            if (n <= 16)
+                copy_small(o + 1, key, n);
+            else
+                memcpy(o + 1, key, n);
             o[n + 1] = '"';
             o[n + 2] = ':';
             o[n + 3] = ' ';
@@ -249,9 +280,9 @@ static void member(qg_jw *w, const char *key)
     }
 }
 
-static void begin(qg_jw *w, const char *key, char open)
+static void begin(qg_jw *w, const char *key, size_t klen, char open)
 {
-    member(w, key);
+    member(w, key, klen);
     putc_(w, open);
     if (w->depth >= QG_JW_MAX_DEPTH) {
         w->failed = true;
@@ -272,9 +303,9 @@ static void end(qg_jw *w, char close)
     putc_(w, close);
 }
 
-void qg_jw_begin_object(qg_jw *w, const char *key)
+void qg_jw_begin_object_k(qg_jw *w, const char *key, size_t klen)
 {
-    begin(w, key, '{');
+    begin(w, key, klen, '{');
 }
 
 void qg_jw_end_object(qg_jw *w)
@@ -282,9 +313,9 @@ void qg_jw_end_object(qg_jw *w)
     end(w, '}');
 }
 
-void qg_jw_begin_array(qg_jw *w, const char *key)
+void qg_jw_begin_array_k(qg_jw *w, const char *key, size_t klen)
 {
-    begin(w, key, '[');
+    begin(w, key, klen, '[');
 }
 
 void qg_jw_end_array(qg_jw *w)
@@ -320,12 +351,12 @@ static bool utf8_valid_escapes(const char *str, size_t len, bool *escapes)
     return true;
 }
 
-void qg_jw_stringn(qg_jw *w, const char *key, const char *s, size_t len)
+void qg_jw_stringn_k(qg_jw *w, const char *key, size_t klen, const char *s, size_t len)
 {
     bool escapes;
     if (!s || !utf8_valid_escapes(s, len, &escapes))
         return;
-    member(w, key);
+    member(w, key, klen);
     if (escapes) {
         put_string(w, s, len);
         return;
@@ -336,10 +367,10 @@ void qg_jw_stringn(qg_jw *w, const char *key, const char *s, size_t len)
     putc_(w, '"');
 }
 
-void qg_jw_string(qg_jw *w, const char *key, const char *s)
+void qg_jw_string_k(qg_jw *w, const char *key, size_t klen, const char *s)
 {
     if (s)
-        qg_jw_stringn(w, key, s, strlen(s));
+        qg_jw_stringn_k(w, key, klen, s, strlen(s));
 }
 
 /* Decimal digits of v, written backwards into the end of buf[32]; returns the first. */
@@ -352,25 +383,25 @@ static char *digits(char *end, unsigned long long v)
     return end;
 }
 
-void qg_jw_prefixed_id(qg_jw *w, const char *key, char prefix, size_t n)
+void qg_jw_prefixed_id_k(qg_jw *w, const char *key, size_t klen, char prefix, size_t n)
 {
     char buf[32];
     char *p = digits(buf + sizeof buf, n);
     *--p = prefix;
-    member(w, key);
+    member(w, key, klen);
     putc_(w, '"');
     put(w, p, (size_t)(buf + sizeof buf - p));
     putc_(w, '"');
 }
 
-void qg_jw_int(qg_jw *w, const char *key, long long v)
+void qg_jw_int_k(qg_jw *w, const char *key, size_t klen, long long v)
 {
     char buf[32];
     unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     char *p = digits(buf + sizeof buf, m);
     if (v < 0)
         *--p = '-';
-    member(w, key);
+    member(w, key, klen);
     put(w, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -418,7 +449,7 @@ static size_t short_decimal(char *out, double v)
     return 0;
 }
 
-void qg_jw_real(qg_jw *w, const char *key, double v)
+void qg_jw_real_k(qg_jw *w, const char *key, size_t klen, double v)
 {
     char buf[64];
     size_t n;
@@ -469,21 +500,21 @@ void qg_jw_real(qg_jw *w, const char *key, double v)
             }
         }
     }
-    member(w, key);
+    member(w, key, klen);
     put(w, buf, n);
 }
 
-void qg_jw_bool(qg_jw *w, const char *key, bool v)
+void qg_jw_bool_k(qg_jw *w, const char *key, size_t klen, bool v)
 {
-    member(w, key);
+    member(w, key, klen);
     if (v)
         put(w, "true", 4);
     else
         put(w, "false", 5);
 }
 
-void qg_jw_null(qg_jw *w, const char *key)
+void qg_jw_null_k(qg_jw *w, const char *key, size_t klen)
 {
-    member(w, key);
+    member(w, key, klen);
     put(w, "null", 4);
 }
