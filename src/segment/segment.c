@@ -121,13 +121,21 @@ qg_status qg_segment_paragraphs(qg_doc *doc, qg_error *err)
     const char *t = doc->text;
     size_t len = doc->len, start = doc->body_begin;
     bool blank_lines = false;
-    for (size_t i = start, e; i < len && !blank_lines; i++)
-        if (t[i] == '\n' && is_blank_line_at(t, len, i, &e))
+    /* line breaks found with memchr: most bytes are not one */
+    for (size_t i = start, e; i < len && !blank_lines; i++) {
+        const char *nl = memchr(t + i, '\n', len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - t);
+        if (is_blank_line_at(t, len, i, &e))
             blank_lines = true;
+    }
     size_t b = start;
     for (size_t i = start; i < len; i++) {
-        if (t[i] != '\n')
-            continue;
+        const char *nl = memchr(t + i, '\n', len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - t);
         size_t e = i;
         if (blank_lines && !is_blank_line_at(t, len, i, &e))
             continue;
