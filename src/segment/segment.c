@@ -582,7 +582,9 @@ static qg_status tokenize(qg_doc *doc, const u16_text *u16, qg_error *err)
                 f |= QG_TOK_NUMBER;
             if (cls & QG_CP_UPPER)
                 f |= QG_TOK_CAP;
-            if (qg_text_is_all_caps(t, tb, te))
+            /* a word whose first character is a letter but not a capital is not all capitals
+             * (qg_text_is_all_caps answers false at its first letter): no call */
+            if ((!(cls & QG_CP_LETTER) || (cls & QG_CP_UPPER)) && qg_text_is_all_caps(t, tb, te))
                 f |= QG_TOK_ALLCAPS;
         } else {
             f |= QG_TOK_PUNCT;
