@@ -171,6 +171,19 @@ static void fold_all(actx *c)
     m->hash = hash;
 }
 
+bool lex_is_rest_n(const actx *c, size_t k, const char *w, size_t n)
+{
+    const char *s = c->doc->text + c->tok[k].begin;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (a != w[i])
+            return false;
+    }
+    return true;
+}
+
 bool lex_is_rest(const actx *c, size_t k, const char *w)
 {
     const qg_token *t = &c->tok[k];
@@ -598,18 +611,6 @@ bool lex_is_punct(const actx *c, size_t k, int32_t cp)
     const qg_token *t = &c->tok[k];
     size_t i = t->begin;
     return qg_utf8_next(c->doc->text, t->end, &i) == cp && i == t->end;
-}
-
-size_t lex_possessive_len(const actx *c, size_t k)
-{
-    const qg_token *t = &c->tok[k];
-    const char *s = c->doc->text + t->begin;
-    size_t n = t->end - t->begin;
-    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
-        return 2;
-    if (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0 && (s[n - 1] == 's' || s[n - 1] == 'S'))
-        return 4;
-    return 0;
 }
 
 bool lex_is_ing(const actx *c, size_t k)

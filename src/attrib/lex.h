@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../core/doc.h"
 #include "../model/model.h"
@@ -81,15 +82,22 @@ void lex_memo_free(actx *c);
 size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
 /* lex_is() once the first letter matched (k < c->ntok). */
 bool lex_is_rest(const actx *c, size_t k, const char *w);
+/* lex_is() once the first letter and the length n of w matched (k < c->ntok). */
+bool lex_is_rest_n(const actx *c, size_t k, const char *w, size_t n);
 /* Is token k equal to ASCII word w, ignoring case? */
 static inline bool lex_is(const actx *c, size_t k, const char *w)
 {
     if (k >= c->ntok)
         return false;
-    /* the first letter rejects most words before their length is taken (inline) */
-    char s0 = c->doc->text[c->tok[k].begin];
+    /* the first letter, then the length (strlen of a literal is known when compiling) reject
+     * most words inline */
+    const qg_token *t = &c->tok[k];
+    char s0 = c->doc->text[t->begin];
     char a0 = s0 >= 'A' && s0 <= 'Z' ? (char)(s0 + 32) : s0;
-    return a0 == w[0] && lex_is_rest(c, k, w);
+    if (a0 != w[0])
+        return false;
+    size_t n = strlen(w);
+    return t->end - t->begin == n && lex_is_rest_n(c, k, w, n);
 }
 /* The first slot of the static word list in lex_memo.list (open addressing on its address,
  * which is 8- or more aligned: the multiplication spreads the bits that differ). */
@@ -217,8 +225,19 @@ static inline bool lex_glued(const actx *c, size_t k)
 {
     return k + 1 < c->ntok && c->tok[k + 1].begin == c->tok[k].end;
 }
-/* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")? */
-size_t lex_possessive_len(const actx *c, size_t k);
+/* Does token k end in a possessive 's / ’s (or is it a plural possessive "Tenants’")?
+ * The length of the ending (2 or 4 bytes), else 0. Inline: np_parse asks at most tokens. */
+static inline size_t lex_possessive_len(const actx *c, size_t k)
+{
+    const qg_token *t = &c->tok[k];
+    const char *s = c->doc->text + t->begin;
+    size_t n = t->end - t->begin;
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return 2;
+    if (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0 && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return 4;
+    return 0;
+}
 
 /* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
 bool lex_is_ing(const actx *c, size_t k);
