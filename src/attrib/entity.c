@@ -190,10 +190,11 @@ void entity_add_mention(actx *c, size_t e, qg_span span)
     r->mentions.items[lo].span = span;
 }
 
-static bool is_org_word_in(const actx *c, qg_span name, bool *outlet)
+static bool is_org_word_in(const actx *c, qg_span name, size_t first, bool *outlet)
 {
-    /* any word of the name that is an organisation head word ("Police", "Lab", "Centre") */
-    for (size_t k = lex_token_at(c, name.begin); k < c->ntok; k++) {
+    /* any word of the name that is an organisation head word ("Police", "Lab", "Centre");
+     * first: the token at name.begin */
+    for (size_t k = first; k < c->ntok; k++) {
         if (c->tok[k].begin >= name.end)
             break;
         int v = 0;
@@ -238,9 +239,10 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     if (is_outlet_name(c, key))
         return QG_ENTITY_OUTLET;
     bool outlet = false;
-    if (is_org_word_in(c, p->name, &outlet))
+    /* the name's first token, from the phrase's (the name lies inside the phrase) */
+    size_t k = lex_token_at_from(c, p->start, p->name.begin);
+    if (is_org_word_in(c, p->name, k, &outlet))
         return outlet ? QG_ENTITY_OUTLET : QG_ENTITY_ORGANIZATION;
-    size_t k = lex_token_at(c, p->name.begin);
     if (words == 1 && k < c->ntok && (c->tok[k].flags & QG_TOK_ALLCAPS)) {
         for (int i = 0; PLACE_ACRONYMS[i]; i++)
             if (!strcmp(key, PLACE_ACRONYMS[i]))
@@ -256,7 +258,7 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     if (words >= 2) {
         /* an all-capital word or a connector ("Bank of America", "Ernst & Young") makes an
          * organisation; otherwise two or three capitalised words are a person */
-        size_t e = lex_token_at(c, p->name.end);
+        size_t e = lex_token_at_from(c, k, p->name.end);
         for (size_t x = k; x < e && x < c->ntok; x++)
             if ((c->tok[x].flags & QG_TOK_ALLCAPS) || lex_is(c, x, "of") || lex_is(c, x, "&"))
                 return QG_ENTITY_ORGANIZATION;

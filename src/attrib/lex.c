@@ -625,6 +625,28 @@ bool lex_ends_ed(const actx *c, size_t k)
     return t->end - t->begin > 3 && !memcmp(c->doc->text + t->end - 2, "ed", 2);
 }
 
+size_t lex_token_at_from(const actx *c, size_t from, size_t b)
+{
+    /* lex_token_at() exactly: from is a lower bound when the token before it starts before b;
+     * the answer is then usually a few tokens on */
+    if (from > c->ntok || (from > 0 && c->tok[from - 1].begin >= b))
+        return lex_token_at(c, b);
+    for (size_t k = from; k < c->ntok && k < from + 16; k++)
+        if (c->tok[k].begin >= b)
+            return k;
+    if (from + 16 >= c->ntok)
+        return c->ntok;
+    size_t lo = from + 16, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t lex_token_at(const actx *c, size_t b)
 {
     size_t lo = 0, hi = c->ntok;

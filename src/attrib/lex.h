@@ -209,6 +209,9 @@ static inline size_t lex_longest(const actx *c, const qg_lexicon *lex, size_t k,
 
 /* Index of the first token that starts at or after byte b (binary search). */
 size_t lex_token_at(const actx *c, size_t b);
+/* lex_token_at(c, b), searched from token from on when every token before from starts before b
+ * (a phrase's first token for a byte inside the phrase), else as lex_token_at. */
+size_t lex_token_at_from(const actx *c, size_t from, size_t b);
 
 /* Token k exists and is a word (letters or digits) / starts with an upper-case letter. */
 static inline bool lex_is_word(const actx *c, size_t k)
