@@ -52,10 +52,11 @@ static const char *const COMMERCIAL_MARKS[] = {"lab", "labs", "inc", "ltd", "plc
 /* Internal flag: merged into another entity; never published. */
 #define ENTITY_DEAD (1u << 31)
 
-static char *span_dup(const actx *c, qg_span s)
+/* The text of span s, in buf (cap bytes) when it fits, else malloc'ed. */
+static char *span_dup_in(const actx *c, qg_span s, char *buf, size_t cap)
 {
     size_t n = s.end - s.begin;
-    char *p = malloc(n + 1);
+    char *p = n < cap ? buf : malloc(n + 1);
     if (p) {
         memcpy(p, c->doc->text + s.begin, n);
         p[n] = '\0';
@@ -67,14 +68,20 @@ static char *span_dup(const actx *c, qg_span s)
     return p;
 }
 
-static char *fold_str(const char *s)
+static char *span_dup(const actx *c, qg_span s)
+{
+    return span_dup_in(c, s, NULL, 0);
+}
+
+/* The folded key of s, in buf (cap bytes) when s is ASCII and fits, else malloc'ed. */
+static char *fold_str_in(const char *s, char *buf, size_t cap)
 {
     qg_strbuf f = QG_STRBUF_INIT;
     /* drop periods so that "U.S." and "US", "Co." and "Co" compare equal */
     size_t n = strlen(s), len = 0;
     /* ASCII (most names): periods dropped and A-Z lowered in one pass, what the folding below
      * gives for ASCII; any other byte sends the name through it */
-    char *ascii = malloc(n + 1);
+    char *ascii = n < cap ? buf : malloc(n + 1);
     if (!ascii)
         return NULL;
     size_t at = 0;
@@ -85,7 +92,8 @@ static char *fold_str(const char *s)
         ascii[len] = '\0';
         return ascii;
     }
-    free(ascii);
+    if (ascii != buf)
+        free(ascii);
     len = 0;
     char small[256] = {0}; /* initialised: gcc cannot see that only len bytes are read */
     char *tmp = n < sizeof small ? small : malloc(n + 1);
@@ -103,6 +111,35 @@ static char *fold_str(const char *s)
     }
     char *r = qg_strbuf_take(&f);
     return r;
+}
+
+static char *fold_str(const char *s)
+{
+    return fold_str_in(s, NULL, 0);
+}
+
+/* A span's text (span_dup) and its key (fold_str), in the record's buffers when they fit (most
+ * names: no malloc), else on the heap; span_text_free() releases what was allocated. */
+#define SPAN_TEXT_BUF 96
+typedef struct span_text {
+    char *name, *key; /* NULL: out of memory */
+    char name_buf[SPAN_TEXT_BUF], key_buf[SPAN_TEXT_BUF];
+} span_text;
+
+static bool span_text_make(const actx *c, qg_span s, span_text *st)
+{
+    st->name = span_dup_in(c, s, st->name_buf, sizeof st->name_buf);
+    st->key = st->name ? fold_str_in(st->name, st->key_buf, sizeof st->key_buf) : NULL;
+    return st->name && st->key;
+}
+
+static void span_text_free(span_text *st)
+{
+    if (st->name != st->name_buf)
+        free(st->name);
+    if (st->key != st->key_buf)
+        free(st->key);
+    st->name = st->key = NULL;
 }
 
 static const char *last_word(const char *key)
@@ -134,7 +171,8 @@ static void acronym_of(const char *name, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
+/* key: fold_str(name) when the caller has it, else NULL */
+static size_t add_entity_key(actx *c, qg_entity_kind kind, const char *name, const char *key)
 {
     qg_entity_rec *e = qg_vec_push(&c->doc->entities);
     if (!e) {
@@ -143,7 +181,7 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
     }
     e->kind = kind;
     e->name = strdup(name);
-    e->key = fold_str(name);
+    e->key = key ? strdup(key) : fold_str(name);
     e->affiliation = QG_NONE;
     e->part_of = QG_NONE;
     if (!e->name || !e->key) {
@@ -161,6 +199,11 @@ static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
         e->key_spaced = strchr(e->key, ' ') != NULL;
     }
     return c->doc->entities.count - 1;
+}
+
+static size_t add_entity(actx *c, qg_entity_kind kind, const char *name)
+{
+    return add_entity_key(c, kind, name, NULL);
 }
 
 void entity_add_mention(actx *c, size_t e, qg_span span)
@@ -315,12 +358,12 @@ static size_t match_short_form(const actx *c, const char *key)
 
 static size_t org_entity_for_name(actx *c, qg_span span)
 {
-    char *name = span_dup(c, span);
-    char *key = name ? fold_str(name) : NULL;
+    span_text st;
     size_t e = QG_NONE;
-    if (!name || !key) {
+    if (!span_text_make(c, span, &st)) {
         c->oom = true;
     } else {
+        const char *name = st.name, *key = st.key;
         /* drop a leading "the" */
         const char *nm = name, *ky = key;
         if (!strncmp(ky, "the ", 4)) {
@@ -337,10 +380,9 @@ static size_t org_entity_for_name(actx *c, qg_span span)
                 e = QG_NONE;
         }
         if (e == QG_NONE)
-            e = add_entity(c, kind, nm);
+            e = add_entity_key(c, kind, nm, nm == name ? key : NULL);
     }
-    free(name);
-    free(key);
+    span_text_free(&st);
     return e;
 }
 
@@ -381,11 +423,12 @@ static bool is_org_kind(qg_entity_kind k)
 static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
 {
     out[0] = '\0';
-    char *text = span_dup(c, desc);
-    char *key = text ? fold_str(text) : NULL;
-    free(text);
-    if (!key)
+    span_text st;
+    if (!span_text_make(c, desc, &st)) {
+        span_text_free(&st);
         return;
+    }
+    char *key = st.key;
     size_t kl = strlen(key);
     if (kl > 2 && key[kl - 2] == '\'' && key[kl - 1] == 's')
         key[kl - 2] = '\0';
@@ -399,7 +442,7 @@ static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
         memcpy(out, w, n);
         out[n] = '\0';
     }
-    free(key);
+    span_text_free(&st);
 }
 
 static bool has_head(const actx *c, size_t e, const char *head)
@@ -504,18 +547,16 @@ static size_t resolve_description(const actx *c, const char *head, size_t before
 
 size_t entity_for_span(actx *c, qg_span span, qg_entity_kind kind)
 {
-    char *name = span_dup(c, span);
-    char *key = name ? fold_str(name) : NULL;
+    span_text st;
     size_t e = QG_NONE;
-    if (name && key) {
-        e = find_entity(c, kind, key);
+    if (span_text_make(c, span, &st)) {
+        e = find_entity(c, kind, st.key);
         if (e == QG_NONE)
-            e = add_entity(c, kind, name);
+            e = add_entity_key(c, kind, st.name, st.key);
     } else {
         c->oom = true;
     }
-    free(name);
-    free(key);
+    span_text_free(&st);
     return e;
 }
 
@@ -538,15 +579,13 @@ static size_t person_for_key(const actx *c, const char *key)
  * or an organisation. */
 static size_t affiliation_for_name(actx *c, qg_span span)
 {
-    char *name = span_dup(c, span);
-    char *key = name ? fold_str(name) : NULL;
+    span_text st;
     size_t e = QG_NONE;
-    if (key)
-        e = person_for_key(c, key);
+    if (span_text_make(c, span, &st))
+        e = person_for_key(c, st.key);
     else
         c->oom = true;
-    free(name);
-    free(key);
+    span_text_free(&st);
     return e != QG_NONE ? e : org_entity_for_name(c, span);
 }
 
@@ -800,24 +839,26 @@ static qg_status resolve_names(actx *c, qg_error *err)
             }
             if (m->phrase.kind != NP_NAME || m->entity != QG_NONE)
                 continue;
+            /* name and key in st_text's buffers when they fit; the ones kept for pass 1 are
+             * copied to the heap */
+            span_text st_text;
             char *name, *key;
             size_t words;
             qg_entity_kind kind;
             if (pass == 1 && kept && kept[i].key) {
-                name = kept[i].name;
-                key = kept[i].key;
+                name = st_text.name = kept[i].name;
+                key = st_text.key = kept[i].key;
                 words = kept[i].words;
                 kind = kept[i].kind;
                 kept[i].name = kept[i].key = NULL;
             } else {
-                name = span_dup(c, m->phrase.name);
-                key = name ? fold_str(name) : NULL;
-                if (!name || !key) {
-                    free(name);
-                    free(key);
+                if (!span_text_make(c, m->phrase.name, &st_text)) {
+                    span_text_free(&st_text);
                     st = QG_OOM(err);
                     break;
                 }
+                name = st_text.name;
+                key = st_text.key;
                 words = 1;
                 for (const char *q = key; *q; q++)
                     words += *q == ' ';
@@ -846,7 +887,7 @@ static qg_status resolve_names(actx *c, qg_error *err)
                         }
                     }
                     if (m->entity == QG_NONE)
-                        m->entity = add_entity(c, kind, name);
+                        m->entity = add_entity_key(c, kind, name, key);
                 }
             } else if (pass == 1) {
                 size_t e = match_short_form(c, key);
@@ -864,14 +905,25 @@ static qg_status resolve_names(actx *c, qg_error *err)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))
                             place = true;
                     if (!place && !is_demonym(c, m))
-                        e = add_entity(c, QG_ENTITY_ORGANIZATION, name);
+                        e = add_entity_key(c, QG_ENTITY_ORGANIZATION, name, key);
                 } else if (e == QG_NONE) {
-                    e = add_entity(c, kind, name);
+                    e = add_entity_key(c, kind, name, key);
                 }
                 m->entity = e;
             } else if (kept) {
-                /* left to pass 1 (m->entity stays QG_NONE): keep what was read */
-                kept[i] = (struct name_read){name, key, words, kind};
+                /* left to pass 1 (m->entity stays QG_NONE): keep what was read, on the heap */
+                char *kn = name == st_text.name_buf ? strdup(name) : name;
+                char *kk = key == st_text.key_buf ? strdup(key) : key;
+                if (!kn || !kk) {
+                    if (kn != name)
+                        free(kn);
+                    if (kk != key)
+                        free(kk);
+                    span_text_free(&st_text);
+                    st = QG_OOM(err);
+                    break;
+                }
+                kept[i] = (struct name_read){kn, kk, words, kind};
                 continue;
             }
             if (m->entity != QG_NONE) {
@@ -880,8 +932,7 @@ static qg_status resolve_names(actx *c, qg_error *err)
                 if (!r->gender && m->phrase.gender && r->kind == QG_ENTITY_PERSON)
                     r->gender = m->phrase.gender;
             }
-            free(name);
-            free(key);
+            span_text_free(&st_text);
         }
         if (st == QG_OK && c->oom)
             st = QG_OOM(err);
@@ -927,8 +978,8 @@ static void resolve_acronyms(actx *c)
         m->entity = live_entity(redirect, m->entity);
         if (!is_org_kind(doc->entities.items[m->entity].kind))
             continue;
-        char *acr = span_dup(c, m->phrase.acronym);
-        char *key = acr ? fold_str(acr) : NULL;
+        span_text st;
+        char *key = span_text_make(c, m->phrase.acronym, &st) ? st.key : NULL;
         if (key) {
             size_t other = find_entity(c, QG_ENTITY_ORGANIZATION, key);
             if (other == QG_NONE)
@@ -937,8 +988,7 @@ static void resolve_acronyms(actx *c)
         } else {
             c->oom = true;
         }
-        free(acr);
-        free(key);
+        span_text_free(&st);
         entity_add_mention(c, m->entity, m->phrase.acronym);
     }
     /* a one-word organisation that is the acronym of a multi-word one: the acronyms of the
@@ -1056,18 +1106,16 @@ static size_t resolve_document(actx *c, const struct qg_mention_x *m, const char
 /* A person named in a role's appositive ("Trump's running mate, Mike Pence"). */
 static size_t person_for_span(actx *c, qg_span span)
 {
-    char *name = span_dup(c, span);
-    char *key = name ? fold_str(name) : NULL;
+    span_text st;
     size_t e = QG_NONE;
-    if (name && key) {
-        e = person_for_key(c, key);
+    if (span_text_make(c, span, &st)) {
+        e = person_for_key(c, st.key);
         if (e == QG_NONE)
-            e = add_entity(c, QG_ENTITY_PERSON, name);
+            e = add_entity_key(c, QG_ENTITY_PERSON, st.name, st.key);
     } else {
         c->oom = true;
     }
-    free(name);
-    free(key);
+    span_text_free(&st);
     return e;
 }
 
@@ -1145,12 +1193,10 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                     size_t oe = o->phrase.kind == NP_NAME ? o->entity : QG_NONE;
                     if (o->phrase.kind == NP_ROLE && o->phrase.org.end > o->phrase.org.begin &&
                         !o->phrase.org_is_desc) {
-                        char *on = span_dup(c, o->phrase.org);
-                        char *ok = on ? fold_str(on) : NULL;
-                        if (ok && key_has_word(ok, named))
+                        span_text ot;
+                        if (span_text_make(c, o->phrase.org, &ot) && key_has_word(ot.key, named))
                             oe = org_entity_for_name(c, o->phrase.org);
-                        free(on);
-                        free(ok);
+                        span_text_free(&ot);
                     }
                     if (oe != QG_NONE && is_org_kind(doc->entities.items[oe].kind) &&
                         key_has_word(doc->entities.items[oe].key, named))
@@ -1192,18 +1238,18 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             }
             /* one entity per role and organisation: "a spokesman for the bank" and "the Barclays
              * spokesman" are one; without an organisation, one per role phrase */
-            char *name = span_dup(c, m->phrase.name);
-            char *key = name ? fold_str(name) : NULL;
+            span_text nt, rt;
+            bool have_name = span_text_make(c, m->phrase.name, &nt);
+            char *name = nt.name, *key = nt.key;
             char *rkey = NULL;
+            rt.name = rt.key = NULL;
             if (m->phrase.role_head.end > m->phrase.role_head.begin) {
-                char *rt = span_dup(c, m->phrase.role_head);
-                rkey = rt ? fold_str(rt) : NULL;
-                free(rt);
+                span_text_make(c, m->phrase.role_head, &rt);
+                rkey = rt.key;
             }
-            if (!name || !key) {
-                free(name);
-                free(key);
-                free(rkey);
+            if (!have_name) {
+                span_text_free(&nt);
+                span_text_free(&rt);
                 free(orgs);
                 return QG_OOM(err);
             }
@@ -1215,11 +1261,9 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                     continue;
                 bool same = !strcmp(r->key, key);
                 if (!same && org != QG_NONE && rkey && r->role.end > r->role.begin) {
-                    char *rt = span_dup(c, r->role);
-                    char *k2 = rt ? fold_str(rt) : NULL;
-                    same = k2 && !strcmp(k2, rkey);
-                    free(rt);
-                    free(k2);
+                    span_text r2;
+                    same = span_text_make(c, r->role, &r2) && !strcmp(r2.key, rkey);
+                    span_text_free(&r2);
                 }
                 if (same) {
                     e = x;
@@ -1227,7 +1271,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                 }
             }
             if (e == QG_NONE) {
-                e = add_entity(c, QG_ENTITY_ROLE, name);
+                e = add_entity_key(c, QG_ENTITY_ROLE, name, key);
                 if (e != QG_NONE) {
                     doc->entities.items[e].affiliation = org;
                     doc->entities.items[e].anonymous = m->phrase.anonymous;
@@ -1236,9 +1280,8 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             set_role(c, e, m->phrase.role_head);
             m->entity = e;
             entity_add_mention(c, e, m->phrase.name);
-            free(name);
-            free(key);
-            free(rkey);
+            span_text_free(&nt);
+            span_text_free(&rt);
         }
     }
     free(orgs);
@@ -1854,10 +1897,10 @@ qg_status entity_publish(actx *c, qg_error *err)
 
 size_t entity_for_name(actx *c, const np *p)
 {
-    char *name = span_dup(c, p->name);
-    char *key = name ? fold_str(name) : NULL;
+    span_text st;
     size_t e = QG_NONE;
-    if (name && key) {
+    if (span_text_make(c, p->name, &st)) {
+        const char *key = st.key;
         size_t words = 1;
         for (const char *q = key; *q; q++)
             words += *q == ' ';
@@ -1867,7 +1910,6 @@ size_t entity_for_name(actx *c, const np *p)
     } else {
         c->oom = true;
     }
-    free(name);
-    free(key);
+    span_text_free(&st);
     return e != QG_NONE ? e : entity_for_span(c, p->name, QG_ENTITY_PERSON);
 }
