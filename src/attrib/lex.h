@@ -166,6 +166,11 @@ static inline bool lex_get(const actx *c, const qg_lexicon *lex, size_t k, size_
      * every length: a key of n words starts with token k's word) */
     if (!lex_may_start(c, lex, k))
         return false;
+    /* several words: the first must start a multi-word key (the prefix set's filter; what
+     * lex_get_uncached asks of the prefix set when the hashes are at hand) */
+    if (n > 1 && c->memo && c->memo->hash && k < c->ntok &&
+        (!lex->prefixes || !qg_lexicon_may_start(lex->prefixes, c->memo->hash[k])))
+        return false;
     if (n == 1 && c->memo && c->model && k < c->ntok) {
         const qg_lexicon *first = &c->model->cues;
         if (lex >= first && lex < first + LEX_MEMO_SLOTS) {

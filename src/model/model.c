@@ -137,13 +137,16 @@ static bool lex_put(qg_lexicon *lex, const char *key, size_t len, int value, boo
         w++;
     if (!first_put(lex, key, w) || (w > 0 && key[w - 1] == '.' && !first_put(lex, key, w - 1)))
         return false;
-    /* the proper word prefixes of a multi-word key */
+    /* the proper word prefixes of a multi-word key; the filter of the prefix set holds the
+     * first words of the multi-word keys (qg_lexicon_may_start(lex->prefixes, …) is false for a
+     * word that starts none) */
     for (size_t i = 0; i < len; i++) {
         if (key[i] != ' ')
             continue;
         if (!lex->prefixes && !(lex->prefixes = calloc(1, sizeof *lex->prefixes)))
             return false;
-        if (!lex_put_key(lex->prefixes, key, i, 0, false))
+        if (!lex_put_key(lex->prefixes, key, i, 0, false) ||
+            (i == w && !first_put(lex->prefixes, key, w)))
             return false;
     }
     return true;

@@ -23,7 +23,8 @@ typedef struct qg_lexicon {
     size_t max_words;  /* most space-separated words in one entry */
     size_t max_len;    /* longest key in bytes: longer look-ups miss at once */
     /* every proper word prefix of a multi-word key ("according" for "according to"), so that a
-     * longest-match search stops as soon as no key can continue; value unused */
+     * longest-match search stops as soon as no key can continue; value unused. Its filter
+     * (first) is of the first words of the multi-word keys. */
     struct qg_lexicon *prefixes;
     /* a filter of the first words of the keys (and of those words without a final '.'): bit
      * (hash >> 40) % QG_LEX_FIRST_BITS of every such word's hash is set; NULL before the
