@@ -171,6 +171,154 @@ static void acronym_of(const char *name, char *out, size_t cap)
     out[n] = '\0';
 }
 
+
+/* --- an index of the entities by key, first word, last word and acronym -------------------
+ * Look-ups (find_entity, match_short_form, person_for_key, the surname match) scanned the
+ * window of the last ENTITY_WINDOW entities for every mention. The index lists, per hash slot
+ * of each of four strings of an entity, the entities newest first: a look-up takes the ones of
+ * its slot inside the window, in increasing order, and asks them exactly what the scan asked
+ * every entity (the others cannot match), so the answers are the scan's. Entities are only
+ * added (add_entity_key), never renamed; the index is used only while it has seen every entity
+ * of doc->entities (same array, same count), and dropped before entity_publish() rebuilds the
+ * array. */
+enum { IX_KEY, IX_FIRST, IX_LAST, IX_ACR, IX_KINDS };
+
+struct entity_index {
+    const qg_entity_rec *items; /* doc->entities.items when last indexed */
+    size_t n;                   /* entities indexed (doc->entities.count then) */
+    size_t cap;                 /* room of next[] */
+    size_t slots;               /* slots of head[] (a power of two) */
+    size_t *head[IX_KINDS];     /* newest entity of each slot, QG_NONE when none */
+    size_t *next[IX_KINDS];     /* the next older entity of the same slot */
+};
+
+void entity_index_free(actx *c)
+{
+    entity_index *ix = c->eindex;
+    if (!ix)
+        return;
+    for (int k = 0; k < IX_KINDS; k++) {
+        free(ix->head[k]);
+        free(ix->next[k]);
+    }
+    free(ix);
+    c->eindex = NULL;
+}
+
+static size_t ix_slot(const entity_index *ix, const char *s, size_t len)
+{
+    return (size_t)qg_fnv1a64(s, len) & (ix->slots - 1);
+}
+
+/* The acronym match_short_form() compares for entity e (into buf of 64 bytes). */
+static const char *ix_acronym(const qg_entity_rec *e, char *buf, size_t *len)
+{
+    if (e->acronym_len < sizeof e->acronym) {
+        *len = e->acronym_len;
+        return e->acronym;
+    }
+    acronym_of(e->name, buf, 64);
+    *len = strlen(buf);
+    return buf;
+}
+
+static void ix_link(entity_index *ix, const qg_entity_rec *items, size_t i)
+{
+    const qg_entity_rec *e = &items[i];
+    for (int k = 0; k < IX_KINDS; k++)
+        ix->next[k][i] = QG_NONE;
+    if (!e->key)
+        return; /* no look-up matches an entity without a key */
+    char acr[64];
+    size_t alen;
+    const char *a = ix_acronym(e, acr, &alen);
+    size_t slot[IX_KINDS] = {
+        ix_slot(ix, e->key, e->key_len),
+        ix_slot(ix, e->key, e->key_first_len),
+        ix_slot(ix, e->key + e->key_last_at, e->key_len - e->key_last_at),
+        ix_slot(ix, a, alen),
+    };
+    for (int k = 0; k < IX_KINDS; k++) {
+        ix->next[k][i] = ix->head[k][slot[k]];
+        ix->head[k][slot[k]] = i;
+    }
+}
+
+/* Index entity count - 1 (just added); drop the index when memory runs out. */
+static void ix_add(actx *c)
+{
+    entity_index *ix = c->eindex;
+    if (!ix)
+        return;
+    const qg_doc *doc = c->doc;
+    size_t n = doc->entities.count;
+    if (ix->n + 1 != n) {
+        entity_index_free(c); /* entities added behind the index's back: scan from now on */
+        return;
+    }
+    if (n > ix->cap || 2 * n > ix->slots) {
+        size_t cap = ix->cap ? ix->cap : 64, slots = ix->slots ? ix->slots : 128;
+        while (cap < n)
+            cap *= 2;
+        while (slots < 2 * n)
+            slots *= 2;
+        for (int k = 0; k < IX_KINDS; k++) {
+            size_t *nx = realloc(ix->next[k], cap * sizeof *nx);
+            size_t *hd = slots != ix->slots ? malloc(slots * sizeof *hd) : ix->head[k];
+            if (!nx || !hd) {
+                if (nx)
+                    ix->next[k] = nx;
+                if (hd && hd != ix->head[k])
+                    free(hd);
+                entity_index_free(c);
+                return;
+            }
+            ix->next[k] = nx;
+            if (hd != ix->head[k]) {
+                free(ix->head[k]);
+                ix->head[k] = hd;
+            }
+        }
+        ix->cap = cap;
+        if (slots != ix->slots) {
+            /* a new slot count: every entity again, oldest first */
+            ix->slots = slots;
+            for (int k = 0; k < IX_KINDS; k++)
+                memset(ix->head[k], 0xFF, slots * sizeof *ix->head[k]);
+            for (size_t i = 0; i + 1 < n; i++)
+                ix_link(ix, doc->entities.items, i);
+        }
+    }
+    ix_link(ix, doc->entities.items, n - 1);
+    ix->items = doc->entities.items;
+    ix->n = n;
+}
+
+/* The index, when it has seen every entity of the document; NULL: scan. */
+static const entity_index *ix_of(const actx *c)
+{
+    const entity_index *ix = c->eindex;
+    if (ix && ix->n == c->doc->entities.count && ix->items == c->doc->entities.items && ix->slots)
+        return ix;
+    return NULL;
+}
+
+/* Entities of the window in s's slot of kind k, in increasing order, into out (room for
+ * ENTITY_WINDOW); returns their number. */
+static size_t ix_candidates(const actx *c, const entity_index *ix, int k, const char *s,
+                            size_t len, size_t *out)
+{
+    size_t ws = window_start(c), n = 0;
+    for (size_t i = ix->head[k][ix_slot(ix, s, len)]; i != QG_NONE && i >= ws; i = ix->next[k][i])
+        out[n++] = i; /* newest first: at most ENTITY_WINDOW are in the window */
+    for (size_t a = 0, b = n; a + 1 < b; a++, b--) {
+        size_t t = out[a];
+        out[a] = out[b - 1];
+        out[b - 1] = t;
+    }
+    return n;
+}
+
 /* key: fold_str(name) when the caller has it, else NULL */
 static size_t add_entity_key(actx *c, qg_entity_kind kind, const char *name, const char *key)
 {
@@ -198,6 +346,7 @@ static size_t add_entity_key(actx *c, qg_entity_kind kind, const char *name, con
         e->key_last_at = (uint32_t)(last_word(e->key) - e->key);
         e->key_spaced = strchr(e->key, ' ') != NULL;
     }
+    ix_add(c);
     return c->doc->entities.count - 1;
 }
 
@@ -310,49 +459,93 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     return QG_ENTITY_ANONYMOUS; /* one unknown word: decided later */
 }
 
+static bool find_fits(const qg_entity_rec *e, qg_entity_kind kind, const char *key, size_t klen)
+{
+    /* key_len (add_entity) rejects most keys before their bytes are compared */
+    return e->kind == kind && e->key && e->key_len == klen && !(e->flags & ENTITY_DEAD) &&
+           !memcmp(e->key, key, klen);
+}
+
 static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
     size_t klen = strlen(key);
-    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
-        const qg_entity_rec *e = &c->doc->entities.items[i];
-        /* key_len (add_entity) rejects most keys before their bytes are compared */
-        if (e->kind == kind && e->key && e->key_len == klen && !(e->flags & ENTITY_DEAD) &&
-            !memcmp(e->key, key, klen))
-            return i;
+    const entity_index *ix = ix_of(c);
+    if (ix && klen) {
+        size_t cand[ENTITY_WINDOW];
+        size_t n = ix_candidates(c, ix, IX_KEY, key, klen, cand);
+        for (size_t j = 0; j < n; j++)
+            if (find_fits(&c->doc->entities.items[cand[j]], kind, key, klen))
+                return cand[j];
+        return QG_NONE;
     }
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++)
+        if (find_fits(&c->doc->entities.items[i], kind, key, klen))
+            return i;
     return QG_NONE;
 }
 
 /* A single word that names a known person (surname or given name) or organisation
  * (acronym, first word: "Kaspersky" for "Kaspersky Lab"). */
+/* One entity of match_short_form()'s scan: true when the scan returns i at once. */
+static bool short_form_step(const qg_entity_rec *e, size_t i, const char *key, size_t klen,
+                            size_t *best)
+{
+    if (!e->key || !e->key_spaced || (e->flags & ENTITY_DEAD))
+        return false;
+    if (e->kind == QG_ENTITY_PERSON) {
+        if (e->key_len - e->key_last_at == klen && !memcmp(e->key + e->key_last_at, key, klen))
+            return true;
+    } else if (e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET) {
+        if (e->acronym_len < sizeof e->acronym) {
+            if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
+                *best = i;
+        } else {
+            char acr[64]; /* a long acronym: not kept in the record */
+            acronym_of(e->name, acr, sizeof acr);
+            if (!strcmp(acr, key))
+                *best = i;
+        }
+        size_t fl = e->key_first_len;
+        if (*best == QG_NONE && fl == klen && !strncmp(e->key, key, fl) && strcmp(key, "the") != 0)
+            *best = i;
+    }
+    return false;
+}
+
 static size_t match_short_form(const actx *c, const char *key)
 {
     size_t best = QG_NONE;
     size_t klen = strlen(key);
-    /* the acronym, first and last word of each entity were computed by add_entity() */
-    for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
-        const qg_entity_rec *e = &c->doc->entities.items[i];
-        if (!e->key || !e->key_spaced || (e->flags & ENTITY_DEAD))
-            continue;
-        if (e->kind == QG_ENTITY_PERSON) {
-            if (e->key_len - e->key_last_at == klen && !memcmp(e->key + e->key_last_at, key, klen))
+    const entity_index *ix = ix_of(c);
+    if (ix && klen) {
+        /* an entity the scan acts on has key as its last word, acronym or first word: the
+         * three slots' entities, merged in increasing order, see the same steps */
+        size_t cand[IX_KINDS][ENTITY_WINDOW], n[IX_KINDS] = {0}, at[IX_KINDS] = {0};
+        n[IX_LAST] = ix_candidates(c, ix, IX_LAST, key, klen, cand[IX_LAST]);
+        n[IX_ACR] = ix_candidates(c, ix, IX_ACR, key, klen, cand[IX_ACR]);
+        n[IX_FIRST] = ix_candidates(c, ix, IX_FIRST, key, klen, cand[IX_FIRST]);
+        for (size_t last = QG_NONE;;) {
+            size_t i = QG_NONE;
+            for (int k = IX_FIRST; k <= IX_ACR; k++)
+                if (at[k] < n[k] && (i == QG_NONE || cand[k][at[k]] < i))
+                    i = cand[k][at[k]];
+            if (i == QG_NONE)
+                break;
+            for (int k = IX_FIRST; k <= IX_ACR; k++)
+                if (at[k] < n[k] && cand[k][at[k]] == i)
+                    at[k]++;
+            if (i == last)
+                continue;
+            last = i;
+            if (short_form_step(&c->doc->entities.items[i], i, key, klen, &best))
                 return i;
-        } else if (e->kind == QG_ENTITY_ORGANIZATION || e->kind == QG_ENTITY_OUTLET) {
-            if (e->acronym_len < sizeof e->acronym) {
-                if (e->acronym_len >= 2 && e->acronym_len == klen && !memcmp(e->acronym, key, klen))
-                    best = i;
-            } else {
-                char acr[64]; /* a long acronym: not kept in the record */
-                acronym_of(e->name, acr, sizeof acr);
-                if (!strcmp(acr, key))
-                    best = i;
-            }
-            size_t fl = e->key_first_len;
-            if (best == QG_NONE && fl == klen && !strncmp(e->key, key, fl) &&
-                strcmp(key, "the") != 0)
-                best = i;
         }
+        return best;
     }
+    /* the acronym, first and last word of each entity were computed by add_entity() */
+    for (size_t i = window_start(c); i < c->doc->entities.count; i++)
+        if (short_form_step(&c->doc->entities.items[i], i, key, klen, &best))
+            return i;
     return best;
 }
 
@@ -566,6 +759,20 @@ static size_t person_for_key(const actx *c, const char *key)
     size_t e = find_entity(c, QG_ENTITY_PERSON, key);
     if (e != QG_NONE || strchr(key, ' '))
         return e;
+    const entity_index *ix = ix_of(c);
+    size_t klen = strlen(key);
+    if (ix && klen) {
+        /* a person whose last word is key: in key's slot of last words */
+        size_t cand[ENTITY_WINDOW];
+        size_t n = ix_candidates(c, ix, IX_LAST, key, klen, cand);
+        for (size_t j = 0; j < n; j++) {
+            const qg_entity_rec *r = &c->doc->entities.items[cand[j]];
+            if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) && strchr(r->key, ' ') &&
+                !strcmp(last_word(r->key), key))
+                return cand[j];
+        }
+        return QG_NONE;
+    }
     for (size_t i = window_start(c); i < c->doc->entities.count; i++) {
         const qg_entity_rec *r = &c->doc->entities.items[i];
         if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) && strchr(r->key, ' ') &&
@@ -874,7 +1081,13 @@ static qg_status resolve_names(actx *c, qg_error *err)
                         /* same surname and first name as a known person: Hillary (Rodham) Clinton */
                         const char *klast = last_word(key);
                         size_t kfirst = first_word_len(key), klast_len = strlen(klast);
-                        for (size_t e = window_start(c); e < doc->entities.count; e++) {
+                        const entity_index *ix = ix_of(c);
+                        size_t cand[ENTITY_WINDOW], ncand = 0;
+                        if (ix && klast_len) /* the persons of klast's slot of last words */
+                            ncand = ix_candidates(c, ix, IX_LAST, klast, klast_len, cand);
+                        for (size_t j = ix && klast_len ? 0 : window_start(c);
+                             ix && klast_len ? j < ncand : j < doc->entities.count; j++) {
+                            size_t e = ix && klast_len ? cand[j] : j;
                             const qg_entity_rec *r = &doc->entities.items[e];
                             if (r->kind == QG_ENTITY_PERSON && !(r->flags & ENTITY_DEAD) &&
                                 r->key_len - r->key_last_at == klast_len &&
@@ -1413,6 +1626,10 @@ static void take_snapshot(actx *c)
 qg_status entity_detect(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
+    /* the look-up index (NULL when it cannot be had: look-ups scan); every entity is added after
+     * this point */
+    if (!c->eindex && !doc->entities.count)
+        c->eindex = calloc(1, sizeof *c->eindex);
     meta_entities(c);
     /* tokens where no noun phrase can start are skipped without parsing (NULL: parse all) */
     const uint8_t *starts = np_starts(c);
@@ -1856,6 +2073,7 @@ qg_status entity_publish(actx *c, qg_error *err)
 {
     qg_doc *doc = c->doc;
     qg_status st = QG_OK;
+    entity_index_free(c); /* the entity array is rebuilt below */
     if (c->snapshot.count || doc->entities.count)
         st = restore_snapshot(c, err);
     for (size_t i = 0; i < c->snapshot.count; i++)

@@ -369,6 +369,7 @@ void lex_memo_init(actx *c)
 
 void lex_memo_free(actx *c)
 {
+    entity_index_free(c);
     if (!c->memo)
         return;
     for (int i = 0; i < LEX_MEMO_SLOTS; i++) {

@@ -11,6 +11,7 @@
 #include "../model/model.h"
 
 typedef struct qg_mention_x qg_mention_x;
+typedef struct entity_index entity_index;
 
 /* The attribution context: the document, its tokens and the lexicons. */
 /* Look-ups of single tokens remembered per token (lex_get with n = 1 answers the same for a
@@ -70,8 +71,12 @@ typedef struct actx {
     QG_VEC(qg_entity_rec) snapshot;
     QG_VEC(struct qg_head_rec { size_t entity; char head[32]; }) heads;
     lex_memo *memo; /* NULL: no memo (allocation failed or a very long document) */
+    struct entity_index *eindex; /* entity.c: look-up index of the entities, or NULL */
     bool oom;
 } actx;
+
+/* Free the entity look-up index (entity.c), when there is one. */
+void entity_index_free(actx *c);
 
 /* Set up and free the memo of single-token look-ups (lex_get). */
 void lex_memo_init(actx *c);
