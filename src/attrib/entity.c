@@ -638,8 +638,21 @@ static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
     span_text_free(&st);
 }
 
+/* c->head_filter: bit e % HEAD_FILTER_BITS is set for every entity e some head record has
+ * held (set wherever a record's entity is written): a clear bit means e has no head, without
+ * walking the records (resolve_description asks for every organisation of the window). */
+#define HEAD_FILTER_BITS (64 * sizeof ((actx *)0)->head_filter / sizeof(uint64_t))
+static void head_filter_set(actx *c, size_t e)
+{
+    size_t b = e % HEAD_FILTER_BITS;
+    c->head_filter[b / 64] |= 1ull << (b % 64);
+}
+
 static bool has_head(const actx *c, size_t e, const char *head)
 {
+    size_t b = e % HEAD_FILTER_BITS;
+    if (!(c->head_filter[b / 64] >> (b % 64) & 1))
+        return false;
     for (size_t i = 0; i < c->heads.count; i++)
         if (c->heads.items[i].entity == e && !strcmp(c->heads.items[i].head, head))
             return true;
@@ -656,6 +669,7 @@ static void add_head(actx *c, size_t e, const char *head)
         return;
     }
     h->entity = e;
+    head_filter_set(c, e);
     snprintf(h->head, sizeof h->head, "%s", head);
 }
 
@@ -905,8 +919,10 @@ static void merge_entity(actx *c, size_t from, size_t into, size_t *redirect)
             doc->entities.items[i].part_of = i == into ? QG_NONE : into;
     }
     for (size_t i = 0; i < c->heads.count; i++)
-        if (c->heads.items[i].entity == from)
+        if (c->heads.items[i].entity == from) {
             c->heads.items[i].entity = into;
+            head_filter_set(c, into);
+        }
 }
 
 /* The entity e was merged into, following chains; e itself when it is alive. */
@@ -938,8 +954,11 @@ static void redirect_references(actx *c, const size_t *redirect)
         }
     }
     for (size_t i = 0; i < c->heads.count; i++)
-        if (c->heads.items[i].entity != QG_NONE)
+        if (c->heads.items[i].entity != QG_NONE) {
             c->heads.items[i].entity = live_entity(redirect, c->heads.items[i].entity);
+            if (c->heads.items[i].entity != QG_NONE)
+                head_filter_set(c, c->heads.items[i].entity);
+        }
 }
 
 /* Does the phrase open its sentence (only punctuation before it)? */

@@ -72,6 +72,7 @@ typedef struct actx {
     QG_VEC(struct qg_head_rec { size_t entity; char head[32]; }) heads;
     lex_memo *memo; /* NULL: no memo (allocation failed or a very long document) */
     struct entity_index *eindex; /* entity.c: look-up index of the entities, or NULL */
+    uint64_t head_filter[64];     /* entity.c: entities that may have a head record */
     bool oom;
 } actx;
 
