@@ -90,6 +90,29 @@ static void fold_all(actx *c)
         const char *s = c->doc->text + c->tok[k].begin;
         size_t tn = c->tok[k].end - c->tok[k].begin;
         at[k] = (uint32_t)len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* a token of at most eight bytes (most), with eight bytes readable from its start and
+         * room for eight in buf: the ASCII test and the A-Z folding on one word (the bytes past
+         * the token are written over by the next one) */
+        if (tn <= 8 && c->tok[k].begin + 8 <= c->doc->len && len + 8 <= cap) {
+            uint64_t w, ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            memcpy(&w, s, 8);
+            uint64_t mask = tn == 8 ? ~0ull : (1ull << (8 * tn)) - 1;
+            if (!(w & high & mask)) {
+                uint64_t low7 = w & ~high;
+                /* high bit of each byte: >= 'A' and not > 'Z' (bytes are ASCII: no carries) */
+                uint64_t ge_a = low7 + ones * (0x80 - 'A');
+                uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+                uint64_t upper = ge_a & ~gt_z & ~w & high;
+                w ^= upper >> 2; /* 0x80 >> 2 == 0x20: A-Z to a-z */
+                memcpy(buf + len, &w, 8);
+                ascii[k] = 1;
+                len += tn;
+                ok = len < UINT32_MAX;
+                continue;
+            }
+        }
+#endif
         bool is_ascii = true;
         for (size_t i = 0; i < tn; i++)
             if ((unsigned char)s[i] >= 0x80) {
