@@ -106,6 +106,7 @@ static void fold_all(actx *c)
                 uint64_t upper = ge_a & ~gt_z & ~w & high;
                 w ^= upper >> 2; /* 0x80 >> 2 == 0x20: A-Z to a-z */
                 memcpy(buf + len, &w, 8);
+                hash[k] = qg_lexicon_hash_word(w & mask, tn);
                 ascii[k] = 1;
                 len += tn;
                 ok = len < UINT32_MAX;
@@ -175,6 +176,8 @@ static void fold_all(actx *c)
                                             (uint32_t)len, (uint32_t)out_len};
             len += ok ? out_len : 0;
         }
+        if (ok)
+            hash[k] = qg_lexicon_hash(buf + at[k], len - at[k]);
         ok = ok && len < UINT32_MAX;
     }
     qg_strbuf_dispose(&f);
@@ -186,8 +189,6 @@ static void fold_all(actx *c)
         return;
     }
     at[n] = (uint32_t)len;
-    for (size_t k = 0; k < n; k++)
-        hash[k] = qg_lexicon_hash(buf + at[k], at[k + 1] - at[k]);
     m->fold_at = at;
     m->fold_buf = buf;
     m->ascii = ascii;

@@ -55,6 +55,23 @@ bool qg_lexicon_has_prefix(const qg_lexicon *lex, const char *key, size_t len);
  * lexicon): for a key looked up in several lexicons, compute it once and use the _hashed
  * forms below, which answer exactly as the plain ones. */
 uint64_t qg_lexicon_hash(const char *key, size_t len);
+/* qg_lexicon_hash() of a key of len <= 8 bytes held in w (its bytes in memory order on a
+ * little-endian machine, the bytes past len zero), inline: the same steps as the hash. */
+static inline uint64_t qg_lexicon_hash_word(uint64_t w, size_t len)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (uint64_t)len * k;
+    if (len == 8) {
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    } else if (len > 0) {
+        h = (h ^ w) * k;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+}
 bool qg_lexicon_get_hashed(const qg_lexicon *lex, uint64_t hash, const char *key, size_t len,
                            int *value);
 bool qg_lexicon_has_prefix_hashed(const qg_lexicon *lex, uint64_t hash, const char *key,
