@@ -213,13 +213,34 @@ static inline uint64_t has_byte8(uint64_t w, unsigned char c)
 
 /* Do the eight bytes at s hold a byte >= 0x80 or ' (and, when all_marks, " or `)? A block
  * without any is skipped whole by the scans of pair_paragraph(). */
-static inline bool stop8(const char *s, bool all_marks)
+static inline uint64_t stop8(const char *s, bool all_marks)
 {
     uint64_t w;
     memcpy(&w, s, 8);
-    if ((w & 0x8080808080808080ull) || has_byte8(w, '\''))
-        return true;
-    return all_marks && (has_byte8(w, '"') || has_byte8(w, '`'));
+    uint64_t m = (w & 0x8080808080808080ull) | has_byte8(w, '\'');
+    if (all_marks)
+        m |= has_byte8(w, '"') | has_byte8(w, '`');
+    return m;
+}
+
+/* Skip from i to the first byte of [i, end) that stop8() stops at (or to the last block of
+ * fewer than eight bytes): the blocks without one whole, then, on a little-endian machine, the
+ * bytes before the lowest flagged one (the lowest flag of each has_byte8 test and of the high
+ * bits is exact; only flags above a true one can be false). */
+static inline size_t skip_plain(const char *t, size_t i, size_t end, bool all_marks)
+{
+    while (i + 8 <= end) {
+        uint64_t m = stop8(t + i, all_marks);
+        if (!m) {
+            i += 8; /* eight ASCII characters, none of them a mark looked for */
+            continue;
+        }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        i += (size_t)__builtin_ctzll(m) / 8;
+#endif
+        break;
+    }
+    return i;
 }
 
 /* Pair the marks of one paragraph; quotes left open are emitted as unclosed at its end. */
@@ -233,8 +254,7 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
      * "drivers’ new" rule: a weak closer is an apostrophe when a strong one follows */
     size_t last_strong_single = 0;
     for (size_t i = p.begin; i < p.end;) {
-        while (i + 8 <= p.end && !stop8(t + i, false))
-            i += 8; /* eight ASCII characters, none of them ' */
+        i = skip_plain(t, i, p.end, false); /* ASCII characters other than ' */
         if (i >= p.end)
             break;
         unsigned char b = (unsigned char)t[i];
@@ -253,8 +273,7 @@ static qg_status pair_paragraph(qg_doc *doc, uint32_t para)
             last_strong_single = i;
     }
     for (size_t i = p.begin; i < p.end;) {
-        while (i + 8 <= p.end && !stop8(t + i, true))
-            i += 8; /* eight ASCII characters, none of them a quotation mark */
+        i = skip_plain(t, i, p.end, true); /* ASCII characters, none a quotation mark */
         if (i >= p.end)
             break;
         unsigned char b = (unsigned char)t[i];
