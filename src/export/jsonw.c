@@ -132,14 +132,21 @@ static uint64_t load8(const unsigned char *s, size_t i)
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
-/* Does any of the eight bytes of x need an escape (< 0x20, '"', '\\')? Exact as a whole
- * (the classic has-zero-byte and has-less-than tests). */
-static bool any_escape8(uint64_t x)
+/* The bytes of x that need an escape (< 0x20, '"', '\\'), flagged in their high bits: exact as
+ * a whole and in the lowest flag (the classic has-zero-byte and has-less-than tests; a borrow
+ * only flags bytes above a true one). */
+static uint64_t escape_flags8(uint64_t x)
 {
     uint64_t quote = x ^ (ONES * '"'), bslash = x ^ (ONES * '\\');
     uint64_t lt20 = (x - ONES * 0x20) & ~x;
     uint64_t zq = (quote - ONES) & ~quote, zb = (bslash - ONES) & ~bslash;
-    return ((lt20 | zq | zb) & HIGHS) != 0;
+    return (lt20 | zq | zb) & HIGHS;
+}
+
+/* Does any of the eight bytes of x need an escape? */
+static bool any_escape8(uint64_t x)
+{
+    return escape_flags8(x) != 0;
 }
 
 static bool utf8_valid(const char *str, size_t len)
@@ -236,8 +243,17 @@ static void put_string(qg_jw *w, const char *s, size_t len)
     size_t run = 0;
     const unsigned char *us = (const unsigned char *)s;
     for (size_t i = 0; i < len; i++) {
-        while (i + 8 <= len && !any_escape8(load8(us, i)))
-            i += 8;
+        while (i + 8 <= len) {
+            uint64_t f = escape_flags8(load8(us, i));
+            if (!f) {
+                i += 8;
+                continue;
+            }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(f) / 8; /* the first byte to escape */
+#endif
+            break;
+        }
         if (i >= len)
             break;
         unsigned char u = us[i];
