@@ -190,14 +190,14 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 
 /* Do the eight bytes at p hold a byte that ends a plain run of a string: a control character
  * (< 0x20), a byte >= 0x80, '"' or '\\'? (Exact: the zero-byte tests never miss.) */
-static inline bool special8(const unsigned char *p)
+static inline uint64_t special8(const unsigned char *p)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     uint64_t w;
     memcpy(&w, p, 8);
     uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
     uint64_t hit = w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
-    return (hit & highs) != 0;
+    return hit & highs; /* the lowest flag is exact too: a borrow only flags bytes above it */
 }
 
 /* Scan a string; decode into out unless out is NULL. */
@@ -216,8 +216,17 @@ static bool scan_string(qg_jscan *s, qg_strbuf *out)
          * valid UTF-8 sequences, up to a quote, a backslash, a control or an invalid byte */
         const unsigned char *run = p;
         for (;;) {
-            while (end - p >= 8 && !special8(p))
-                p += 8;
+            while (end - p >= 8) {
+                uint64_t f = special8(p);
+                if (!f) {
+                    p += 8;
+                    continue;
+                }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                p += __builtin_ctzll(f) / 8; /* the first byte that ends the run */
+#endif
+                break;
+            }
             while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
                 p++;
             if (p < end && *p >= 0x80) {
