@@ -467,8 +467,12 @@ bool qg_js_skip(qg_jscan *s)
     case -1:
         return qg_js_fail(s, s->error ? s->error : "unexpected end of input");
     default: {
-        double d;
-        return qg_js_number(s, &d);
+        /* a number not kept: its grammar only (qg_js_number would convert it with strtod) */
+        const char *e = number_end(s->p, s->end);
+        if (!e)
+            return qg_js_fail(s, "expected a number");
+        s->p = e;
+        return true;
     }
     }
 }
