@@ -216,7 +216,7 @@ static size_t finite_real_len(const char *p, const char *end)
 /* Skip a member's value that flat_read does not keep, validating it as the scanner does and
  * refusing (false) what jansson might read otherwise: integers that are not plain_int_len()
  * ones, reals that are not finite_real_len() ones, nesting deeper than 32. */
-static bool flat_skip(qg_jscan *s, qg_strbuf *key, int depth)
+static bool flat_skip(qg_jscan *s, int depth)
 {
     int c = qg_js_peek(s);
     if (c == '"' || c == 't' || c == 'f' || c == 'n')
@@ -229,8 +229,8 @@ static bool flat_skip(qg_jscan *s, qg_strbuf *key, int depth)
     if (c == '{') {
         if (!qg_js_obj_begin(s))
             return false;
-        while (qg_js_obj_next(s, &it, key))
-            if (!flat_skip(s, key, depth + 1))
+        while (qg_js_obj_next(s, &it, NULL)) /* keys validated, not decoded */
+            if (!flat_skip(s, depth + 1))
                 return false;
         return !s->error;
     }
@@ -238,7 +238,7 @@ static bool flat_skip(qg_jscan *s, qg_strbuf *key, int depth)
         if (!qg_js_arr_begin(s))
             return false;
         while (qg_js_arr_next(s, &it))
-            if (!flat_skip(s, key, depth + 1))
+            if (!flat_skip(s, depth + 1))
                 return false;
         return !s->error;
     }
@@ -255,7 +255,7 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
                       size_t len)
 {
     qg_jscan s;
-    qg_strbuf key = QG_STRBUF_INIT, skip = QG_STRBUF_INIT;
+    qg_strbuf key = QG_STRBUF_INIT;
     bool ok = false;
     qg_js_init(&s, line, len);
     if (qg_js_peek(&s) != '{' || !qg_js_obj_begin(&s))
@@ -272,7 +272,7 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
         enum flat_kind kind;
         if (c == '"') {
             kind = FLAT_STRING;
-            if (!qg_js_string(&s, v ? &v->s : &skip))
+            if (!qg_js_string(&s, v ? &v->s : NULL)) /* validated; decoded when kept */
                 goto done;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             size_t n = plain_int_len(s.p, s.end);
@@ -292,7 +292,7 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
                 goto done;
         } else if ((c == '{' || c == '[') && !v) {
             kind = FLAT_NESTED; /* a member the record does not use ("quotes": [...]) */
-            if (!flat_skip(&s, &skip, 0))
+            if (!flat_skip(&s, 0))
                 goto done;
         } else {
             goto done; /* a wanted field that is an object, array or real (or an error) */
@@ -316,7 +316,6 @@ static bool flat_read(flat_value vals[FLAT_N], const char *const names[FLAT_N], 
     ok = !s.error && qg_js_at_end(&s);
 done:
     qg_strbuf_dispose(&key);
-    qg_strbuf_dispose(&skip);
     return ok;
 }
 
