@@ -638,23 +638,55 @@ static void desc_head(const actx *c, qg_span desc, char *out, size_t cap)
     span_text_free(&st);
 }
 
-/* c->head_filter: bit e % HEAD_FILTER_BITS is set for every entity e some head record has
- * held (set wherever a record's entity is written): a clear bit means e has no head, without
- * walking the records (resolve_description asks for every organisation of the window). */
-#define HEAD_FILTER_BITS (64 * sizeof ((actx *)0)->head_filter / sizeof(uint64_t))
-static void head_filter_set(actx *c, size_t e)
+/* The head records of each entity are chained (c->head_first[e], then next): has_head() walks
+ * the records of e only, not all of them (resolve_description asks for every organisation of
+ * the window: quadratic on large articles). The chains are made again whenever records change
+ * entity (merges); without memory for them, has_head() walks every record as before. */
+static void heads_relink(actx *c)
 {
-    size_t b = e % HEAD_FILTER_BITS;
-    c->head_filter[b / 64] |= 1ull << (b % 64);
+    size_t need = 0;
+    for (size_t i = 0; i < c->heads.count; i++)
+        if (c->heads.items[i].entity != QG_NONE && c->heads.items[i].entity >= need)
+            need = c->heads.items[i].entity + 1;
+    if (need > c->head_first_cap) {
+        size_t cap = c->head_first_cap ? c->head_first_cap : 64;
+        while (cap < need)
+            cap *= 2;
+        size_t *nf = realloc(c->head_first, cap * sizeof *nf);
+        if (!nf) {
+            free(c->head_first);
+            c->head_first = NULL;
+            c->head_first_cap = 0;
+            c->heads_unchained = true;
+            return;
+        }
+        c->head_first = nf;
+        c->head_first_cap = cap;
+    }
+    for (size_t e = 0; e < c->head_first_cap; e++)
+        c->head_first[e] = QG_NONE;
+    for (size_t i = 0; i < c->heads.count; i++) {
+        size_t e = c->heads.items[i].entity;
+        c->heads.items[i].next = QG_NONE;
+        if (e != QG_NONE) {
+            c->heads.items[i].next = c->head_first[e];
+            c->head_first[e] = i;
+        }
+    }
 }
 
 static bool has_head(const actx *c, size_t e, const char *head)
 {
-    size_t b = e % HEAD_FILTER_BITS;
-    if (!(c->head_filter[b / 64] >> (b % 64) & 1))
+    if (c->heads_unchained) {
+        for (size_t i = 0; i < c->heads.count; i++)
+            if (c->heads.items[i].entity == e && !strcmp(c->heads.items[i].head, head))
+                return true;
         return false;
-    for (size_t i = 0; i < c->heads.count; i++)
-        if (c->heads.items[i].entity == e && !strcmp(c->heads.items[i].head, head))
+    }
+    if (e >= c->head_first_cap)
+        return false;
+    for (size_t i = c->head_first[e]; i != QG_NONE; i = c->heads.items[i].next)
+        if (!strcmp(c->heads.items[i].head, head))
             return true;
     return false;
 }
@@ -669,8 +701,15 @@ static void add_head(actx *c, size_t e, const char *head)
         return;
     }
     h->entity = e;
-    head_filter_set(c, e);
     snprintf(h->head, sizeof h->head, "%s", head);
+    if (c->heads_unchained)
+        return;
+    if (e >= c->head_first_cap) {
+        heads_relink(c); /* room for e; every record chained again */
+        return;
+    }
+    h->next = c->head_first[e];
+    c->head_first[e] = c->heads.count - 1;
 }
 
 /* Can a description with this head refer to organisation e? "the company" is not the police. */
@@ -918,11 +957,14 @@ static void merge_entity(actx *c, size_t from, size_t into, size_t *redirect)
         if (doc->entities.items[i].part_of == from)
             doc->entities.items[i].part_of = i == into ? QG_NONE : into;
     }
+    bool moved = false;
     for (size_t i = 0; i < c->heads.count; i++)
         if (c->heads.items[i].entity == from) {
             c->heads.items[i].entity = into;
-            head_filter_set(c, into);
+            moved = true;
         }
+    if (moved && !c->heads_unchained)
+        heads_relink(c);
 }
 
 /* The entity e was merged into, following chains; e itself when it is alive. */
@@ -954,11 +996,10 @@ static void redirect_references(actx *c, const size_t *redirect)
         }
     }
     for (size_t i = 0; i < c->heads.count; i++)
-        if (c->heads.items[i].entity != QG_NONE) {
+        if (c->heads.items[i].entity != QG_NONE)
             c->heads.items[i].entity = live_entity(redirect, c->heads.items[i].entity);
-            if (c->heads.items[i].entity != QG_NONE)
-                head_filter_set(c, c->heads.items[i].entity);
-        }
+    if (c->heads.count && !c->heads_unchained)
+        heads_relink(c);
 }
 
 /* Does the phrase open its sentence (only punctuation before it)? */
@@ -1939,7 +1980,9 @@ static qg_status assign_uids(qg_doc *doc, qg_error *err)
 {
     /* the ids given so far (the strings belong to the entities) */
     size_t n = doc->entities.count;
-    qg_smap taken = {0};
+    qg_smap taken = {0}, next_rep = {0};
+    char **bases = NULL; /* the keys of next_rep */
+    size_t nbases = 0, bases_cap = 0;
     qg_status st = QG_OK;
     for (size_t e = 0; e < n && st == QG_OK; e++)
         if (doc->entities.items[e].uid &&
@@ -1952,15 +1995,50 @@ static qg_status assign_uids(qg_doc *doc, qg_error *err)
             if (late != (pass == 1) || r->uid)
                 continue;
             char *uid = make_uid(doc, e);
-            /* a repeat within the article (two reports by one organisation): "~2", "~3" … */
-            for (int rep = 2; uid && qg_smap_get(&taken, uid, strlen(uid)) != QG_SMAP_NONE; rep++) {
-                qg_strbuf sb = QG_STRBUF_INIT;
-                char *tilde = strrchr(uid, '~');
-                if (tilde && rep > 2)
-                    *tilde = '\0';
-                qg_strbuf_printf(&sb, "%s~%d", uid, rep);
-                free(uid);
-                uid = qg_strbuf_take(&sb);
+            /* a repeat within the article (two reports by one organisation): the first of
+             * "~2", "~3" … not taken; the search for a repeated id goes on from where the last
+             * one for the same id stopped (next_rep: every earlier one is taken, and ids are
+             * never given back), not from 2 (quadratic in the repeats of one id) */
+            if (uid && qg_smap_get(&taken, uid, strlen(uid)) != QG_SMAP_NONE) {
+                char *base = uid;
+                size_t blen = strlen(base);
+                uint32_t from = qg_smap_get(&next_rep, base, blen);
+                int rep = from == QG_SMAP_NONE ? 2 : (int)from;
+                for (uid = NULL;; rep++) {
+                    qg_strbuf sb = QG_STRBUF_INIT;
+                    qg_strbuf_printf(&sb, "%s~%d", base, rep);
+                    char *cand = qg_strbuf_take(&sb);
+                    if (!cand || qg_smap_get(&taken, cand, strlen(cand)) == QG_SMAP_NONE) {
+                        uid = cand;
+                        break;
+                    }
+                    free(cand);
+                }
+                if (from != QG_SMAP_NONE) {
+                    qg_smap_set(&next_rep, base, blen, (uint32_t)rep + 1);
+                    free(base);
+                } else {
+                    /* the map keeps base as its key until the end */
+                    if (nbases == bases_cap) {
+                        size_t cap2 = bases_cap ? 2 * bases_cap : 16;
+                        char **nb = realloc(bases, cap2 * sizeof *nb);
+                        if (!nb) {
+                            free(base);
+                            free(uid);
+                            st = QG_OOM(err);
+                            break;
+                        }
+                        bases = nb;
+                        bases_cap = cap2;
+                    }
+                    if (qg_smap_put(&next_rep, base, blen, (uint32_t)rep + 1) == QG_SMAP_NONE) {
+                        free(base);
+                        free(uid);
+                        st = QG_OOM(err);
+                        break;
+                    }
+                    bases[nbases++] = base;
+                }
             }
             if (!uid || qg_smap_put(&taken, uid, strlen(uid), 1) == QG_SMAP_NONE) {
                 free(uid);
@@ -1971,7 +2049,20 @@ static qg_status assign_uids(qg_doc *doc, qg_error *err)
         }
     }
     qg_smap_free(&taken);
+    qg_smap_free(&next_rep);
+    for (size_t i = 0; i < nbases; i++)
+        free(bases[i]);
+    free(bases);
     return st;
+}
+
+/* (key, index) pairs of size_t: by key, then index. */
+static int cmp_size_pair(const void *x, const void *y)
+{
+    const size_t *a = x, *b = y;
+    if (a[0] != b[0])
+        return a[0] < b[0] ? -1 : 1;
+    return a[1] < b[1] ? -1 : a[1] > b[1];
 }
 
 static int cmp_mention(const void *a, const void *b)
@@ -2040,14 +2131,30 @@ static qg_status keep_graph_entities(qg_doc *doc, qg_error *err)
         first[e] = w ? r->mentions.items[0].span.begin : SIZE_MAX;
         order[kept++] = e;
     }
-    /* stable insertion sort by first mention */
-    for (size_t i = 1; i < kept; i++) {
-        size_t x = order[i], j = i;
-        while (j > 0 && first[order[j - 1]] > first[x]) {
-            order[j] = order[j - 1];
-            j--;
+    /* stable sort by first mention: (first mention, index) pairs sorted, which orders ties by
+     * index as the stable insertion sort did (order[] held the indices in increasing order);
+     * the insertion sort was quadratic on large articles */
+    if (kept > 1) {
+        size_t *pairs = malloc(kept * 2 * sizeof *pairs);
+        if (pairs) {
+            for (size_t i = 0; i < kept; i++) {
+                pairs[2 * i] = first[order[i]];
+                pairs[2 * i + 1] = order[i];
+            }
+            qsort(pairs, kept, 2 * sizeof *pairs, cmp_size_pair);
+            for (size_t i = 0; i < kept; i++)
+                order[i] = pairs[2 * i + 1];
+            free(pairs);
+        } else {
+            for (size_t i = 1; i < kept; i++) {
+                size_t x = order[i], j = i;
+                while (j > 0 && first[order[j - 1]] > first[x]) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = x;
+            }
         }
-        order[j] = x;
     }
     for (size_t e = 0; e < n; e++)
         map[e] = QG_NONE;
@@ -2099,6 +2206,9 @@ qg_status entity_publish(actx *c, qg_error *err)
         free_rec(&c->snapshot.items[i]);
     qg_vec_free(&c->snapshot);
     qg_vec_free(&c->heads);
+    free(c->head_first);
+    c->head_first = NULL;
+    c->head_first_cap = 0;
     if (st == QG_OK)
         st = keep_graph_entities(doc, err);
     if (st == QG_OK)

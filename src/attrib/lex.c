@@ -394,6 +394,9 @@ void lex_memo_init(actx *c)
 void lex_memo_free(actx *c)
 {
     entity_index_free(c);
+    free(c->head_first); /* entity.c's head chains, when entity_publish() was not reached */
+    c->head_first = NULL;
+    c->head_first_cap = 0;
     if (!c->memo)
         return;
     for (int i = 0; i < LEX_MEMO_SLOTS; i++) {

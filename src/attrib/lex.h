@@ -69,10 +69,12 @@ typedef struct actx {
      * that do not speak; entity_publish() restores them), and the head nouns of descriptions
      * resolved to each entity ("bank" for Barclays after "A BRITISH bank") */
     QG_VEC(qg_entity_rec) snapshot;
-    QG_VEC(struct qg_head_rec { size_t entity; char head[32]; }) heads;
+    QG_VEC(struct qg_head_rec { size_t entity; char head[32]; size_t next; }) heads;
+    size_t *head_first;    /* entity.c: first head record of each entity (chained by next) */
+    size_t head_first_cap; /* entities head_first has room for */
+    bool heads_unchained;  /* no memory for the chains: has_head() walks every record */
     lex_memo *memo; /* NULL: no memo (allocation failed or a very long document) */
     struct entity_index *eindex; /* entity.c: look-up index of the entities, or NULL */
-    uint64_t head_filter[64];     /* entity.c: entities that may have a head record */
     bool oom;
 } actx;
 
