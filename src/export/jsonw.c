@@ -465,6 +465,37 @@ static size_t short_decimal(char *out, double v)
     return 0;
 }
 
+/* "%.6g" of v, as jansson then writes it (no leading zero in the exponent), when v is the
+ * double nearest to m / 10^6 for an integer 0 < |m| < 100: values rounded to 6 decimals below
+ * 10^-4 (PageRank in large articles), where "%.6g" turns to exponent notation. m / 10^6 has at
+ * most two significant digits and the double lies within 10^-16 of it relatively, so the digits
+ * are m's: "5e-6", "1e-5", "3.2e-5". Returns the length written to out, or 0. */
+static size_t tiny_decimal(char *out, double v)
+{
+    double a = fabs(v);
+    if (!(a > 0 && a < 1e-4))
+        return 0;
+    double r = round(a * 1e6);
+    if (r < 1 || r > 99 || r / 1e6 != a)
+        return 0;
+    unsigned m = (unsigned)r;
+    size_t n = 0;
+    if (v < 0)
+        out[n++] = '-';
+    if (m < 10) {
+        out[n++] = (char)('0' + m);
+        memcpy(out + n, "e-6", 3);
+        return n + 3;
+    }
+    out[n++] = (char)('0' + m / 10);
+    if (m % 10) {
+        out[n++] = '.';
+        out[n++] = (char)('0' + m % 10);
+    }
+    memcpy(out + n, "e-5", 3);
+    return n + 3;
+}
+
 void qg_jw_real_k(qg_jw *w, const char *key, size_t klen, double v)
 {
     char buf[64];
@@ -483,6 +514,8 @@ void qg_jw_real_k(qg_jw *w, const char *key, size_t klen, double v)
         buf[n++] = '0';
     } else if ((n = short_decimal(buf, v)) > 0) {
         /* a decimal of at most 3 or 6 places: what the exporter writes */
+    } else if ((n = tiny_decimal(buf, v)) > 0) {
+        /* 6 places under 10^-4: exponent notation */
     } else {
         /* jansson's jsonp_dtostr() (the snprintf version of jansson 2.14) */
         int r = snprintf(buf, sizeof buf, "%.6g", v);

@@ -154,10 +154,17 @@ static void reals_are_written_as_jansson_writes_them(void **state)
         assert_real_like_jansson(round(k) / 1000.0);
     for (int k = 0; k <= 1000000; k += 997)
         assert_real_like_jansson(k / 1e6);
+    /* 6 decimals below 10^-4 (PageRank in large articles): exponent notation */
+    for (int k = -150; k <= 150; k++)
+        assert_real_like_jansson(k / 1e6);
     uint64_t seed = 12345;
     for (int i = 0; i < 20000; i++) {
         double v = (double)(next_random(&seed) % 2000001) / 1000.0 - 1000.0;
         assert_real_like_jansson(v * pow(10, (int)(next_random(&seed) % 21) - 10));
+        /* what real6_of() in src/export/json.c writes of small values */
+        double x = (double)(next_random(&seed) % 1000000) * 1e-10;
+        assert_real_like_jansson(round(x * 1e6) / 1e6);
+        assert_real_like_jansson(-round(x * 1e6) / 1e6);
     }
 }
 
