@@ -567,7 +567,10 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             a->confidence = 0.9;
             return true;
         }
-        is_mixed = true;
+        /* "said in an op-ed before the hearing, “The State Department …”", "was asked, “What’s
+         * …?”": a quotation that opens with a capital after the comma is a sentence of its own
+         * (direct); one that opens in lower case continues the clause (mixed) */
+        is_mixed = !(open_tok + 1 < c->ntok && lex_is_cap(c, open_tok + 1));
     }
     /* subject: the leftmost phrase that ends right before the cue (after adverbs) */
     size_t before = cue;
