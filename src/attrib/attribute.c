@@ -1094,6 +1094,10 @@ static bool named_work(const actx *c, const qg_raw_quote *q, size_t open_tok, si
         b--;
     if (b > 0 && (lex_in(c, b - 1, NAMING) || lex_in(c, b - 1, WORKS)))
         return true;
+    /* a programme of a broadcaster named by its initials: "told NBC’s “Meet the Press” that …",
+     * "on CBS' “Face the Nation”" */
+    if (b == open_tok && b > 0 && lex_is_initials_possessive(c, b - 1))
+        return true;
     if (close_tok != SIZE_MAX && close_tok + 1 < c->ntok && lex_in(c, close_tok + 1, WORKS) &&
         !lex_is_cap(c, close_tok + 1))
         return true;
@@ -1470,7 +1474,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     words++;
                     caps += lex_is_cap(&c, k) || (c.tok[k].flags & QG_TOK_NUMBER);
                 }
-            t->kind = words > 0 && caps == words ? "title" : "scare";
+            t->kind = title || (words > 0 && caps == words) ? "title" : "scare";
             continue;
         }
         qg_quote *out = qg_vec_push(&doc->quotes);

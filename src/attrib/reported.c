@@ -921,6 +921,26 @@ static bool cue_takes_clause(const actx *c, size_t cue, size_t cue_end, const np
     return true;
 }
 
+/* A programme or publication title in quotation marks inside a hearer or an adverbial: "told
+ * NBC’s “Meet the Press” that …", "said on “Fox News Sunday” that …". From the opening mark at
+ * k: the token after the closing mark when at most 8 words stand between the marks, each
+ * capitalised or a short function word, the first capitalised; else k. */
+static size_t skip_quoted_title(const actx *c, size_t k, size_t limit)
+{
+    static const char *const TITLE_SMALL[] = {"the", "of", "a", "an", "and", "for", "in", "on",
+                                              "with", "to", "at", "&", NULL};
+    if (k + 2 >= limit || !is_quote_mark_tok(c, k) || !lex_is_cap(c, k + 1))
+        return k;
+    for (size_t x = k + 1; x < limit && x <= k + 9; x++) {
+        if (is_quote_mark_tok(c, x))
+            return x + 1 < limit ? x + 1 : k;
+        if (!(lex_is_word(c, x) && lex_is_cap(c, x)) && !lex_in(c, x, TITLE_SMALL) &&
+            !lex_is(c, x, "'s") && !lex_is(c, x, "’s"))
+            return k;
+    }
+    return k;
+}
+
 /* A longer adverbial before the complementiser, from the preposition at k: "said Thursday
  * during a taping of a town hall in Buffalo, New York, that …", "says on its website that …".
  * Returns the token of "that", or k when the phrase does not end in one within 25 tokens. */
@@ -931,6 +951,11 @@ static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
     for (size_t x = k + 1; x < limit && x <= k + 25; x++) {
         if (lex_is(c, x, "that"))
             return x;
+        size_t past_title = skip_quoted_title(c, x, limit);
+        if (past_title > x) {
+            x = past_title - 1;
+            continue;
+        }
         if (!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
             !lex_is(c, x, "’s") && !lex_is(c, x, "-") && !lex_is(c, x, "."))
             return k;
@@ -972,6 +997,11 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
                     k = x;
                     break;
                 }
+                size_t past_title = skip_quoted_title(c, x, limit);
+                if (past_title > x) {
+                    x = past_title - 1;
+                    continue;
+                }
                 if (!lex_is_word(c, x) || is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) ||
                     lex_in(c, x, BE_FORMS))
                     break;
@@ -983,6 +1013,11 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
                 if (lex_is(c, x, "that")) {
                     k = x;
                     break;
+                }
+                size_t past_title = skip_quoted_title(c, x, limit);
+                if (past_title > x) {
+                    x = past_title - 1;
+                    continue;
                 }
                 if ((!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
                      !lex_is(c, x, "’s") && !lex_is(c, x, "-")) ||
@@ -997,6 +1032,10 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
     k = skip_circumstance(c, k, limit);
     if (k < limit && is_comma(c, k) && k > cue + 1)
         k++;
+    /* "said, however, that …": an adverb between commas before the complementiser */
+    if (k + 2 < limit && is_comma(c, k) && is_adverb(c, k + 1) && is_comma(c, k + 2) &&
+        lex_is(c, k + 3, "that"))
+        k += 3;
     /* more phrases between commas: "announced on her Facebook page, in all capital letters, “" */
     for (int more = 0; more < 3 && k < limit && k > cue + 1 && lex_in(c, k, PREPOSITIONS); more++) {
         size_t k2 = skip_circumstance(c, k, limit);
@@ -1627,7 +1666,9 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
         qg_term t = doc->terms.items[i];
         bool converted = false;
         size_t k0 = lex_token_at(c, t.span.begin);
-        if (st == QG_OK && k0 > 0 && k0 < c->ntok && is_quote_mark_tok(c, k0 - 1) &&
+        /* a title ("told NBC’s “Meet the Press” that …") is named, not quoted */
+        bool named = !strcmp(t.kind, "title");
+        if (st == QG_OK && !named && k0 > 0 && k0 < c->ntok && is_quote_mark_tok(c, k0 - 1) &&
             t.span.begin >= last_end) {
             size_t open = k0 - 1;
             size_t f = sentence_start_tok(c, open), send = sentence_end_tok(c, open);
