@@ -946,7 +946,7 @@ static size_t skip_quoted_title(const actx *c, size_t k, size_t limit)
  * Returns the token of "that", or k when the phrase does not end in one within 25 tokens. */
 static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
 {
-    if (k >= limit || !lex_in(c, k, PREPOSITIONS))
+    if (k >= limit || !(lex_in(c, k, PREPOSITIONS) || lex_is(c, k, "following")))
         return k;
     for (size_t x = k + 1; x < limit && x <= k + 25; x++) {
         if (lex_is(c, x, "that"))
@@ -1026,6 +1026,22 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
             }
         }
     }
+    /* a noun of saying as the object: "repeated his claim that …", "expressed confidence that
+     * …", "continued his warnings that …" */
+    {
+        static const char *const OBJ_DETS[] = {"his", "her", "their", "its", "the", "a", "an",
+                                               "our", "my", "your", NULL};
+        static const char *const STANCE_NOUNS[] = {"confidence", "hope", "hopes", "belief",
+                                                   "view", "fear", "fears", "concern",
+                                                   "concerns", "doubt", "doubts", NULL};
+        size_t x = k;
+        if (x < limit && lex_in(c, x, OBJ_DETS))
+            x++;
+        if (x + 1 < limit && lex_is_word(c, x) && !lex_is_cap(c, x) &&
+            (lex_is_cue_class(c, x, QG_CUE_NOUN) || lex_in(c, x, STANCE_NOUNS)) &&
+            lex_is(c, x + 1, "that"))
+            k = x + 1;
+    }
     k = adverbial_before_that(c, k, limit);
     k = skip_circumstance(c, k, limit);
     k = adverbial_before_that(c, k, limit);
@@ -1033,7 +1049,8 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
     if (k < limit && is_comma(c, k) && k > cue + 1)
         k++;
     /* "said, however, that …": an adverb between commas before the complementiser */
-    if (k + 2 < limit && is_comma(c, k) && is_adverb(c, k + 1) && is_comma(c, k + 2) &&
+    if (k + 3 < limit && is_comma(c, k) && (is_adverb(c, k + 1) || lex_in(c, k + 1, CONNECTIVES)) &&
+        is_comma(c, k + 2) &&
         lex_is(c, k + 3, "that"))
         k += 3;
     /* more phrases between commas: "announced on her Facebook page, in all capital letters, “" */
