@@ -503,6 +503,10 @@ bool looks_like_verb(const actx *c, size_t k)
 static const char *const CLAUSE_ENDERS[] = {"but", "while",
                                             "whereas", "although", NULL};
 
+const char *const COMMA_CLAUSE_OPENERS[] = {"but",   "while", "whereas", "although",
+                                            "though", "where", "which",   "a",
+                                            "an",    "before", "after",   NULL};
+
 /* A place or time phrase after a closing mark ("chanted “No justice” outside the
  * courthouse"): the scene, not the rest of the quoted clause. */
 static const char *const SCENE_PREPS[] = {"outside", "inside", "at", "during", "in", "on",
@@ -1566,6 +1570,13 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                                 last = x;
                                 break;
                             }
+                        }
+                        /* "…, but he pressed Clinton …", "…, where he trails …": a comma and a
+                         * word that opens another clause end this one */
+                        if (lex_is(&c, x, ",") && x + 1 < last && c.tok[x].quote < 0 &&
+                            lex_in(&c, x + 1, COMMA_CLAUSE_OPENERS)) {
+                            last = x;
+                            break;
                         }
                         if (lex_is(&c, x, ",") || lex_is(&c, x, ";")) {
                             bool cue_after = false;
