@@ -1185,6 +1185,45 @@ static int cmp_size_pair(const void *x, const void *y)
 
 /* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
  * mention so that ids follow the text. */
+/* Quotes never overlap. A mixed clause that ran on past the start of the next quote ("Machado
+ * was “disgusting” and “a con” and encouraged Americans to “check out” …", where "encouraged"
+ * is the next quote's cue) ends before that quote or its cue, without the "and" or comma
+ * between them; a mixed quote inside another one, with no cue of its own there, is dropped. doc->quotes is in text order (byte offsets). */
+static void end_overlapping_quotes(actx *c)
+{
+    qg_doc *doc = c->doc;
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->quotes.count; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        if (kept > 0) {
+            qg_quote *prev = &doc->quotes.items[kept - 1];
+            if (q->content.begin < prev->content.end) {
+                /* the next quote's own cue inside the previous clause ends that clause */
+                size_t cut = q->content.begin;
+                if (q->cue.end > q->cue.begin && q->cue.begin > prev->content.begin &&
+                    q->cue.begin < cut)
+                    cut = q->cue.begin;
+                bool inside = q->content.end <= prev->content.end && cut == q->content.begin;
+                if (inside && q->type == QG_QUOTE_MIXED)
+                    continue; /* inside the previous one */
+                if (prev->type == QG_QUOTE_MIXED && cut > prev->content.begin) {
+                    size_t k = lex_token_at(c, cut);
+                    while (k > 0 && c->tok[k - 1].begin >= prev->content.begin &&
+                           (!lex_is_word(c, k - 1) || lex_is(c, k - 1, "and")) &&
+                           !is_quote_mark_tok(c, k - 1))
+                        k--;
+                    if (k > 0 && c->tok[k - 1].end > prev->content.begin)
+                        prev->content.end = c->tok[k - 1].end;
+                }
+            }
+        }
+        if (kept != i)
+            doc->quotes.items[kept] = *q;
+        kept++;
+    }
+    doc->quotes.count = kept;
+}
+
 static qg_status keep_referenced_entities(qg_doc *doc, qg_error *err)
 {
     size_t n = doc->entities.count;
@@ -1631,6 +1670,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     free(cued);
     if (st == QG_OK)
         st = reported_speech(&c, err);
+    if (st == QG_OK)
+        end_overlapping_quotes(&c);
     if (st == QG_OK)
         st = keep_referenced_entities(doc, err);
     if (st == QG_OK)
