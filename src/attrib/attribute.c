@@ -1102,6 +1102,12 @@ static bool named_work(const actx *c, const qg_raw_quote *q, size_t open_tok, si
      * "on CBS' “Face the Nation”" */
     if (b == open_tok && b > 0 && lex_is_initials_possessive(c, b - 1))
         return true;
+    /* a programme the speaker appeared on: "said on “Fox News Sunday.”", "in an interview
+     * with “Face the Nation”" */
+    static const char *const APPEARANCES[] = {"interview", "appearance", "appeared", NULL};
+    if (b == open_tok && b > 1 && (lex_is(c, b - 1, "on") || lex_is(c, b - 1, "with")) &&
+        (is_cue_verb_at(c, b - 2) || lex_in(c, b - 2, APPEARANCES)))
+        return true;
     if (close_tok != SIZE_MAX && close_tok + 1 < c->ntok && lex_in(c, close_tok + 1, WORKS) &&
         !lex_is_cap(c, close_tok + 1))
         return true;
