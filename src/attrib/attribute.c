@@ -1191,6 +1191,40 @@ static int cmp_size_pair(const void *x, const void *y)
 
 /* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
  * mention so that ids follow the text. */
+/* "… “very troubling,” before noting that Brazile is “a good person.”", "… from Mexico, and
+ * asserts that Mexico is “killing us.”": a cue after "and", a comma or a clause opener between
+ * the mixed quote mq and the quotation opening at open_tok opens a mixed quote of its own, by
+ * the same speaker. Fills *a (found, cue, speaker of mq, content from the cue) and returns true
+ * when so; leaves *a alone otherwise. */
+static bool coordinated_cue(actx *c, const qg_quote *mq, size_t open_tok, attribution *a)
+{
+    if (mq->speaker == QG_NONE)
+        return false;
+    size_t prev_close = lex_token_at(c, mq->content.begin);
+    for (size_t x = open_tok; x-- > 0 && c->tok[x].begin >= mq->content.begin;)
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
+            prev_close = x;
+            break;
+        }
+    for (size_t x = prev_close + 1; x < open_tok; x++) {
+        if (c->tok[x].quote >= 0 || !is_cue_verb_at(c, x) ||
+            !(lex_is(c, x - 1, "and") || lex_is(c, x - 1, ",") ||
+              lex_in(c, x - 1, COMMA_CLAUSE_OPENERS)))
+            continue;
+        a->found = true;
+        a->entity = mq->speaker;
+        a->mention = mq->speaker_mention;
+        a->phrase.kind = NP_NONE;
+        a->cue = tspan(c, x, x + 1);
+        a->confidence = mq->confidence;
+        a->mixed = true;
+        a->rule = "mixed";
+        a->content_tok = reported_content_start(c, x, open_tok);
+        return true;
+    }
+    return false;
+}
+
 /* Quotes never overlap. A mixed clause that ran on past the start of the next quote ("Machado
  * was “disgusting” and “a con” and encouraged Americans to “check out” …", where "encouraged"
  * is the next quote's cue) ends before that quote or its cue, without the "and" or comma
@@ -1483,7 +1517,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         /* a later fragment of the same reported clause joins the mixed quote:
          * X said the platform “is open” and that the convention “will be fair” */
         if (doc->quotes.count > 0 && last_mixed_sentence == c.tok[open_tok[r]].sentence &&
-            (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin))) {
+            (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin)) &&
+            !coordinated_cue(&c, &doc->quotes.items[doc->quotes.count - 1], open_tok[r], a)) {
             qg_quote *mq = &doc->quotes.items[doc->quotes.count - 1];
             size_t e = q->unclosed ? q->content.end : q->close_mark.end;
             /* "… the misnamed “right to work” law.": the rest of the clause after the last
