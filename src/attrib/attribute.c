@@ -576,6 +576,13 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
          * (direct); one that opens in lower case continues the clause (mixed) */
         is_mixed = !(open_tok + 1 < c->ntok && lex_is_cap(c, open_tok + 1));
     }
+    /* "“His demeanor is grumpy,” she said, but despite the tone, “I think he will do it”",
+     * "… Trump said during a rally in Kenansville, N.C., “but a lot of people …”": a tag
+     * after a quotation of the same sentence, then the quotation goes on (direct) */
+    if (is_mixed && lead_punct && !that_clause && start > 0 &&
+        (c->tok[start - 1].flags & QG_TOK_CLOSE) &&
+        c->tok[start - 1].sentence == c->tok[open_tok].sentence)
+        is_mixed = false;
     /* subject: the leftmost phrase that ends right before the cue (after adverbs) */
     size_t before = cue;
     while (before > start && is_adverb(c, before - 1))
