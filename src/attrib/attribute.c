@@ -103,6 +103,11 @@ void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
 
 /* Skip what may stand between a subject and its verb: adverbs, a parenthesis "(R-Fla.)",
  * a short prepositional phrase "in the room", "in a statement". */
+/* Participles that date a document between it and its cue ("A campaign ad released Thursday
+ * accuses …"). */
+static const char *const PUBLISHED[] = {"released", "published", "issued", "aired",
+                                        "posted",   "unveiled",  "launched", NULL};
+
 size_t skip_to_cue(const actx *c, size_t j, size_t limit)
 {
     static const char *const PREPS[] = {"in", "on", "at", "during", "after", "before", NULL};
@@ -117,6 +122,18 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
     }
     if (j < limit && lex_in(c, j, PREPS) && !lex_is_speech_cue(c, j)) {
         for (size_t x = j + 1; x < limit && x <= j + 4; x++) {
+            if (lex_is_speech_cue(c, x)) {
+                j = x;
+                break;
+            }
+            if (!lex_is_word(c, x))
+                break;
+        }
+    }
+    /* a document and when it came out: "A campaign ad released Thursday accuses …", "a
+     * report published last week by the agency says …" */
+    if (j < limit && lex_in(c, j, PUBLISHED)) {
+        for (size_t x = j + 1; x < limit && x <= j + 5; x++) {
             if (lex_is_speech_cue(c, x)) {
                 j = x;
                 break;
@@ -592,6 +609,15 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         before--;
         while (before > start && is_adverb(c, before - 1))
             before--;
+    }
+    /* "A campaign TV ad released Thursday accuses …": the document before its date */
+    for (size_t x = before; x-- > start + 1 && before - x <= 5;) {
+        if (!lex_is_word(c, x))
+            break;
+        if (lex_in(c, x, PUBLISHED)) {
+            before = x;
+            break;
+        }
     }
     /* a subject before an aside between commas ("Clinton, speaking to reporters on her way to
      * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
