@@ -611,8 +611,9 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             before--;
     }
     /* "A campaign TV ad released Thursday accuses …": the document before its date */
-    for (size_t x = before; x-- > start + 1 && before - x <= 5;) {
-        if (!lex_is_word(c, x))
+    for (size_t x = before; !lex_is_ing(c, cue) && x-- > start + 1 && before - x <= 5;) {
+        /* a date, not an object ("His office released a statement saying …") */
+        if (!lex_is_word(c, x) || lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the"))
             break;
         if (lex_in(c, x, PUBLISHED)) {
             before = x;
