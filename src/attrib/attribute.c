@@ -1223,8 +1223,31 @@ static int cmp_size_pair(const void *x, const void *y)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
-/* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
- * mention so that ids follow the text. */
+/* A short quotation that a crowd chants or a sign reads is words said or written, not a term:
+ * "chanting “Dump Trump.”", "chants of “Ted! Ted!”", "a sign that read “15%!”", "mouthing
+ * “thank you”". The mark is at open_tok; the verb stands right before it (a comma or colon
+ * between is allowed). */
+static bool chanted_or_written(const actx *c, size_t open_tok)
+{
+    static const char *const VOICING[] = {
+        "chanting", "chanted", "chant", "chants", "shouting", "shouted", "shouts", "yelling",
+        "yelled", "screaming", "screamed", "mouthing", "mouthed", "echoing", "chorus", NULL};
+    static const char *const WRITING[] = {"read", "reads", "reading", NULL};
+    size_t k = open_tok;
+    if (k > 0 && (lex_is(c, k - 1, ",") || lex_is(c, k - 1, ":")))
+        k--;
+    if (k == 0)
+        return false;
+    if (lex_in(c, k - 1, VOICING))
+        return true;
+    if (k > 1 && lex_is(c, k - 1, "of") && lex_in(c, k - 2, VOICING))
+        return true; /* "chants of “…”" */
+    /* "a sign that read “…”", "which read “…”" */
+    if (lex_in(c, k - 1, WRITING) && k > 1 && (lex_is(c, k - 2, "that") || lex_is(c, k - 2, "which")))
+        return true;
+    return false;
+}
+
 /* "… “very troubling,” before noting that Brazile is “a good person.”", "… from Mexico, and
  * asserts that Mexico is “killing us.”": a cue after "and", a comma or a clause opener between
  * the mixed quote mq and the quotation opening at open_tok opens a mixed quote of its own, by
@@ -1262,7 +1285,8 @@ static bool coordinated_cue(actx *c, const qg_quote *mq, size_t open_tok, attrib
 /* Quotes never overlap. A mixed clause that ran on past the start of the next quote ("Machado
  * was “disgusting” and “a con” and encouraged Americans to “check out” …", where "encouraged"
  * is the next quote's cue) ends before that quote or its cue, without the "and" or comma
- * between them; a mixed quote inside another one, with no cue of its own there, is dropped. doc->quotes is in text order (byte offsets). */
+ * between them; a mixed quote inside another one, with no cue of its own there, is dropped.
+ * doc->quotes is in text order (byte offsets). */
 static void end_overlapping_quotes(actx *c)
 {
     qg_doc *doc = c->doc;
@@ -1298,6 +1322,8 @@ static void end_overlapping_quotes(actx *c)
     doc->quotes.count = kept;
 }
 
+/* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
+ * mention so that ids follow the text. */
 static qg_status keep_referenced_entities(qg_doc *doc, qg_error *err)
 {
     size_t n = doc->entities.count;
@@ -1578,7 +1604,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
          * ("Orange is the New Black", "Secret Lives of the Super Rich") */
         bool title = (!a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]))) ||
                      named_work(&c, q, open_tok[r], close_tok[r]);
-        if (title || (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
+        bool voiced = chanted_or_written(&c, open_tok[r]);
+        if (voiced)
+            title = false;
+        if (title || (!a->found && !cued[r] && !voiced && quote_is_term_like(&c, q) &&
                       (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2))) {
             qg_term *t = qg_vec_push(&doc->terms);
             if (!t) {
