@@ -1604,6 +1604,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
          * ("Orange is the New Black", "Secret Lives of the Super Rich") */
         bool title = (!a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]))) ||
                      named_work(&c, q, open_tok[r], close_tok[r]);
+        /* "… aired Monday on “New Day.”", "set to publish “Trump Revealed,”": a short title
+         * in the clause of a cue is named there, not quoted */
+        if (!title && a->found && a->mixed && quote_is_title_case(&c, q) && quote_words(&c, q) <= 5)
+            title = true;
         bool voiced = chanted_or_written(&c, open_tok[r]);
         if (voiced)
             title = false;
