@@ -306,6 +306,12 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
                                                "because", NULL};
     if (k < limit && lex_in(c, k, COORDINATORS))
         return false;
+    /* "“This will be a challenge” for Clinton, said Kunin": the clause goes on after the mark
+     * (tag_ending_clause), the object of the preposition does not speak */
+    static const char *const CLAUSE_PREPS[] = {"for", "in", "to", "with", "on", "at", "about",
+                                               "that", "if", "from", "of", NULL};
+    if (k < limit && k == close_tok + 1 && lex_in(c, k, CLAUSE_PREPS) && !lex_is_cap(c, k))
+        return false;
     if (cue_then_subject_x(c, k, limit, a, true) || subject_then_cue_x(c, k, limit, a, true)) {
         a->rule = "tag_after";
         a->confidence = 0.95;
@@ -1048,24 +1054,34 @@ static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *
         e--;
     if (e <= first)
         return false;
-    size_t from = first;
+    /* the tag starts after one of the last two commas (the earlier one when an appositive
+     * follows the speaker: ", said Tariq Bell, a councillor.") */
+    size_t from = first, from2 = first;
     for (size_t x = first; x < end; x++) {
         if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
             return false;
-        if (x < e && lex_is(c, x, ","))
+        if (x < e && lex_is(c, x, ",")) {
+            from2 = from;
             from = x + 1;
+        }
     }
-    if (e - from > 10 || from == first)
-        return false;
-    if (subject_then_cue(c, from, e, a)) {
-        size_t cue = lex_token_at(c, a->cue.begin);
-        if (cue + 3 >= e && !lex_is_ing(c, cue))
-            return true;
-    }
-    if (cue_then_subject(c, from, e, a)) {
-        size_t pe = a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end;
-        if (pe == e)
-            return true;
+    size_t froms[2] = {from, from2};
+    for (int i = 0; i < 2; i++) {
+        size_t f = froms[i];
+        if (e - f > 10 || f == first || (i == 1 && f == from))
+            break;
+        if (i == 1 && !(lex_is(c, from, "a") || lex_is(c, from, "an") || lex_is(c, from, "the")))
+            break; /* the last part is not an appositive */
+        if (subject_then_cue(c, f, e, a)) {
+            size_t cue = lex_token_at(c, a->cue.begin);
+            if (cue + 3 >= e && !lex_is_ing(c, cue))
+                return true;
+        }
+        if (cue_then_subject(c, f, e, a)) {
+            size_t pe = a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end;
+            if (pe == e)
+                return true;
+        }
     }
     return false;
 }
@@ -1084,11 +1100,23 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
     /* the clause holding the quote is the content: from the start of the sentence (or the last
      * quotation or colon before the mark) to the comma before the tag */
     size_t s0 = sentence_start_tok(c, open_tok), b = s0;
-    for (size_t x = open_tok; x-- > s0;)
+    for (size_t x = open_tok; x-- > s0;) {
+        /* an earlier quoted phrase inside the clause ("The promise to “take our country
+         * back” and “make America great again” appeals to …, said X") is passed over; a
+         * quotation that ends in or before a comma has a tag or clause of its own */
+        if ((c->tok[x].flags & QG_TOK_CLOSE) && x > s0 && !lex_is(c, x - 1, ",") &&
+            !lex_is(c, x - 1, ".") && !(x + 1 < open_tok && lex_is(c, x + 1, ","))) {
+            while (x > s0 && !(c->tok[x - 1].flags & QG_TOK_OPEN))
+                x--;
+            if (x > s0)
+                x--; /* now at the opening mark; the loop steps before it */
+            continue;
+        }
         if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0 || lex_is(c, x, ":")) {
             b = x + 1;
             break;
         }
+    }
     while (b < open_tok && !lex_is_word(c, b))
         b++;
     /* a quotation that opens the sentence ("“… more credible” than that of the CIA chief,
