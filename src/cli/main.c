@@ -199,6 +199,14 @@ int cli_open_output(cli_output *o, const char *path)
             o->direct = true;
             return 0;
         }
+        /* the output replaces the file by a rename, which needs no write permission on it:
+         * refuse a file the user may not write, or that nobody may (as rm asks before
+         * removing a write-protected file, root included) */
+        if (access(path, W_OK) != 0 || !(sb.st_mode & 0222)) {
+            cli_error(path, "%s: the file is read-only and was left as it is",
+                      strerror(EACCES));
+            return 1;
+        }
         mode = sb.st_mode & 07777;
     }
     char *resolved = realpath(path, NULL);
