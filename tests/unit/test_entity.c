@@ -441,6 +441,42 @@ static void summary_ranks_sources_by_quotes_and_counts_anonymous_ones(void **sta
     qg_doc_free(doc);
 }
 
+/* The speaker entity of quote i (fails the test when the quote has none). */
+static const qg_entity *speaker_of(const qg_doc *doc, size_t i)
+{
+    size_t n;
+    const qg_quote *q = qg_doc_quotes(doc, &n);
+    assert_true(i < n);
+    if (q[i].speaker == QG_NONE)
+        fail_msg("quote %zu has no speaker", i);
+    return ent(doc, q[i].speaker);
+}
+
+/* Is there an entity of this name and kind? */
+static bool has_entity_of_kind(const qg_doc *doc, const char *name, qg_entity_kind kind)
+{
+    size_t n;
+    const qg_entity *ents = qg_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ents[i].name, name) && ents[i].kind == kind)
+            return true;
+    return false;
+}
+
+static void company_appositive_names_an_organisation_speaker(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("The company, Northwind Rail, said it would cut fares next spring. "
+                          "\u201CWe lend to farmers first,\u201D the bank, Corran Mutual, said.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Northwind Rail");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Corran Mutual");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Northwind Rail", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Corran Mutual", QG_ENTITY_PERSON));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +503,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(graph_has_citation_and_affiliation_edges_with_stable_ids),
         cmocka_unit_test(ids_do_not_shift_when_an_unrelated_quote_is_added),
         cmocka_unit_test(summary_ranks_sources_by_quotes_and_counts_anonymous_ones),
+        cmocka_unit_test(company_appositive_names_an_organisation_speaker),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
