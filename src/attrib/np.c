@@ -752,6 +752,34 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 return true;
             }
         }
+        /* "Labour's Keir Starmer": a person's full name after a possessive name, which is
+         * what the person speaks for */
+        size_t pe = lex_possessive_len(c, ne - 1) && !out->had_title && ne < limit
+                        ? np_name_end(c, ne, limit)
+                        : ne;
+        bool person_like = pe > ne + 1 && pe <= ne + 3 && !lex_possessive_len(c, pe - 1);
+        for (size_t x = ne; person_like && x < pe; x++) {
+            int v;
+            size_t wused;
+            if (!lex_is_word(c, x) || (c->tok[x].flags & QG_TOK_ALLCAPS) ||
+                lex_get(c, &c->model->org_words, x, 1, &v, &wused))
+                person_like = false;
+        }
+        int pg = 0;
+        size_t pused;
+        if (person_like) {
+            if (!lex_get(c, &c->model->first_names, ne, 1, &pg, &pused))
+                pg = 0;
+            out->kind = NP_NAME;
+            out->org = strip_possessive(c, tok_span(c, j, ne), ne - 1);
+            out->possessive_org = true;
+            out->end = pe;
+            out->name = tok_span(c, ne, pe);
+            out->gender = pg == 'm' || pg == 'f' ? pg : 0;
+            attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
+        }
         out->kind = NP_NAME;
         out->end = ne;
         out->name = strip_possessive(c, tok_span(c, j, ne), ne - 1);
