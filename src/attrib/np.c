@@ -74,6 +74,21 @@ static const char *const PARTICIPLES_BY[] = {"published", "released", "commissio
                                              "issued", "prepared", "produced", "written",
                                              "compiled", "carried", "obtained", "filed", NULL};
 
+/* Capitalised words before a role that name a side or a standing, not an organisation
+ * ("Opposition leader Ana Pires", "Party leader", "Shadow minister"). */
+static const char *const GENERIC_MODIFIERS[] = {"opposition", "party", "majority", "minority",
+                                                "shadow", "deputy", "acting", "interim",
+                                                "coalition", "ruling", "former", NULL};
+
+/* Are the tokens [b, e) only generic modifiers (GENERIC_MODIFIERS)? */
+static bool is_generic_modifier_span(const actx *c, size_t b, size_t e)
+{
+    for (size_t x = b; x < e; x++)
+        if (!lex_in(c, x, GENERIC_MODIFIERS))
+            return false;
+    return e > b;
+}
+
 /* ORG_HEADS as a hash set (lex_word_set), made once per process. */
 static const struct lex_word_set *org_heads;
 static pthread_once_t org_heads_once = PTHREAD_ONCE_INIT;
@@ -661,7 +676,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             for (size_t m = k; m < r; m++) {
                 size_t me = np_name_end(c, m, r);
                 if (me > m) {
-                    out->org = tok_span(c, m, me);
+                    if (!is_generic_modifier_span(c, m, me))
+                        out->org = tok_span(c, m, me);
                     break;
                 }
             }
@@ -715,7 +731,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             if (ne2 > after) {
                 /* "Snyder spokesman Dave Murray": a person, with the organisation before */
                 out->kind = NP_NAME;
-                out->org = tok_span(c, j, ne);
+                if (!is_generic_modifier_span(c, j, ne))
+                    out->org = tok_span(c, j, ne);
                 out->had_title = true;
                 out->role_head = tok_span(c, ne, after);
                 out->end = ne2;

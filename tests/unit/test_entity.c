@@ -477,6 +477,24 @@ static void company_appositive_names_an_organisation_speaker(void **state)
     qg_doc_free(doc);
 }
 
+static void generic_side_word_before_a_role_is_not_an_organisation(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Opposition leader Ana Pires said the plan was a disgrace. "
+                          "\u201CIt will fail,\u201D said Party spokesman Olu Baird. "
+                          "Greenway Party leader Mira Tosk said the vote was fair.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Ana Pires");
+    assert_int_equal(speaker_of(doc, 0)->affiliation, QG_NONE);
+    assert_string_equal(speaker_of(doc, 1)->name, "Olu Baird");
+    assert_int_equal(speaker_of(doc, 1)->affiliation, QG_NONE);
+    assert_false(has_entity_named(doc, "Opposition"));
+    assert_false(has_entity_named(doc, "Party"));
+    /* a named party before the role stays the organisation */
+    assert_string_equal(speaker_of(doc, 2)->name, "Mira Tosk");
+    assert_int_equal(speaker_of(doc, 2)->affiliation, entity_named(doc, "Greenway Party"));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +522,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(ids_do_not_shift_when_an_unrelated_quote_is_added),
         cmocka_unit_test(summary_ranks_sources_by_quotes_and_counts_anonymous_ones),
         cmocka_unit_test(company_appositive_names_an_organisation_speaker),
+        cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
