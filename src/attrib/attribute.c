@@ -31,7 +31,7 @@ static const char *const ADVERBS[] = {"also", "later", "then", "once", "previous
 bool is_adverb(const actx *c, size_t k)
 {
     if (lex_in(c, k, ADVERBS))
-        return true;
+        return !lex_is_cap(c, k) || !np_is_surname_before_cue(c, k); /* "Ivan Still said" */
     const qg_token *t = &c->tok[k];
     size_t n = t->end - t->begin;
     return n > 4 && !lex_is_cap(c, k) && lex_is_word(c, k) &&

@@ -188,14 +188,28 @@ static bool is_name_word(const actx *c, size_t k)
     return m->name_word[k] == 2;
 }
 
+/* "Ann Other said", "said Ann Other.": a capitalised common word right after one other
+ * capitalised word, right before a speech cue or ending an inverted tag, is the surname. */
+bool np_is_surname_before_cue(const actx *c, size_t k)
+{
+    return k > 0 && k + 1 < c->ntok && lex_is_word(c, k - 1) && lex_is_cap(c, k - 1) &&
+           !(c->tok[k - 1].flags & QG_TOK_ALLCAPS) && !np_is_function_word(c, k - 1) &&
+           !(k > 1 && lex_is_word(c, k - 2) && lex_is_cap(c, k - 2) && !starts_sentence(c, k - 1)) &&
+           ((lex_is_speech_cue(c, k + 1) && !lex_is_cap(c, k + 1)) ||
+            /* "…,” said Ann Other." */
+            (k > 1 && lex_is_speech_cue(c, k - 2) && !lex_is_cap(c, k - 2) &&
+             !lex_is_word(c, k + 1)));
+}
+
 static bool name_word_uncached(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
     if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS) &&
         !(lex_is(c, k, "new") && k + 1 < c->ntok && lex_is_cap(c, k + 1) && lex_glued(c, k) == false &&
-          !np_is_function_word(c, k + 1)))
-        return false; /* but "New York Times" */
+          !np_is_function_word(c, k + 1)) &&
+        !np_is_surname_before_cue(c, k))
+        return false; /* but "New York Times", "Ann Other said" */
     /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
      * sentence */
     int v;
