@@ -265,6 +265,17 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     return QG_ENTITY_ANONYMOUS; /* one unknown word: decided later */
 }
 
+/* Does a name phrase of this many words look like a person's name by more than its shape: a
+ * title, a gender, or a given name from the lexicon first, before another word? */
+static bool looks_like_full_name(const actx *c, const np *p, size_t words)
+{
+    if (p->had_title || p->gender)
+        return true;
+    int g;
+    size_t used, k = lex_token_at(c, p->name.begin);
+    return words >= 2 && k < c->ntok && lex_get(c, &c->model->first_names, k, 1, &g, &used);
+}
+
 static size_t find_entity(const actx *c, qg_entity_kind kind, const char *key)
 {
     size_t klen = strlen(key);
@@ -1043,7 +1054,16 @@ static size_t resolve_document(actx *c, const struct qg_mention_x *m, const char
     size_t e = add_entity(c, QG_ENTITY_DOCUMENT, text);
     free(text);
     if (e != QG_NONE && m->phrase.org.end > m->phrase.org.begin) {
-        size_t org = org_entity_for_name(c, m->phrase.org);
+        /* the author: an organisation ("a survey by Gallup") unless a person's full name ("a
+         * study by Ann Lutz": a given name first and no organisation word) */
+        size_t k0 = lex_token_at(c, m->phrase.org.begin), k1 = lex_token_at(c, m->phrase.org.end);
+        int g;
+        size_t used;
+        bool person = k1 >= k0 + 2 && k1 <= k0 + 3 && k0 < c->ntok &&
+                      lex_get(c, &c->model->first_names, k0, 1, &g, &used) &&
+                      !is_org_word_in(c, m->phrase.org, NULL);
+        size_t org = person ? person_for_span(c, m->phrase.org)
+                            : org_entity_for_name(c, m->phrase.org);
         set_affiliation(c, e, org);
         entity_add_mention(c, org, m->phrase.org);
     }
@@ -1860,8 +1880,15 @@ size_t entity_for_name(actx *c, const np *p)
         for (const char *q = key; *q; q++)
             words += *q == ' ';
         qg_entity_kind kind = classify_name(c, p, key, words);
-        if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET)
+        if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET) {
             e = org_entity_for_name(c, p->name);
+        } else if (!looks_like_full_name(c, p, words)) {
+            /* "according to a survey by Gallup": the document's mention made the author an
+             * organisation; the same name is that organisation, not a new person */
+            e = find_entity(c, QG_ENTITY_ORGANIZATION, key);
+            if (e == QG_NONE)
+                e = find_entity(c, QG_ENTITY_OUTLET, key);
+        }
     } else {
         c->oom = true;
     }

@@ -495,6 +495,27 @@ static void generic_side_word_before_a_role_is_not_an_organisation(void **state)
     qg_doc_free(doc);
 }
 
+static void author_of_a_survey_is_an_organisation_unless_a_full_name(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Most voters oppose the toll, according to a survey by Pollwick. "
+                          "Rents will rise, according to a study by Corran Analytics. "
+                          "Ferries are late, according to a report by Ann Lutz.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Pollwick");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Corran Analytics");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Pollwick", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Corran Analytics", QG_ENTITY_PERSON));
+    /* a person's full name stays a person, and is who the report is by */
+    assert_string_equal(speaker_of(doc, 2)->name, "Ann Lutz");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_PERSON);
+    assert_false(has_entity_of_kind(doc, "Ann Lutz", QG_ENTITY_ORGANIZATION));
+    size_t report = entity_named(doc, "report by Ann Lutz");
+    assert_int_equal(ent(doc, report)->affiliation, entity_named(doc, "Ann Lutz"));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +544,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(summary_ranks_sources_by_quotes_and_counts_anonymous_ones),
         cmocka_unit_test(company_appositive_names_an_organisation_speaker),
         cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
+        cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
