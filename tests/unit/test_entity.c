@@ -516,6 +516,26 @@ static void author_of_a_survey_is_an_organisation_unless_a_full_name(void **stat
     qg_doc_free(doc);
 }
 
+static void lone_surname_taken_up_by_he_or_she_is_a_person(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("\u201CWe will cut fares next spring,\u201D Mendez said. He added that "
+                          "the plan was final.\n\n"
+                          "\u201CThe pier stays shut,\u201D said Okafor. \u201CWe have no "
+                          "choice,\u201D she added.\n\n"
+                          "Harrowgate said it would review the case.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Mendez");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_PERSON);
+    assert_ptr_equal(speaker_of(doc, 1), speaker_of(doc, 0)); /* "He added" */
+    assert_string_equal(speaker_of(doc, 2)->name, "Okafor");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_PERSON);
+    assert_ptr_equal(speaker_of(doc, 3), speaker_of(doc, 2));
+    /* no pronoun takes it up: an organisation, as before ("Barclays said") */
+    assert_string_equal(speaker_of(doc, 4)->name, "Harrowgate");
+    assert_int_equal(speaker_of(doc, 4)->kind, QG_ENTITY_ORGANIZATION);
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -545,6 +565,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(company_appositive_names_an_organisation_speaker),
         cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
         cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
+        cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
