@@ -31,7 +31,7 @@ static const char *const ADVERBS[] = {"also", "later", "then", "once", "previous
 bool is_adverb(const actx *c, size_t k)
 {
     if (lex_in(c, k, ADVERBS))
-        return true;
+        return !lex_is_cap(c, k) || !np_is_surname_before_cue(c, k); /* "Ivan Still said" */
     const qg_token *t = &c->tok[k];
     size_t n = t->end - t->begin;
     return n > 4 && !lex_is_cap(c, k) && lex_is_word(c, k) &&
@@ -80,6 +80,14 @@ void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
         /* "her neighbour, Omar Siddiq": the name is the speaker */
         size_t k = lex_token_at(c, p->appos_name.begin);
         const struct qg_mention_x *m = entity_mention_at(c, k);
+        /* else the phrase's own mention, which resolved the name ("The company, Northwind
+         * Rail,": the organisation) */
+        if (!m || m->entity == QG_NONE) {
+            m = entity_mention_at(c, p->start);
+            if (m && (m->phrase.appos_name.begin != p->appos_name.begin ||
+                      m->phrase.appos_name.end != p->appos_name.end))
+                m = NULL;
+        }
         a->entity = m && m->entity != QG_NONE ? m->entity
                                               : entity_for_span(c, p->appos_name, QG_ENTITY_PERSON);
         a->mention = p->appos_name;
