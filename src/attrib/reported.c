@@ -1175,13 +1175,38 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
     return true;
 }
 
+/* "The town released a statement Wednesday saying …", "issued a tweet saying …": a participle
+ * cue right after a document noun (a time word between allowed) describes the document, and
+ * the document's author speaks: the phrase from token s up to the verb that put the document
+ * out. Fills *author and returns true when so. */
+static bool document_author(const actx *c, size_t s, size_t cue, np *author)
+{
+    static const char *const DOCUMENTS[] = {"statement", "statements", "tweet", "tweets",
+                                            "letter", "email", "e-mail", "memo", "post",
+                                            "release", "message", "note", "report", NULL};
+    if (cue < s + 3 || !lex_is_ing(c, cue))
+        return false;
+    size_t x = cue - 1;
+    if (x > s + 2 && lex_in(c, x, TIME_WORDS))
+        x--;
+    if (!lex_in(c, x, DOCUMENTS) || lex_is_cap(c, x))
+        return false;
+    for (size_t y = s + 1; y < x; y++)
+        if (looks_like_verb(c, y))
+            return np_parse(c, s, y, author) && author->kind != NP_NONE && author->end == y;
+    return false;
+}
+
 /* "…, saying (that) CLAUSE": the subject of the sentence speaks. */
 static bool participle(rctx *r, size_t cue, size_t cue_end, size_t f, size_t send, qg_status *st,
                        qg_error *err)
 {
     actx *c = r->c;
     bool ing = lex_is_ing(c, cue);
-    if (!ing || cue == f || !is_comma(c, cue - 1))
+    np author;
+    bool after_document = ing && cue > f + 1 && !is_comma(c, cue - 1) &&
+                          document_author(c, clause_start(c, f, cue), cue, &author);
+    if (!ing || cue == f || !(is_comma(c, cue - 1) || after_document))
         return false;
     /* the subject: that of a tag after a quote ("“…,” she said, adding that …"), else the
      * phrase that opens the clause */
@@ -1191,7 +1216,11 @@ static bool participle(rctx *r, size_t cue, size_t cue_end, size_t f, size_t sen
             s = x + 1;
     s = clause_start(c, s, cue);
     np subj;
-    if (!np_parse(c, s, cue, &subj) || !phrase_can_speak(c, &subj, false)) {
+    if (after_document) {
+        if (!phrase_can_speak(c, &author, false))
+            return false;
+        subj = author;
+    } else if (!np_parse(c, s, cue, &subj) || !phrase_can_speak(c, &subj, false)) {
         /* "“…,” said Ms. Conway, adding …" */
         if (!lex_is_speech_cue(c, s) || !np_parse(c, s + 1, cue, &subj) ||
             !phrase_can_speak(c, &subj, false))
@@ -1386,6 +1415,8 @@ static bool subject_of_cue(const rctx *r, size_t cue, size_t f, np *out)
             }
         return false;
     }
+    if (document_author(c, clause_start(c, f, cue), cue, out))
+        return true;
     return subject_before(c, from, cue, false, out) && out->kind != NP_DESC;
 }
 
