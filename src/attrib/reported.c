@@ -323,6 +323,13 @@ static bool phrase_can_speak(const actx *c, const np *p, bool evidence_cue)
     if (lex_in(c, p->start, NOBODY))
         return false;
     if (evidence_cue) {
+        /* "the analysts found", "a study found": people and documents whose findings report */
+        static const char *const FINDERS[] = {
+            "analysts", "researchers", "investigators", "scientists", "economists", "experts",
+            "auditors", "inspectors", "study", "report", "survey", "poll", "analysis", "audit",
+            "review", "investigation", "inquiry", "studies", "reports", "surveys", "polls", NULL};
+        if (p->end > p->start && lex_in(c, p->end - 1, FINDERS))
+            return true;
         /* "Census Bureau data show" — a named document; not "the data shows" */
         for (size_t k = p->start; k < p->end; k++)
             if (lex_is_cap(c, k) && !(k == p->start && np_is_function_word(c, k)))
@@ -1609,7 +1616,7 @@ static bool clause_around(rctx *r, size_t open, size_t f, size_t send, size_t *b
         }
         if (!found)
             continue; /* an inner verb ("her campaign would continue"): look further */
-        if (evidence && subj.kind != NP_NAME)
+        if (evidence && subj.kind != NP_NAME && !phrase_can_speak(c, &subj, true))
             continue; /* "Hoover estimated": a person's estimate reports; "the data show" not */
         if (negated(c, subj.end, x))
             return false;
