@@ -1137,6 +1137,21 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
 
 static bool quote_is_title_case(const actx *c, const qg_raw_quote *q);
 
+/* Does the quotation opening at open_tok name a broadcast programme by where it stands ("told
+ * NBC’s “Meet the Press”", "said on “Fox News Sunday”", "an interview with “…”")? The caller
+ * checks that the quotation is in title case. */
+static bool programme_title_at(const actx *c, size_t open_tok)
+{
+    /* a programme of a broadcaster named by its initials: "told NBC’s “Meet the Press” that …" */
+    if (open_tok > 0 && lex_is_initials_possessive(c, open_tok - 1))
+        return true;
+    /* a programme the speaker appeared on: "said on “Fox News Sunday.”", "in an interview
+     * with “Face the Nation”" */
+    static const char *const APPEARANCES[] = {"interview", "appearance", "appeared", NULL};
+    return open_tok > 1 && (lex_is(c, open_tok - 1, "on") || lex_is(c, open_tok - 1, "with")) &&
+           (is_cue_verb_at(c, open_tok - 2) || lex_in(c, open_tok - 2, APPEARANCES));
+}
+
 /* A title by its context: a capitalised quote after "called", "titled", a noun for a work
  * ("a book called “The Long Road Home”", "its new series, “The Ministry”,") or before one
  * ("the BBC's “Today” programme", "“The Simpsons” creator Matt Groening"). */
@@ -1170,13 +1185,7 @@ static bool named_work(const actx *c, const qg_raw_quote *q, size_t open_tok, si
         return true;
     /* a programme of a broadcaster named by its initials: "told NBC’s “Meet the Press” that …",
      * "on CBS' “Face the Nation”" */
-    if (b == open_tok && b > 0 && lex_is_initials_possessive(c, b - 1))
-        return true;
-    /* a programme the speaker appeared on: "said on “Fox News Sunday.”", "in an interview
-     * with “Face the Nation”" */
-    static const char *const APPEARANCES[] = {"interview", "appearance", "appeared", NULL};
-    if (b == open_tok && b > 1 && (lex_is(c, b - 1, "on") || lex_is(c, b - 1, "with")) &&
-        (is_cue_verb_at(c, b - 2) || lex_in(c, b - 2, APPEARANCES)))
+    if (b == open_tok && programme_title_at(c, open_tok))
         return true;
     if (close_tok != SIZE_MAX && close_tok + 1 < c->ntok && lex_in(c, close_tok + 1, WORKS) &&
         !lex_is_cap(c, close_tok + 1))

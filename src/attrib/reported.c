@@ -1721,7 +1721,9 @@ static qg_status terms_in_reported_clauses(rctx *r, qg_error *err)
         qg_term t = doc->terms.items[i];
         bool converted = false;
         size_t k0 = lex_token_at(c, t.span.begin);
-        /* a title ("told NBC’s “Meet the Press” that …") is named, not quoted */
+        /* a title ("told NBC’s “Meet the Press” that …", "a book called “…”") is named, not
+         * quoted: it does not make its clause a mixed quote (measured: titles that did lost
+         * more precision than they gained recall on PolNeAR dev) */
         bool named = !strcmp(t.kind, "title");
         if (st == QG_OK && !named && k0 > 0 && k0 < c->ntok && is_quote_mark_tok(c, k0 - 1) &&
             t.span.begin >= last_end) {

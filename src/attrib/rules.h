@@ -27,6 +27,7 @@ bool is_quote_mark_tok(const actx *c, size_t k);
  * "…, a swipe at …", "…, before reversing himself"): the clause holding a quotation ends at
  * the comma. Measured on PolNeAR dev (docs/evaluation.md). */
 extern const char *const COMMA_CLAUSE_OPENERS[];
+
 /* Byte span of tokens [b, e); e > b. */
 qg_span tspan(const actx *c, size_t b, size_t e);
 /* Resolve a->phrase to an entity (pronouns to the nearest compatible antecedent, names and
