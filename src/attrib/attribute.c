@@ -865,6 +865,12 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                                      (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")) ||
                                      /* ", calling it “disqualifying” and asserting that …" */
                                      (x > 1 && lex_is(c, x - 1, "and") && start > sent_start));
+        /* "…, describing the son as a hero but insisting that …": a participle coordinated
+         * with one after a comma */
+        for (size_t y = x; !after_comma && x > 1 && (lex_is(c, x - 1, "and") || lex_is(c, x - 1, "but")) &&
+                           y-- > start + 1 && x - y <= 20;)
+            if (lex_is_ing(c, y) && lex_is(c, y - 1, ",") && is_cue_verb_at(c, y))
+                after_comma = true;
         /* "issued a statement Tuesday saying, “…”", "carrying signs saying, “…”": a participle
          * right before the lead-in punctuation reports for the clause's subject too */
         bool right_before = ing && x + 2 == open_tok &&
@@ -945,6 +951,18 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
                 outer_cue_clause(c, start, open_tok, x, b.phrase.start - 1, false, a))
                 return true;
+            /* "Trump said during a rally that Clinton once described the deal as “…”": an
+             * inner cue without a complementiser inside the that-clause of an outer cue; the
+             * outer one reports the clause */
+            if (b.mixed && b.phrase.start > start &&
+                !(b.content_tok > x + 1 && lex_is(c, b.content_tok - 1, "that"))) {
+                attribution o = *a;
+                if (outer_cue_clause(c, start, open_tok, x, b.phrase.start, false, &o) &&
+                    o.content_tok > 0 && lex_is(c, o.content_tok - 1, "that")) {
+                    *a = o;
+                    return true;
+                }
+            }
             *a = b;
             return true;
         }
