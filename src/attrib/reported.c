@@ -966,7 +966,12 @@ static size_t adverbial_before_that(const actx *c, size_t k, size_t limit)
         if (!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
             !lex_is(c, x, "’s") && !lex_is(c, x, "-") && !lex_is(c, x, "."))
             return k;
-        if (is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES))
+        /* a cue verb ends the adverbial; a noun of saying inside it does not ("said in her
+         * opening remarks that …") */
+        if ((is_cue_verb_at(c, x) && !(lex_is_cue_class(c, x, QG_CUE_NOUN) && x > k + 1 &&
+                                       lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
+                                       !lex_in(c, x - 1, RELATIVES))) ||
+            lex_in(c, x, RELATIVES))
             return k;
     }
     return k;
