@@ -1577,6 +1577,16 @@ static bool subject_clause_around(rctx *r, size_t open, size_t f, size_t send, s
     size_t b = v + 1;
     while (b < open && (lex_in(c, b, BE_FORMS) || is_adverb(c, b)))
         b++;
+    /* the verb's particle or preposition, and an infinitive after it, stand before the clause:
+     * "referred to her as “…”", "continued to portray “illegal” immigrants …", "launched into
+     * a lament for …" */
+    static const char *const PARTICLES[] = {"to", "into", "along", "about", "for", "at", "on",
+                                            "upon", NULL};
+    if (b < open && lex_in(c, b, PARTICLES)) {
+        b++;
+        if (b < open && lex_is(c, b - 1, "to") && looks_like_verb(c, b) && !lex_is_ing(c, b))
+            b++; /* an infinitive ("to portray") */
+    }
     if (relative_before_mark(c, b, open))
         return false;
     if (!mixed_clause_found(r, b, open, send, &subj, tspan(c, v, v + 1), 0.5, b_out, e_out, a_out))
