@@ -666,6 +666,14 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         }
         return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.8, 0.9);
     }
+    /* a subject the left-to-right scan does not read whole ("A 1996 FEC advisory opinion
+     * added that …"): the reported-speech subject test */
+    if (is_mixed && before > start) {
+        np p;
+        if (subject_before(c, start, before, false, &p) && p.kind != NP_NONE &&
+            p.kind != NP_PRONOUN)
+            return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.75, 0.85);
+    }
     /* "Mrs. Clinton shook her head and said, “No.”": the subject of the first verb */
     for (size_t s0 = start; cue > start + 2 && (lex_is(c, cue - 1, "and") || lex_is(c, cue - 1, "but")) && s0 + 2 < cue; s0++) {
         /* the clause start: the lead-in's start or after a comma ("Asked if …, Mrs. Clinton …") */
