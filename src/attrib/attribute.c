@@ -1294,6 +1294,24 @@ static int cmp_size_pair(const void *x, const void *y)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
+/* Is the quotation q (marks at open_tok and close_tok) a whole paragraph of at most 8 words in
+ * single quotation marks (' or ‘)? Newspapers set pull quotes as subheadings that way. */
+static bool subheading_quote(const actx *c, const qg_raw_quote *q, size_t open_tok, size_t close_tok)
+{
+    const char *m = c->doc->text + q->open_mark.begin;
+    size_t ml = q->open_mark.end - q->open_mark.begin;
+    bool single = (ml == 1 && m[0] == '\'') || (ml == 3 && !memcmp(m, "\xE2\x80\x98", 3));
+    if (!single || para_of(c, open_tok) != para_of(c, close_tok))
+        return false;
+    const qg_span *para = &c->doc->paragraphs.items[para_of(c, open_tok)];
+    if (c->tok[open_tok].begin != para->begin)
+        return false;
+    for (size_t x = close_tok + 1; x < c->ntok && para_of(c, x) == para_of(c, open_tok); x++)
+        if (lex_is_word(c, x))
+            return false;
+    return quote_words(c, q) <= 8;
+}
+
 /* A short quotation that a crowd chants or a sign reads is words said or written, not a term:
  * "chanting “Dump Trump.”", "chants of “Ted! Ted!”", "a sign that read “15%!”", "mouthing
  * “thank you”". The mark is at open_tok; the verb stands right before it (a comma or colon
@@ -1678,6 +1696,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         /* "… aired Monday on “New Day.”", "set to publish “Trump Revealed,”": a short title
          * in the clause of a cue is named there, not quoted */
         if (!title && a->found && a->mixed && quote_is_title_case(&c, q) && quote_words(&c, q) <= 5)
+            title = true;
+        /* a paragraph that is only a short quotation in single marks is a subheading (a pull
+         * quote: "'A healthy environment.'"), not a quote of the running text */
+        if (!title && close_tok[r] != SIZE_MAX && subheading_quote(&c, q, open_tok[r], close_tok[r]))
             title = true;
         bool voiced = chanted_or_written(&c, open_tok[r]);
         if (voiced)
