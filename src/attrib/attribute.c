@@ -1294,6 +1294,46 @@ static int cmp_size_pair(const void *x, const void *y)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
+/* A quotation whose last line, inside the marks, credits its speaker: "“… knowledge about
+ * policy.\nNorman Ornstein, American Enterprise Institute scholar, on Donald Trump.”" (lists of
+ * quotes set one per paragraph). The line before ends a sentence; the credit line has 2 to 20
+ * words and opens with a name or a role. Fills a (rule credit_line, no cue word: the cue span
+ * is empty at the line break); the caller ends the content at the line break. */
+static bool credit_line(actx *c, const qg_raw_quote *q, size_t close_tok, attribution *a)
+{
+    const char *text = c->doc->text;
+    size_t nl = q->content.end;
+    while (nl > q->content.begin && text[nl - 1] != '\n')
+        nl--;
+    if (nl <= q->content.begin + 1)
+        return false;
+    size_t before = nl - 1;
+    while (before > q->content.begin && (text[before - 1] == ' ' || text[before - 1] == '\r'))
+        before--;
+    if (before == q->content.begin ||
+        !(text[before - 1] == '.' || text[before - 1] == '!' || text[before - 1] == '?'))
+        return false;
+    size_t k = lex_token_at(c, nl);
+    if (k >= close_tok || !lex_is_cap(c, k))
+        return false;
+    size_t words = 0;
+    for (size_t x = k; x < close_tok; x++) {
+        if (is_quote_mark_tok(c, x))
+            return false;
+        words += lex_is_word(c, x);
+    }
+    np p;
+    if (words < 2 || words > 20 || !np_parse(c, k, close_tok, &p) ||
+        (p.kind != NP_NAME && p.kind != NP_ROLE))
+        return false;
+    a->phrase = p;
+    a->cue = (qg_span){nl - 1, nl - 1};
+    a->rule = "credit_line";
+    a->confidence = 0.8;
+    a->content_end = before;
+    return true;
+}
+
 /* Is the quotation q (marks at open_tok and close_tok) a whole paragraph of at most 8 words in
  * single quotation marks (' or ‘)? Newspapers set pull quotes as subheadings that way. */
 static bool subheading_quote(const actx *c, const qg_raw_quote *q, size_t open_tok, size_t close_tok)
@@ -1542,7 +1582,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         attribution *a = &att[r];
         if (open_tok[r] == SIZE_MAX)
             continue;
-        if ((close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
+        if ((close_tok[r] != SIZE_MAX && credit_line(&c, &doc->raw_quotes.items[r], close_tok[r], a)) ||
+            (close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
             tag_before(&c, open_tok[r], sentence_start_tok(&c, open_tok[r]), a) ||
             colon_leadin(&c, open_tok[r], a) ||
             (close_tok[r] != SIZE_MAX && tag_ending_clause(&c, open_tok[r], close_tok[r], a))) {
@@ -1729,6 +1770,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         last_mixed_sentence = UINT32_MAX;
         out->type = QG_QUOTE_DIRECT;
         out->content = q->content;
+        if (a->found && a->content_end > q->content.begin && a->content_end < q->content.end)
+            out->content.end = a->content_end; /* before a credit line */
         out->speaker = QG_NONE;
         out->rule = "none";
         if (cued[r]) /* a tag whose speaker is not known: the cue is kept */

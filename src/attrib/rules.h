@@ -17,6 +17,7 @@ typedef struct attribution {
     double confidence;
     bool mixed;
     size_t content_tok; /* mixed: first token of the reported clause */
+    size_t content_end; /* credit_line: byte end of the content before the credit line, else 0 */
 } attribution;
 
 /* Adverbs and auxiliaries that may stand between a subject and its cue ("also", "has"). */
