@@ -1079,6 +1079,11 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
         k = k2 + 1;
     }
     k = adverbial_before_that(c, k, limit);
+    /* the cue's own preposition ("remarked upon the fact …", "railed at the “…”", "warned
+     * of …"): the content is its object */
+    static const char *const CUE_PARTICLES[] = {"about", "upon", "of", "against", "at", "over", NULL};
+    if (k + 1 < limit && k <= cue + 2 && lex_in(c, k, CUE_PARTICLES) && lex_is_word(c, k + 1))
+        k++;
     if (k < limit && lex_is(c, k, "that")) {
         k++;
         /* "added that, based on what he has seen, Curiel …": an aside after the complementiser */
