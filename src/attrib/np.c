@@ -38,7 +38,10 @@ static const char *const DESC_STOPS[] = {"will", "would", "can", "could", "shoul
                                          "must", "is", "are", "was", "were", "has", "have", "had",
                                          "does", "did", "do", "be", "been", "being", "not", "into",
                                          "in", "on", "to", "by", "over", "under", "about",
-                                         "after", "before", "through", "against", "than", NULL};
+                                         "after", "before", "through", "against", "than",
+                                         /* a subject pronoun opens the next clause ("told a
+                                          * news conference they are …") */
+                                         "he", "she", "they", "we", "i", "it", "you", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
 /* Words that end a description: the verb group after it ("the council would not say"). */
