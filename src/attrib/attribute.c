@@ -959,6 +959,11 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
                 outer_cue_clause(c, start, open_tok, x, b.phrase.start - 1, false, a))
                 return true;
+            /* "… protests against what they call the “fraudulent” nomination": with no outer
+             * cue, the free relative is the content, from "what" */
+            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
+                b.content_tok > x)
+                b.content_tok = b.phrase.start - 1;
             /* "Trump said during a rally that Clinton once described the deal as “…”": an
              * inner cue without a complementiser inside the that-clause of an outer cue; the
              * outer one reports the clause */
