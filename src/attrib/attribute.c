@@ -607,6 +607,18 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
          * (direct); one that opens in lower case continues the clause (mixed) */
         is_mixed = !(open_tok + 1 < c->ntok && lex_is_cap(c, open_tok + 1));
     }
+    /* "Mrs. Trump said she believes the accusations were coordinated by rivals: “They want …”":
+     * a clause of its own (a finite verb) between the cue and the colon makes one mixed quote */
+    if (lex_is(c, j, ":") && !that_clause && !bare_lead && between >= 3) {
+        size_t k = reported_content_start(c, cue, j);
+        bool verb = false;
+        for (size_t x = k + 1; x < j && !verb; x++)
+            verb = lex_in(c, x, BE_WORDS) || (lex_is_word(c, x) && !lex_is_cap(c, x) &&
+                                               (lex_ends_ed(c, x) || is_cue_verb_at(c, x) ||
+                                                lex_is_cue_class(c, x, QG_CUE_THOUGHT)));
+        if (k < j && verb)
+            is_mixed = true;
+    }
     /* "“His demeanor is grumpy,” she said, but despite the tone, “I think he will do it”",
      * "… Trump said during a rally in Kenansville, N.C., “but a lot of people …”": a tag
      * after a quotation of the same sentence, then the quotation goes on (direct) */
