@@ -1428,6 +1428,38 @@ static bool coordinated_cue(actx *c, const qg_quote *mq, size_t open_tok, attrib
     return false;
 }
 
+/* A quote's content does not end in a ')' it does not open, nor start with a '(' it does not
+ * close: "… (She said the timing was unrelated.)" gives "the timing was unrelated", "Trump “a
+ * psychopath” over the weekend)" ends at "weekend". The final period before a dropped ')' goes
+ * with it for reported speech (the content never ends in the sentence's final punctuation). */
+static void balance_parentheses(qg_doc *doc)
+{
+    const char *text = doc->text;
+    for (size_t i = 0; i < doc->quotes.count; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        size_t b = q->content.begin, e = q->content.end;
+        long depth = 0, min_depth = 0;
+        for (size_t k = b; k < e; k++) {
+            depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+            if (depth < min_depth)
+                min_depth = depth;
+        }
+        if (depth < 0 && min_depth == depth && e > b && text[e - 1] == ')') {
+            e--; /* one unopened ')' at the end */
+            while (e > b && (text[e - 1] == ' ' || (q->type == QG_QUOTE_INDIRECT && text[e - 1] == '.')))
+                e--;
+        } else if (depth > 0 && text[b] == '(') {
+            b++; /* one unclosed '(' at the start */
+            while (b < e && text[b] == ' ')
+                b++;
+        }
+        if (e > b) {
+            q->content.begin = b;
+            q->content.end = e;
+        }
+    }
+}
+
 /* Quotes never overlap. A mixed clause that ran on past the start of the next quote ("Machado
  * was “disgusting” and “a con” and encouraged Americans to “check out” …", where "encouraged"
  * is the next quote's cue) ends before that quote or its cue, without the "and" or comma
@@ -1933,6 +1965,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         st = reported_speech(&c, err);
     if (st == QG_OK)
         end_overlapping_quotes(&c);
+    if (st == QG_OK)
+        balance_parentheses(doc);
     if (st == QG_OK)
         st = keep_referenced_entities(doc, err);
     if (st == QG_OK)
