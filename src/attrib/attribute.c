@@ -1936,9 +1936,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     /* "… a “fringe candidate,” making air quotes": a comma inside or right after
                      * the closing mark, a dash or a bracket ends the clause at the mark */
                     size_t n = close_tok[r] + 1, in = close_tok[r] - 1;
-                    if ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
-                        (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
-                                      is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS))))
+                    /* … unless a word that only adds to the same clause follows ("“a third-world
+                     * country,” where teachers …", "“peanuts,” compared to …", "“strengthen,”
+                     * too") */
+                    static const char *const CLAUSE_CONTINUERS[] = {
+                        "including", "because", "where", "compared", "specifically", "particularly",
+                        "especially", "too", NULL};
+                    size_t w = n < last && lex_is(&c, n, ",") ? n + 1 : n;
+                    bool continues = w < last && lex_in(&c, w, CLAUSE_CONTINUERS);
+                    if (!continues &&
+                        ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
+                         (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
+                                       is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS)))))
                         words_after = false;
                     /* "… was “ignorant” of Islam and criticized him …": not into a second verb */
                     for (size_t y = n; words_after && y + 1 < last; y++) {
