@@ -988,6 +988,25 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                     return true;
                 }
             }
+            /* "Trump said Fox executives were calling “every 15 minutes.”", "She said she was
+             * thinking, “Oh my God …”": the inner cue's subject opens the outer cue's clause;
+             * the outer cue reports the whole */
+            if (b.phrase.start > start && b.phrase.kind != NP_NONE) {
+                attribution o = *a;
+                size_t y = SIZE_MAX;
+                if (outer_cue_clause(c, start, open_tok, x, b.phrase.start, false, &o))
+                    y = lex_token_at(c, o.cue.begin);
+                size_t ope = o.phrase.appos_end > o.phrase.end ? o.phrase.appos_end : o.phrase.end;
+                if (ope < y && lex_is(c, ope, ","))
+                    ope++;
+                if (y != SIZE_MAX && o.phrase.kind != NP_NONE && skip_to_cue(c, ope, y) == y &&
+                    o.content_tok == b.phrase.start &&
+                    (b.phrase.start == y + 1 ||
+                     (b.phrase.start == y + 2 && lex_is(c, y + 1, "that")))) {
+                    *a = o;
+                    return true;
+                }
+            }
             *a = b;
             return true;
         }
