@@ -1864,7 +1864,12 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     }
                 while (b < open_tok[r] && !lex_is_word(&c, b))
                     b++;
-                if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1)) {
+                /* not after the tag of an earlier quotation ("“A,” she said, but …, “B,” said
+                 * X"): the second quotation is direct */
+                bool earlier_tag = false;
+                for (size_t x = b; x < open_tok[r] && b > s0 && !earlier_tag; x++)
+                    earlier_tag = is_cue_verb_at(&c, x);
+                if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1) && !earlier_tag) {
                     a->mixed = true;
                     a->content_tok = b;
                     out->rule = "mixed";
