@@ -1358,8 +1358,11 @@ static bool credit_line(actx *c, const qg_raw_quote *q, size_t close_tok, attrib
             return false;
         words += lex_is_word(c, x);
     }
+    size_t lim = close_tok;
+    while (lim > k && !lex_is_word(c, lim - 1))
+        lim--; /* the credit's final period */
     np p;
-    if (words < 2 || words > 20 || !np_parse(c, k, close_tok, &p) ||
+    if (words < 2 || words > 20 || !np_parse(c, k, lim, &p) ||
         (p.kind != NP_NAME && p.kind != NP_ROLE))
         return false;
     a->phrase = p;
