@@ -443,6 +443,27 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
         }
         return;
     }
+    /* "Marta Quist, hydrologist at the Kestrel Water Institute": a bare role noun (no article)
+     * and the organisation after its preposition */
+    if (lex_is_word(c, k) && !lex_is_cap(c, k) && !lex_is(c, k, "a") && !lex_is(c, k, "an") &&
+        !lex_is(c, k, "the") && out->kind == NP_NAME) {
+        size_t x = k;
+        while (x < e && x < k + 3 && lex_is_word(c, x) && !lex_is_cap(c, x) && !lex_in(c, x, ORG_PREPS))
+            x++;
+        if (x > k && x + 1 < e && lex_in(c, x, ORG_PREPS)) {
+            np tmp = *out;
+            size_t oe = parse_org_after(c, x + 1, e, &tmp);
+            if (oe == e && !tmp.org_is_desc && tmp.org.end > tmp.org.begin) {
+                out->org = tmp.org;
+                out->org_is_desc = false;
+                out->role = tok_span(c, k, x);
+                if (!out->role_head.end)
+                    out->role_head = tok_span(c, x - 1, x);
+                out->appos_end = e;
+                return;
+            }
+        }
+    }
     np a;
     if (!np_parse(c, k, e, &a))
         return;
