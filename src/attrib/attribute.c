@@ -904,6 +904,16 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         for (size_t y = x; y-- > start && !found;)
             if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y))
                 found = subject_before(c, start, y, false, &p);
+        /* "with Donald Trump tweeting that … and asking, “…”": the subject of the participle
+         * this one is coordinated with */
+        for (size_t y = x; !found && lex_is(c, x - 1, "and") && y-- > sent_start + 1 && x - y <= 30;) {
+            if (c->tok[y].quote >= 0 || is_quote_mark_tok(c, y) || !lex_is_ing(c, y) ||
+                !is_cue_verb_at(c, y) || lex_is(c, y - 1, ","))
+                continue;
+            found = subject_before(c, sent_start, y, false, &p) &&
+                    (p.kind == NP_NAME || p.kind == NP_ROLE || p.kind == NP_PRONOUN);
+            break;
+        }
         /* "“…,” Graham said on MSNBC's “Morning Joe,” adding, “…”": the finite cue before
          * an earlier quotation of the sentence */
         for (size_t y = start; y-- > sent_start && !found && x - y <= 40;) {
