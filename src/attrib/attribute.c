@@ -129,12 +129,14 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
             j = x + 1;
     }
     if (j < limit && lex_in(c, j, PREPS) && !lex_is_speech_cue(c, j)) {
+        /* a subject pronoun makes it a clause ("before he spoke"), not a phrase */
+        static const char *const SUBJECT_PRONOUNS[] = {"he", "she", "they", "we", "i", "you", NULL};
         for (size_t x = j + 1; x < limit && x <= j + 4; x++) {
             if (lex_is_speech_cue(c, x)) {
                 j = x;
                 break;
             }
-            if (!lex_is_word(c, x))
+            if (!lex_is_word(c, x) || lex_in(c, x, SUBJECT_PRONOUNS))
                 break;
         }
     }
