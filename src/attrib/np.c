@@ -211,7 +211,11 @@ static bool name_word_uncached(const actx *c, size_t k)
     if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS) &&
         !(lex_is(c, k, "new") && k + 1 < c->ntok && lex_is_cap(c, k + 1) && lex_glued(c, k) == false &&
           !np_is_function_word(c, k + 1)) &&
-        !np_is_surname_before_cue(c, k))
+        !np_is_surname_before_cue(c, k) &&
+        /* "“…,” Will wrote.": a capitalised "Will", "May" inside a sentence, right before a
+         * speech verb, is a name */
+        !(!starts_sentence(c, k) && k + 1 < c->ntok && lex_is_speech_cue(c, k + 1) &&
+          !lex_is_cap(c, k + 1) && !lex_is_ing(c, k + 1)))
         return false; /* but "New York Times", "Ann Other said" */
     /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
      * sentence */
