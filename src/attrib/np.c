@@ -964,7 +964,9 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
                !lex_in(c, e, ORG_PREPS) &&
-               (!lex_is_speech_cue(c, e) || np_is_document_head(c, e)) && !lex_is(c, e, "and") &&
+               ((!lex_is_speech_cue(c, e) && !lex_is_cue_class(c, e, QG_CUE_EVIDENCE)) ||
+                np_is_document_head(c, e)) &&
+               !lex_is(c, e, "and") &&
                !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_in(c, e, DESC_STOPS)) {
             /* "the firm’s anti-virus software": the possessive ends the description */
             if (lex_possessive_len(c, e)) {
