@@ -22,7 +22,8 @@
 # EXTRACT_OPTIONs after -- go to every extract job, e.g. -- --outlet-field x_meta.publisher
 #
 # Exit status: 0 success; 1 some articles gave error records (the merge is still made) or a
-# step failed; 2 usage error.
+# step failed; 2 usage error; 3 an article id came with different content (merge's status 3:
+# the merge is still made).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,8 +99,13 @@ if [[ $status -gt 100 ]]; then
 fi
 
 # Reduce: one merge of every record.
-"$qg" merge -f "$format" -o "$dir/$out" "$dir/records.jsonl"
+merge_status=0
+"$qg" merge -f "$format" -o "$dir/$out" "$dir/records.jsonl" || merge_status=$?
+if [[ $merge_status -ne 0 && $merge_status -ne 3 ]]; then
+    exit "$merge_status"
+fi
 say "wrote $dir/records.jsonl and $dir/$out"
 if [[ $status -ne 0 ]]; then
     exit 1
 fi
+exit "$merge_status"

@@ -12,6 +12,7 @@
 #ifndef QUOTEGRAPH_CORPUS_H
 #define QUOTEGRAPH_CORPUS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <quotegraph/common.h>
 #include <quotegraph/model.h>
@@ -172,6 +173,27 @@ QG_API qg_corpus_stats qg_corpus_get_stats(const qg_corpus *c);
  * Valid after qg_corpus_build().
  */
 QG_API const char *qg_corpus_duplicate_id(const qg_corpus *c, size_t i);
+
+/** An article id that came again: in a later record than the one that first brought it. */
+typedef struct qg_corpus_repeat {
+    const char *id;      /**< the article id (owned by the corpus, valid until qg_corpus_free()) */
+    size_t first_record; /**< the record that first brought the id: 1 for the first successful
+                              qg_corpus_add() call, 2 for the second, ... */
+    size_t record;       /**< the record that brought it again (same numbering) */
+    bool differs;        /**< true: different content (one copy kept, see qg_corpus_add());
+                              false: an equal copy, counted once */
+} qg_corpus_repeat;
+
+/**
+ * How many times an article id came again (equal copies included), counted as records are
+ * added; a caller that notes where each successful record came from (file and line) can name
+ * both places. Valid at any time, before or after qg_corpus_build().
+ */
+QG_API size_t qg_corpus_repeat_count(const qg_corpus *c);
+
+/** The i-th repeat, in the order the records were added; NULL past the end. Owned by the
+ * corpus, valid until the next qg_corpus_add() or qg_corpus_free(). */
+QG_API const qg_corpus_repeat *qg_corpus_repeat_get(const qg_corpus *c, size_t i);
 
 /** Output formats of a merged corpus. */
 typedef enum qg_corpus_format {

@@ -11,7 +11,8 @@
  *
  * - spans are trimmed of white space (Unicode White_Space), quotation marks (Unicode Quotation_Mark and
  *   the CJK corner brackets), dashes (Unicode Dash) and `, . ; : …` at both ends, and of a leading
- *   complementiser "that" (quotegraph's content leaves it out, PolNeAR's spans keep it);
+ *   complementiser "that" followed by white space or a comma ("that, “Of course …”"; quotegraph's
+ *   content leaves it out, PolNeAR's spans keep it);
  * - **overlap matching** pairs gold and predicted quotes one-to-one, greedily by the Jaccard ratio of the
  *   trimmed spans (overlap / union, in code points), larger first; ties go to the later gold quote, then
  *   the later predicted quote (the order of `../shared/tools/score.py`). Pairs must overlap by at least

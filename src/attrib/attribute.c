@@ -31,7 +31,7 @@ static const char *const ADVERBS[] = {"also", "later", "then", "once", "previous
 bool is_adverb(const actx *c, size_t k)
 {
     if (lex_in(c, k, ADVERBS))
-        return true;
+        return !lex_is_cap(c, k) || !np_is_surname_before_cue(c, k); /* "Ivan Still said" */
     const qg_token *t = &c->tok[k];
     size_t n = t->end - t->begin;
     return n > 4 && !lex_is_cap(c, k) && lex_is_word(c, k) &&
@@ -80,6 +80,14 @@ void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
         /* "her neighbour, Omar Siddiq": the name is the speaker */
         size_t k = lex_token_at(c, p->appos_name.begin);
         const struct qg_mention_x *m = entity_mention_at(c, k);
+        /* else the phrase's own mention, which resolved the name ("The company, Northwind
+         * Rail,": the organisation) */
+        if (!m || m->entity == QG_NONE) {
+            m = entity_mention_at(c, p->start);
+            if (m && (m->phrase.appos_name.begin != p->appos_name.begin ||
+                      m->phrase.appos_name.end != p->appos_name.end))
+                m = NULL;
+        }
         a->entity = m && m->entity != QG_NONE ? m->entity
                                               : entity_for_span(c, p->appos_name, QG_ENTITY_PERSON);
         a->mention = p->appos_name;
@@ -103,6 +111,11 @@ void resolve_speaker(actx *c, attribution *a, size_t cue_tok)
 
 /* Skip what may stand between a subject and its verb: adverbs, a parenthesis "(R-Fla.)",
  * a short prepositional phrase "in the room", "in a statement". */
+/* Participles that date a document between it and its cue ("A campaign ad released Thursday
+ * accuses …"). */
+static const char *const PUBLISHED[] = {"released", "published", "issued", "aired",
+                                        "posted",   "unveiled",  "launched", NULL};
+
 size_t skip_to_cue(const actx *c, size_t j, size_t limit)
 {
     static const char *const PREPS[] = {"in", "on", "at", "during", "after", "before", NULL};
@@ -116,7 +129,21 @@ size_t skip_to_cue(const actx *c, size_t j, size_t limit)
             j = x + 1;
     }
     if (j < limit && lex_in(c, j, PREPS) && !lex_is_speech_cue(c, j)) {
+        /* a subject pronoun makes it a clause ("before he spoke"), not a phrase */
+        static const char *const SUBJECT_PRONOUNS[] = {"he", "she", "they", "we", "i", "you", NULL};
         for (size_t x = j + 1; x < limit && x <= j + 4; x++) {
+            if (lex_is_speech_cue(c, x)) {
+                j = x;
+                break;
+            }
+            if (!lex_is_word(c, x) || lex_in(c, x, SUBJECT_PRONOUNS))
+                break;
+        }
+    }
+    /* a document and when it came out: "A campaign ad released Thursday accuses …", "a
+     * report published last week by the agency says …" */
+    if (j < limit && lex_in(c, j, PUBLISHED)) {
+        for (size_t x = j + 1; x < limit && x <= j + 5; x++) {
             if (lex_is_speech_cue(c, x)) {
                 j = x;
                 break;
@@ -288,6 +315,12 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
     static const char *const COORDINATORS[] = {"and", "but", "while", "whereas", "or", "yet",
                                                "because", NULL};
     if (k < limit && lex_in(c, k, COORDINATORS))
+        return false;
+    /* "“This will be a challenge” for Clinton, said Kunin": the clause goes on after the mark
+     * (tag_ending_clause), the object of the preposition does not speak */
+    static const char *const CLAUSE_PREPS[] = {"for", "in", "to", "with", "on", "at", "about",
+                                               "that", "if", "from", "of", NULL};
+    if (k < limit && k == close_tok + 1 && lex_in(c, k, CLAUSE_PREPS) && !lex_is_cap(c, k))
         return false;
     if (cue_then_subject_x(c, k, limit, a, true) || subject_then_cue_x(c, k, limit, a, true)) {
         a->rule = "tag_after";
@@ -503,6 +536,10 @@ bool looks_like_verb(const actx *c, size_t k)
 static const char *const CLAUSE_ENDERS[] = {"but", "while",
                                             "whereas", "although", NULL};
 
+const char *const COMMA_CLAUSE_OPENERS[] = {"but",   "while", "whereas", "although",
+                                            "though", "where", "which",   "a",
+                                            "an",    "before", "after",   NULL};
+
 /* A place or time phrase after a closing mark ("chanted “No justice” outside the
  * courthouse"): the scene, not the rest of the quoted clause. */
 static const char *const SCENE_PREPS[] = {"outside", "inside", "at", "during", "in", "on",
@@ -567,8 +604,30 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
             a->confidence = 0.9;
             return true;
         }
-        is_mixed = true;
+        /* "said in an op-ed before the hearing, “The State Department …”", "was asked, “What’s
+         * …?”": a quotation that opens with a capital after the comma is a sentence of its own
+         * (direct); one that opens in lower case continues the clause (mixed) */
+        is_mixed = !(open_tok + 1 < c->ntok && lex_is_cap(c, open_tok + 1));
     }
+    /* "Mrs. Trump said she believes the accusations were coordinated by rivals: “They want …”":
+     * a clause of its own (a finite verb) between the cue and the colon makes one mixed quote */
+    if (lex_is(c, j, ":") && !that_clause && !bare_lead && between >= 3) {
+        size_t k = reported_content_start(c, cue, j);
+        bool verb = false;
+        for (size_t x = k + 1; x < j && !verb; x++)
+            verb = lex_in(c, x, BE_WORDS) || (lex_is_word(c, x) && !lex_is_cap(c, x) &&
+                                               (lex_ends_ed(c, x) || is_cue_verb_at(c, x) ||
+                                                lex_is_cue_class(c, x, QG_CUE_THOUGHT)));
+        if (k < j && verb)
+            is_mixed = true;
+    }
+    /* "“His demeanor is grumpy,” she said, but despite the tone, “I think he will do it”",
+     * "… Trump said during a rally in Kenansville, N.C., “but a lot of people …”": a tag
+     * after a quotation of the same sentence, then the quotation goes on (direct) */
+    if (is_mixed && lead_punct && !that_clause && start > 0 &&
+        (c->tok[start - 1].flags & QG_TOK_CLOSE) &&
+        c->tok[start - 1].sentence == c->tok[open_tok].sentence)
+        is_mixed = false;
     /* subject: the leftmost phrase that ends right before the cue (after adverbs) */
     size_t before = cue;
     while (before > start && is_adverb(c, before - 1))
@@ -578,6 +637,16 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
         before--;
         while (before > start && is_adverb(c, before - 1))
             before--;
+    }
+    /* "A campaign TV ad released Thursday accuses …": the document before its date */
+    for (size_t x = before; !lex_is_ing(c, cue) && x-- > start + 1 && before - x <= 5;) {
+        /* a date, not an object ("His office released a statement saying …") */
+        if (!lex_is_word(c, x) || lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the"))
+            break;
+        if (lex_in(c, x, PUBLISHED)) {
+            before = x;
+            break;
+        }
     }
     /* a subject before an aside between commas ("Clinton, speaking to reporters on her way to
      * Tampa, said of X: “…”") is the one before the aside, not the aside's last noun */
@@ -610,6 +679,14 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
                 p = author;
         }
         return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.8, 0.9);
+    }
+    /* a subject the left-to-right scan does not read whole ("A 1996 FEC advisory opinion
+     * added that …"): the reported-speech subject test */
+    if (is_mixed && before > start) {
+        np p;
+        if (subject_before(c, start, before, false, &p) && p.kind != NP_NONE &&
+            p.kind != NP_PRONOUN)
+            return take_lead_in(c, a, &p, cue, open_tok, is_mixed, 0.75, 0.85);
     }
     /* "Mrs. Clinton shook her head and said, “No.”": the subject of the first verb */
     for (size_t s0 = start; cue > start + 2 && (lex_is(c, cue - 1, "and") || lex_is(c, cue - 1, "but")) && s0 + 2 < cue; s0++) {
@@ -810,6 +887,12 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                                      (x > 1 && lex_in(c, x - 1, BEFORE_GERUND) && lex_is(c, x - 2, ",")) ||
                                      /* ", calling it “disqualifying” and asserting that …" */
                                      (x > 1 && lex_is(c, x - 1, "and") && start > sent_start));
+        /* "…, describing the son as a hero but insisting that …": a participle coordinated
+         * with one after a comma */
+        for (size_t y = x; !after_comma && x > 1 && (lex_is(c, x - 1, "and") || lex_is(c, x - 1, "but")) &&
+                           y-- > start + 1 && x - y <= 20;)
+            if (lex_is_ing(c, y) && lex_is(c, y - 1, ",") && is_cue_verb_at(c, y))
+                after_comma = true;
         /* "issued a statement Tuesday saying, “…”", "carrying signs saying, “…”": a participle
          * right before the lead-in punctuation reports for the clause's subject too */
         bool right_before = ing && x + 2 == open_tok &&
@@ -823,6 +906,16 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         for (size_t y = x; y-- > start && !found;)
             if (is_cue_verb_at(c, y) && !lex_is(c, y - 1, ",") && !lex_is_ing(c, y))
                 found = subject_before(c, start, y, false, &p);
+        /* "with Donald Trump tweeting that … and asking, “…”": the subject of the participle
+         * this one is coordinated with */
+        for (size_t y = x; !found && lex_is(c, x - 1, "and") && y-- > sent_start + 1 && x - y <= 30;) {
+            if (c->tok[y].quote >= 0 || is_quote_mark_tok(c, y) || !lex_is_ing(c, y) ||
+                !is_cue_verb_at(c, y) || lex_is(c, y - 1, ","))
+                continue;
+            found = subject_before(c, sent_start, y, false, &p) &&
+                    (p.kind == NP_NAME || p.kind == NP_ROLE || p.kind == NP_PRONOUN);
+            break;
+        }
         /* "“…,” Graham said on MSNBC's “Morning Joe,” adding, “…”": the finite cue before
          * an earlier quotation of the sentence */
         for (size_t y = start; y-- > sent_start && !found && x - y <= 40;) {
@@ -890,6 +983,42 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
             if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
                 outer_cue_clause(c, start, open_tok, x, b.phrase.start - 1, false, a))
                 return true;
+            /* "… protests against what they call the “fraudulent” nomination": with no outer
+             * cue, the free relative is the content, from "what" */
+            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
+                b.content_tok > x)
+                b.content_tok = b.phrase.start - 1;
+            /* "Trump said during a rally that Clinton once described the deal as “…”": an
+             * inner cue without a complementiser inside the that-clause of an outer cue; the
+             * outer one reports the clause */
+            if (b.mixed && b.phrase.start > start &&
+                !(b.content_tok > x + 1 && lex_is(c, b.content_tok - 1, "that"))) {
+                attribution o = *a;
+                if (outer_cue_clause(c, start, open_tok, x, b.phrase.start, false, &o) &&
+                    o.content_tok > 0 && lex_is(c, o.content_tok - 1, "that")) {
+                    *a = o;
+                    return true;
+                }
+            }
+            /* "Trump said Fox executives were calling “every 15 minutes.”", "She said she was
+             * thinking, “Oh my God …”": the inner cue's subject opens the outer cue's clause;
+             * the outer cue reports the whole */
+            if (b.phrase.start > start && b.phrase.kind != NP_NONE) {
+                attribution o = *a;
+                size_t y = SIZE_MAX;
+                if (outer_cue_clause(c, start, open_tok, x, b.phrase.start, false, &o))
+                    y = lex_token_at(c, o.cue.begin);
+                size_t ope = o.phrase.appos_end > o.phrase.end ? o.phrase.appos_end : o.phrase.end;
+                if (ope < y && lex_is(c, ope, ","))
+                    ope++;
+                if (y != SIZE_MAX && o.phrase.kind != NP_NONE && skip_to_cue(c, ope, y) == y &&
+                    o.content_tok == b.phrase.start &&
+                    (b.phrase.start == y + 1 ||
+                     (b.phrase.start == y + 2 && lex_is(c, y + 1, "that")))) {
+                    *a = o;
+                    return true;
+                }
+            }
             *a = b;
             return true;
         }
@@ -1007,24 +1136,34 @@ static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *
         e--;
     if (e <= first)
         return false;
-    size_t from = first;
+    /* the tag starts after one of the last two commas (the earlier one when an appositive
+     * follows the speaker: ", said Tariq Bell, a councillor.") */
+    size_t from = first, from2 = first;
     for (size_t x = first; x < end; x++) {
         if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0)
             return false;
-        if (x < e && lex_is(c, x, ","))
+        if (x < e && lex_is(c, x, ",")) {
+            from2 = from;
             from = x + 1;
+        }
     }
-    if (e - from > 10 || from == first)
-        return false;
-    if (subject_then_cue(c, from, e, a)) {
-        size_t cue = lex_token_at(c, a->cue.begin);
-        if (cue + 3 >= e && !lex_is_ing(c, cue))
-            return true;
-    }
-    if (cue_then_subject(c, from, e, a)) {
-        size_t pe = a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end;
-        if (pe == e)
-            return true;
+    size_t froms[2] = {from, from2};
+    for (int i = 0; i < 2; i++) {
+        size_t f = froms[i];
+        if (e - f > 10 || f == first || (i == 1 && f == from))
+            break;
+        if (i == 1 && !(lex_is(c, from, "a") || lex_is(c, from, "an") || lex_is(c, from, "the")))
+            break; /* the last part is not an appositive */
+        if (subject_then_cue(c, f, e, a)) {
+            size_t cue = lex_token_at(c, a->cue.begin);
+            if (cue + 3 >= e && !lex_is_ing(c, cue))
+                return true;
+        }
+        if (cue_then_subject(c, f, e, a)) {
+            size_t pe = a->phrase.appos_end > a->phrase.end ? a->phrase.appos_end : a->phrase.end;
+            if (pe == e)
+                return true;
+        }
     }
     return false;
 }
@@ -1043,11 +1182,23 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
     /* the clause holding the quote is the content: from the start of the sentence (or the last
      * quotation or colon before the mark) to the comma before the tag */
     size_t s0 = sentence_start_tok(c, open_tok), b = s0;
-    for (size_t x = open_tok; x-- > s0;)
+    for (size_t x = open_tok; x-- > s0;) {
+        /* an earlier quoted phrase inside the clause ("The promise to “take our country
+         * back” and “make America great again” appeals to …, said X") is passed over; a
+         * quotation that ends in or before a comma has a tag or clause of its own */
+        if ((c->tok[x].flags & QG_TOK_CLOSE) && x > s0 && !lex_is(c, x - 1, ",") &&
+            !lex_is(c, x - 1, ".") && !(x + 1 < open_tok && lex_is(c, x + 1, ","))) {
+            while (x > s0 && !(c->tok[x - 1].flags & QG_TOK_OPEN))
+                x--;
+            if (x > s0)
+                x--; /* now at the opening mark; the loop steps before it */
+            continue;
+        }
         if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0 || lex_is(c, x, ":")) {
             b = x + 1;
             break;
         }
+    }
     while (b < open_tok && !lex_is_word(c, b))
         b++;
     /* a quotation that opens the sentence ("“… more credible” than that of the CIA chief,
@@ -1059,6 +1210,21 @@ static bool tag_ending_clause(actx *c, size_t open_tok, size_t close_tok, attrib
 }
 
 static bool quote_is_title_case(const actx *c, const qg_raw_quote *q);
+
+/* Does the quotation opening at open_tok name a broadcast programme by where it stands ("told
+ * NBC’s “Meet the Press”", "said on “Fox News Sunday”", "an interview with “…”")? The caller
+ * checks that the quotation is in title case. */
+static bool programme_title_at(const actx *c, size_t open_tok)
+{
+    /* a programme of a broadcaster named by its initials: "told NBC’s “Meet the Press” that …" */
+    if (open_tok > 0 && lex_is_initials_possessive(c, open_tok - 1))
+        return true;
+    /* a programme the speaker appeared on: "said on “Fox News Sunday.”", "in an interview
+     * with “Face the Nation”" */
+    static const char *const APPEARANCES[] = {"interview", "appearance", "appeared", NULL};
+    return open_tok > 1 && (lex_is(c, open_tok - 1, "on") || lex_is(c, open_tok - 1, "with")) &&
+           (is_cue_verb_at(c, open_tok - 2) || lex_in(c, open_tok - 2, APPEARANCES));
+}
 
 /* A title by its context: a capitalised quote after "called", "titled", a noun for a work
  * ("a book called “The Long Road Home”", "its new series, “The Ministry”,") or before one
@@ -1090,6 +1256,10 @@ static bool named_work(const actx *c, const qg_raw_quote *q, size_t open_tok, si
     if (b > 0 && lex_is(c, b - 1, ","))
         b--;
     if (b > 0 && (lex_in(c, b - 1, NAMING) || lex_in(c, b - 1, WORKS)))
+        return true;
+    /* a programme of a broadcaster named by its initials: "told NBC’s “Meet the Press” that …",
+     * "on CBS' “Face the Nation”" */
+    if (b == open_tok && programme_title_at(c, open_tok))
         return true;
     if (close_tok != SIZE_MAX && close_tok + 1 < c->ntok && lex_in(c, close_tok + 1, WORKS) &&
         !lex_is_cap(c, close_tok + 1))
@@ -1170,6 +1340,198 @@ static int cmp_size_pair(const void *x, const void *y)
     if (a[0] != b[0])
         return a[0] < b[0] ? -1 : 1;
     return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+/* A quotation whose last line, inside the marks, credits its speaker: "“… knowledge about
+ * policy.\nNorman Ornstein, American Enterprise Institute scholar, on Donald Trump.”" (lists of
+ * quotes set one per paragraph). The line before ends a sentence; the credit line has 2 to 20
+ * words and opens with a name or a role. Fills a (rule credit_line, no cue word: the cue span
+ * is empty at the line break); the caller ends the content at the line break. */
+static bool credit_line(actx *c, const qg_raw_quote *q, size_t close_tok, attribution *a)
+{
+    const char *text = c->doc->text;
+    size_t nl = q->content.end;
+    while (nl > q->content.begin && text[nl - 1] != '\n')
+        nl--;
+    if (nl <= q->content.begin + 1)
+        return false;
+    size_t before = nl - 1;
+    while (before > q->content.begin && (text[before - 1] == ' ' || text[before - 1] == '\r'))
+        before--;
+    if (before == q->content.begin ||
+        !(text[before - 1] == '.' || text[before - 1] == '!' || text[before - 1] == '?'))
+        return false;
+    size_t k = lex_token_at(c, nl);
+    if (k >= close_tok || !lex_is_cap(c, k))
+        return false;
+    size_t words = 0;
+    for (size_t x = k; x < close_tok; x++) {
+        if (is_quote_mark_tok(c, x))
+            return false;
+        words += lex_is_word(c, x);
+    }
+    size_t lim = close_tok;
+    while (lim > k && !lex_is_word(c, lim - 1))
+        lim--; /* the credit's final period */
+    np p;
+    if (words < 2 || words > 20 || !np_parse(c, k, lim, &p) ||
+        (p.kind != NP_NAME && p.kind != NP_ROLE))
+        return false;
+    a->phrase = p;
+    a->cue = (qg_span){nl - 1, nl - 1};
+    a->rule = "credit_line";
+    a->confidence = 0.8;
+    a->content_end = before;
+    return true;
+}
+
+/* Is the quotation q (marks at open_tok and close_tok) a whole paragraph of at most 8 words in
+ * single quotation marks (' or ‘)? Newspapers set pull quotes as subheadings that way. */
+static bool subheading_quote(const actx *c, const qg_raw_quote *q, size_t open_tok, size_t close_tok)
+{
+    const char *m = c->doc->text + q->open_mark.begin;
+    size_t ml = q->open_mark.end - q->open_mark.begin;
+    bool single = (ml == 1 && m[0] == '\'') || (ml == 3 && !memcmp(m, "\xE2\x80\x98", 3));
+    if (!single || para_of(c, open_tok) != para_of(c, close_tok))
+        return false;
+    const qg_span *para = &c->doc->paragraphs.items[para_of(c, open_tok)];
+    if (c->tok[open_tok].begin != para->begin)
+        return false;
+    for (size_t x = close_tok + 1; x < c->ntok && para_of(c, x) == para_of(c, open_tok); x++)
+        if (lex_is_word(c, x))
+            return false;
+    return quote_words(c, q) <= 8;
+}
+
+/* A short quotation that a crowd chants or a sign reads is words said or written, not a term:
+ * "chanting “Dump Trump.”", "chants of “Ted! Ted!”", "a sign that read “15%!”", "mouthing
+ * “thank you”". The mark is at open_tok; the verb stands right before it (a comma or colon
+ * between is allowed). */
+static bool chanted_or_written(const actx *c, size_t open_tok)
+{
+    static const char *const VOICING[] = {
+        "chanting", "chanted", "chant", "chants", "shouting", "shouted", "shouts", "yelling",
+        "yelled", "screaming", "screamed", "mouthing", "mouthed", "echoing", "chorus", NULL};
+    static const char *const WRITING[] = {"read", "reads", "reading", NULL};
+    size_t k = open_tok;
+    if (k > 0 && (lex_is(c, k - 1, ",") || lex_is(c, k - 1, ":")))
+        k--;
+    if (k == 0)
+        return false;
+    if (lex_in(c, k - 1, VOICING))
+        return true;
+    if (k > 1 && lex_is(c, k - 1, "of") && lex_in(c, k - 2, VOICING))
+        return true; /* "chants of “…”" */
+    /* "a sign that read “…”", "which read “…”" */
+    if (lex_in(c, k - 1, WRITING) && k > 1 && (lex_is(c, k - 2, "that") || lex_is(c, k - 2, "which")))
+        return true;
+    return false;
+}
+
+/* "… “very troubling,” before noting that Brazile is “a good person.”", "… from Mexico, and
+ * asserts that Mexico is “killing us.”": a cue after "and", a comma or a clause opener between
+ * the mixed quote mq and the quotation opening at open_tok opens a mixed quote of its own, by
+ * the same speaker. Fills *a (found, cue, speaker of mq, content from the cue) and returns true
+ * when so; leaves *a alone otherwise. */
+static bool coordinated_cue(actx *c, const qg_quote *mq, size_t open_tok, attribution *a)
+{
+    if (mq->speaker == QG_NONE)
+        return false;
+    size_t prev_close = lex_token_at(c, mq->content.begin);
+    for (size_t x = open_tok; x-- > 0 && c->tok[x].begin >= mq->content.begin;)
+        if (is_quote_mark_tok(c, x) || c->tok[x].quote >= 0) {
+            prev_close = x;
+            break;
+        }
+    for (size_t x = prev_close + 1; x < open_tok; x++) {
+        if (c->tok[x].quote >= 0 || !is_cue_verb_at(c, x) ||
+            !(lex_is(c, x - 1, "and") || lex_is(c, x - 1, ",") ||
+              lex_in(c, x - 1, COMMA_CLAUSE_OPENERS)))
+            continue;
+        a->found = true;
+        a->entity = mq->speaker;
+        a->mention = mq->speaker_mention;
+        a->phrase.kind = NP_NONE;
+        a->cue = tspan(c, x, x + 1);
+        a->confidence = mq->confidence;
+        a->mixed = true;
+        a->rule = "mixed";
+        a->content_tok = reported_content_start(c, x, open_tok);
+        return true;
+    }
+    return false;
+}
+
+/* A quote's content does not end in a ')' it does not open, nor start with a '(' it does not
+ * close: "… (She said the timing was unrelated.)" gives "the timing was unrelated", "Trump “a
+ * psychopath” over the weekend)" ends at "weekend". The final period before a dropped ')' goes
+ * with it for reported speech (the content never ends in the sentence's final punctuation). */
+static void balance_parentheses(qg_doc *doc)
+{
+    const char *text = doc->text;
+    for (size_t i = 0; i < doc->quotes.count; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        size_t b = q->content.begin, e = q->content.end;
+        long depth = 0, min_depth = 0;
+        for (size_t k = b; k < e; k++) {
+            depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+            if (depth < min_depth)
+                min_depth = depth;
+        }
+        if (depth < 0 && min_depth == depth && e > b && text[e - 1] == ')') {
+            e--; /* one unopened ')' at the end */
+            while (e > b && (text[e - 1] == ' ' || (q->type == QG_QUOTE_INDIRECT && text[e - 1] == '.')))
+                e--;
+        } else if (depth > 0 && text[b] == '(') {
+            b++; /* one unclosed '(' at the start */
+            while (b < e && text[b] == ' ')
+                b++;
+        }
+        if (e > b) {
+            q->content.begin = b;
+            q->content.end = e;
+        }
+    }
+}
+
+/* Quotes never overlap. A mixed clause that ran on past the start of the next quote ("Machado
+ * was “disgusting” and “a con” and encouraged Americans to “check out” …", where "encouraged"
+ * is the next quote's cue) ends before that quote or its cue, without the "and" or comma
+ * between them; a mixed quote inside another one, with no cue of its own there, is dropped.
+ * doc->quotes is in text order (byte offsets). */
+static void end_overlapping_quotes(actx *c)
+{
+    qg_doc *doc = c->doc;
+    size_t kept = 0;
+    for (size_t i = 0; i < doc->quotes.count; i++) {
+        qg_quote *q = &doc->quotes.items[i];
+        if (kept > 0) {
+            qg_quote *prev = &doc->quotes.items[kept - 1];
+            if (q->content.begin < prev->content.end) {
+                /* the next quote's own cue inside the previous clause ends that clause */
+                size_t cut = q->content.begin;
+                if (q->cue.end > q->cue.begin && q->cue.begin > prev->content.begin &&
+                    q->cue.begin < cut)
+                    cut = q->cue.begin;
+                bool inside = q->content.end <= prev->content.end && cut == q->content.begin;
+                if (inside && q->type == QG_QUOTE_MIXED)
+                    continue; /* inside the previous one */
+                if (prev->type == QG_QUOTE_MIXED && cut > prev->content.begin) {
+                    size_t k = lex_token_at(c, cut);
+                    while (k > 0 && c->tok[k - 1].begin >= prev->content.begin &&
+                           (!lex_is_word(c, k - 1) || lex_is(c, k - 1, "and")) &&
+                           !is_quote_mark_tok(c, k - 1))
+                        k--;
+                    if (k > 0 && c->tok[k - 1].end > prev->content.begin)
+                        prev->content.end = c->tok[k - 1].end;
+                }
+            }
+        }
+        if (kept != i)
+            doc->quotes.items[kept] = *q;
+        kept++;
+    }
+    doc->quotes.count = kept;
 }
 
 /* Keep the entities that speak or that a speaker speaks for; renumber them in order of first
@@ -1303,7 +1665,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         attribution *a = &att[r];
         if (open_tok[r] == SIZE_MAX)
             continue;
-        if ((close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
+        if ((close_tok[r] != SIZE_MAX && credit_line(&c, &doc->raw_quotes.items[r], close_tok[r], a)) ||
+            (close_tok[r] != SIZE_MAX && tag_after(&c, close_tok[r], a)) ||
             tag_before(&c, open_tok[r], sentence_start_tok(&c, open_tok[r]), a) ||
             colon_leadin(&c, open_tok[r], a) ||
             (close_tok[r] != SIZE_MAX && tag_ending_clause(&c, open_tok[r], close_tok[r], a))) {
@@ -1427,7 +1790,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         /* a later fragment of the same reported clause joins the mixed quote:
          * X said the platform “is open” and that the convention “will be fair” */
         if (doc->quotes.count > 0 && last_mixed_sentence == c.tok[open_tok[r]].sentence &&
-            (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin))) {
+            (!a->found || (a->mixed && a->cue.begin == doc->quotes.items[doc->quotes.count - 1].cue.begin)) &&
+            !coordinated_cue(&c, &doc->quotes.items[doc->quotes.count - 1], open_tok[r], a)) {
             qg_quote *mq = &doc->quotes.items[doc->quotes.count - 1];
             size_t e = q->unclosed ? q->content.end : q->close_mark.end;
             /* "… the misnamed “right to work” law.": the rest of the clause after the last
@@ -1453,7 +1817,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
          * ("Orange is the New Black", "Secret Lives of the Super Rich") */
         bool title = (!a->found && (quote_is_title_case(&c, q) || credited_title(&c, close_tok[r]))) ||
                      named_work(&c, q, open_tok[r], close_tok[r]);
-        if (title || (!a->found && !cued[r] && quote_is_term_like(&c, q) &&
+        /* "… aired Monday on “New Day.”", "set to publish “Trump Revealed,”": a short title
+         * in the clause of a cue is named there, not quoted */
+        if (!title && a->found && a->mixed && quote_is_title_case(&c, q) && quote_words(&c, q) <= 5)
+            title = true;
+        /* a paragraph that is only a short quotation in single marks is a subheading (a pull
+         * quote: "'A healthy environment.'"), not a quote of the running text */
+        if (!title && close_tok[r] != SIZE_MAX && subheading_quote(&c, q, open_tok[r], close_tok[r]))
+            title = true;
+        bool voiced = chanted_or_written(&c, open_tok[r]);
+        if (voiced)
+            title = false;
+        if (title || (!a->found && !cued[r] && !voiced && quote_is_term_like(&c, q) &&
                       (!opens_sentence(&c, open_tok[r]) || quote_words(&c, q) <= 2))) {
             qg_term *t = qg_vec_push(&doc->terms);
             if (!t) {
@@ -1467,7 +1842,7 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     words++;
                     caps += lex_is_cap(&c, k) || (c.tok[k].flags & QG_TOK_NUMBER);
                 }
-            t->kind = words > 0 && caps == words ? "title" : "scare";
+            t->kind = title || (words > 0 && caps == words) ? "title" : "scare";
             continue;
         }
         qg_quote *out = qg_vec_push(&doc->quotes);
@@ -1478,6 +1853,8 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         last_mixed_sentence = UINT32_MAX;
         out->type = QG_QUOTE_DIRECT;
         out->content = q->content;
+        if (a->found && a->content_end > q->content.begin && a->content_end < q->content.end)
+            out->content.end = a->content_end; /* before a credit line */
         out->speaker = QG_NONE;
         out->rule = "none";
         if (cued[r]) /* a tag whose speaker is not known: the cue is kept */
@@ -1502,7 +1879,12 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     }
                 while (b < open_tok[r] && !lex_is_word(&c, b))
                     b++;
-                if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1)) {
+                /* not after the tag of an earlier quotation ("“A,” she said, but …, “B,” said
+                 * X"): the second quotation is direct */
+                bool earlier_tag = false;
+                for (size_t x = b; x < open_tok[r] && b > s0 && !earlier_tag; x++)
+                    earlier_tag = is_cue_verb_at(&c, x);
+                if (b < open_tok[r] && !is_dash_tok(&c, open_tok[r] - 1) && !earlier_tag) {
                     a->mixed = true;
                     a->content_tok = b;
                     out->rule = "mixed";
@@ -1560,6 +1942,13 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                                 break;
                             }
                         }
+                        /* "…, but he pressed Clinton …", "…, where he trails …": a comma and a
+                         * word that opens another clause end this one */
+                        if (lex_is(&c, x, ",") && x + 1 < last && c.tok[x].quote < 0 &&
+                            lex_in(&c, x + 1, COMMA_CLAUSE_OPENERS)) {
+                            last = x;
+                            break;
+                        }
                         if (lex_is(&c, x, ",") || lex_is(&c, x, ";")) {
                             bool cue_after = false;
                             for (size_t y = x + 1; y < last && !cue_after; y++)
@@ -1586,9 +1975,18 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
                     /* "… a “fringe candidate,” making air quotes": a comma inside or right after
                      * the closing mark, a dash or a bracket ends the clause at the mark */
                     size_t n = close_tok[r] + 1, in = close_tok[r] - 1;
-                    if ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
-                        (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
-                                      is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS))))
+                    /* … unless a word that only adds to the same clause follows ("“a third-world
+                     * country,” where teachers …", "“peanuts,” compared to …", "“strengthen,”
+                     * too") */
+                    static const char *const CLAUSE_CONTINUERS[] = {
+                        "including", "because", "where", "compared", "specifically", "particularly",
+                        "especially", "too", NULL};
+                    size_t w = n < last && lex_is(&c, n, ",") ? n + 1 : n;
+                    bool continues = w < last && lex_in(&c, w, CLAUSE_CONTINUERS);
+                    if (!continues &&
+                        ((in > open_tok[r] && (lex_is(&c, in, ",") || lex_is(&c, in, ";"))) ||
+                         (n < last && (lex_is(&c, n, ",") || lex_is(&c, n, ";") || lex_is(&c, n, "(") ||
+                                       is_dash_tok(&c, n) || lex_in(&c, n, CLAUSE_ENDERS)))))
                         words_after = false;
                     /* "… was “ignorant” of Islam and criticized him …": not into a second verb */
                     for (size_t y = n; words_after && y + 1 < last; y++) {
@@ -1613,6 +2011,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
     free(cued);
     if (st == QG_OK)
         st = reported_speech(&c, err);
+    if (st == QG_OK)
+        end_overlapping_quotes(&c);
+    if (st == QG_OK)
+        balance_parentheses(doc);
     if (st == QG_OK)
         st = keep_referenced_entities(doc, err);
     if (st == QG_OK)

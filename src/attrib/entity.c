@@ -459,6 +459,17 @@ static qg_entity_kind classify_name(const actx *c, const np *p, const char *key,
     return QG_ENTITY_ANONYMOUS; /* one unknown word: decided later */
 }
 
+/* Does a name phrase of this many words look like a person's name by more than its shape: a
+ * title, a gender, or a given name from the lexicon first, before another word? */
+static bool looks_like_full_name(const actx *c, const np *p, size_t words)
+{
+    if (p->had_title || p->gender)
+        return true;
+    int g;
+    size_t used, k = lex_token_at(c, p->name.begin);
+    return words >= 2 && k < c->ntok && lex_get(c, &c->model->first_names, k, 1, &g, &used);
+}
+
 static bool find_fits(const qg_entity_rec *e, qg_entity_kind kind, const char *key, size_t klen)
 {
     /* key_len (add_entity) rejects most keys before their bytes are compared */
@@ -1072,6 +1083,40 @@ static bool is_demonym(const actx *c, const struct qg_mention_x *m)
 
 static size_t person_for_span(actx *c, qg_span span);
 
+static const char *const PERSON_PRONOUNS[] = {"he", "she", "him", "his", "her", NULL};
+
+/* Is name mention i the speaker of a cue next to it, and does a personal pronoun (he, she, his,
+ * her) outside quotations take it up before any other name or role is mentioned, in its
+ * sentence or the next two of its paragraph?
+ * "Mendez said the line would close. He added …": Mendez is a person. */
+static bool refers_back_as_person(const actx *c, size_t i)
+{
+    const struct qg_mention_x *m = &c->mentions.items[i];
+    /* only the speaker of a cue: "Mendez said", "said Mendez" */
+    size_t after = m->phrase.end, before = m->phrase.start;
+    if (!(after < c->ntok && lex_is_speech_cue(c, after) && !lex_is_cap(c, after)) &&
+        !(before > 0 && lex_is_speech_cue(c, before - 1) && !lex_is_cap(c, before - 1)))
+        return false;
+    size_t end = c->ntok;
+    for (size_t j = i + 1; j < c->mentions.count; j++) {
+        const np *o = &c->mentions.items[j].phrase;
+        if (o->kind == NP_NAME || o->kind == NP_ROLE) {
+            end = o->start;
+            break;
+        }
+    }
+    for (size_t k = m->phrase.end; k < end; k++) {
+        const qg_token *t = &c->tok[k];
+        if (t->sentence > m->sentence + 2 ||
+            c->doc->sentences.items[t->sentence].paragraph != m->paragraph)
+            break;
+        if (t->quote < 0 && (t->flags & QG_TOK_WORD) && !(t->flags & QG_TOK_ALLCAPS) &&
+            lex_in(c, k, PERSON_PRONOUNS))
+            return true;
+    }
+    return false;
+}
+
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
 /* A name mention as pass 0 of resolve_names() read it (name, key, words, kind depend on the
  * phrase and the lexicons only), kept for pass 1. */
@@ -1171,14 +1216,17 @@ static qg_status resolve_names(actx *c, qg_error *err)
                 if (e == QG_NONE)
                     e = find_entity(c, QG_ENTITY_OUTLET, key);
                 if (e == QG_NONE && kind == QG_ENTITY_ANONYMOUS) {
-                    /* one unknown word: a place acronym is nothing; else an organisation
-                     * ("Barclays said") */
+                    /* one unknown word: a place acronym is nothing; a person when he or she
+                     * takes it up ("Mendez said … He added"); else an organisation ("Barclays
+                     * said") */
                     bool place = false;
                     for (int q = 0; PLACE_ACRONYMS[q]; q++)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))
                             place = true;
                     if (!place && !is_demonym(c, m))
-                        e = add_entity_key(c, QG_ENTITY_ORGANIZATION, name, key);
+                        e = add_entity_key(c, refers_back_as_person(c, i) ? QG_ENTITY_PERSON
+                                                                          : QG_ENTITY_ORGANIZATION,
+                                           name, key);
                 } else if (e == QG_NONE) {
                     e = add_entity_key(c, kind, name, key);
                 }
@@ -1368,7 +1416,16 @@ static size_t resolve_document(actx *c, const struct qg_mention_x *m, const char
     size_t e = add_entity(c, QG_ENTITY_DOCUMENT, text);
     free(text);
     if (e != QG_NONE && m->phrase.org.end > m->phrase.org.begin) {
-        size_t org = org_entity_for_name(c, m->phrase.org);
+        /* the author: an organisation ("a survey by Gallup") unless a person's full name ("a
+         * study by Ann Lutz": a given name first and no organisation word) */
+        size_t k0 = lex_token_at(c, m->phrase.org.begin), k1 = lex_token_at(c, m->phrase.org.end);
+        int g;
+        size_t used;
+        bool person = k1 >= k0 + 2 && k1 <= k0 + 3 && k0 < c->ntok &&
+                      lex_get(c, &c->model->first_names, k0, 1, &g, &used) &&
+                      !is_org_word_in(c, m->phrase.org, k0, NULL);
+        size_t org = person ? person_for_span(c, m->phrase.org)
+                            : org_entity_for_name(c, m->phrase.org);
         set_affiliation(c, e, org);
         entity_add_mention(c, org, m->phrase.org);
     }
@@ -2252,8 +2309,15 @@ size_t entity_for_name(actx *c, const np *p)
         for (const char *q = key; *q; q++)
             words += *q == ' ';
         qg_entity_kind kind = classify_name(c, p, key, words);
-        if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET)
+        if (kind == QG_ENTITY_ORGANIZATION || kind == QG_ENTITY_OUTLET) {
             e = org_entity_for_name(c, p->name);
+        } else if (!looks_like_full_name(c, p, words)) {
+            /* "according to a survey by Gallup": the document's mention made the author an
+             * organisation; the same name is that organisation, not a new person */
+            e = find_entity(c, QG_ENTITY_ORGANIZATION, key);
+            if (e == QG_NONE)
+                e = find_entity(c, QG_ENTITY_OUTLET, key);
+        }
     } else {
         c->oom = true;
     }

@@ -641,6 +641,22 @@ bool lex_is_punct(const actx *c, size_t k, int32_t cp)
     return qg_utf8_next(c->doc->text, t->end, &i) == cp && i == t->end;
 }
 
+bool lex_is_initials_possessive(const actx *c, size_t k)
+{
+    size_t pl = lex_possessive_len(c, k);
+    if (pl == 0)
+        return false;
+    const qg_token *t = &c->tok[k];
+    const char *s = c->doc->text + t->begin;
+    size_t n = t->end - t->begin - pl;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
 bool lex_is_ing(const actx *c, size_t k)
 {
     const qg_token *t = &c->tok[k];

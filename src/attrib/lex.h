@@ -254,6 +254,9 @@ static inline size_t lex_possessive_len(const actx *c, size_t k)
         return 4;
     return 0;
 }
+/* Is token k initials in the possessive ("NBC’s", "CNN's": two or more ASCII capitals, then
+ * 's or ’s)? */
+bool lex_is_initials_possessive(const actx *c, size_t k);
 
 /* Is token k a word of more than four letters ending in -ing ("saying", "speaking")? */
 bool lex_is_ing(const actx *c, size_t k);

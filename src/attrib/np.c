@@ -38,7 +38,10 @@ static const char *const DESC_STOPS[] = {"will", "would", "can", "could", "shoul
                                          "must", "is", "are", "was", "were", "has", "have", "had",
                                          "does", "did", "do", "be", "been", "being", "not", "into",
                                          "in", "on", "to", "by", "over", "under", "about",
-                                         "after", "before", "through", "against", "than", NULL};
+                                         "after", "before", "through", "against", "than",
+                                         /* a subject pronoun opens the next clause ("told a
+                                          * news conference they are …") */
+                                         "he", "she", "they", "we", "i", "it", "you", NULL};
 static const char *const NAME_PARTICLES[] = {"de", "da", "van", "von", "der", "del", "la", "le",
                                              "bin", "al", "du", "dos", "di", "ter", NULL};
 /* Words that end a description: the verb group after it ("the council would not say"). */
@@ -73,6 +76,21 @@ static const char *const PART_WORDS[] = {"part", "unit", "division", "subsidiary
 static const char *const PARTICIPLES_BY[] = {"published", "released", "commissioned", "conducted",
                                              "issued", "prepared", "produced", "written",
                                              "compiled", "carried", "obtained", "filed", NULL};
+
+/* Capitalised words before a role that name a side or a standing, not an organisation
+ * ("Opposition leader Ana Pires", "Party leader", "Shadow minister"). */
+static const char *const GENERIC_MODIFIERS[] = {"opposition", "party", "majority", "minority",
+                                                "shadow", "deputy", "acting", "interim",
+                                                "coalition", "ruling", "former", NULL};
+
+/* Are the tokens [b, e) only generic modifiers (GENERIC_MODIFIERS)? */
+static bool is_generic_modifier_span(const actx *c, size_t b, size_t e)
+{
+    for (size_t x = b; x < e; x++)
+        if (!lex_in(c, x, GENERIC_MODIFIERS))
+            return false;
+    return e > b;
+}
 
 /* ORG_HEADS as a hash set (lex_word_set), made once per process. */
 static const struct lex_word_set *org_heads;
@@ -173,14 +191,32 @@ static bool is_name_word(const actx *c, size_t k)
     return m->name_word[k] == 2;
 }
 
+/* "Ann Other said", "said Ann Other.": a capitalised common word right after one other
+ * capitalised word, right before a speech cue or ending an inverted tag, is the surname. */
+bool np_is_surname_before_cue(const actx *c, size_t k)
+{
+    return k > 0 && k + 1 < c->ntok && lex_is_word(c, k - 1) && lex_is_cap(c, k - 1) &&
+           !(c->tok[k - 1].flags & QG_TOK_ALLCAPS) && !np_is_function_word(c, k - 1) &&
+           !(k > 1 && lex_is_word(c, k - 2) && lex_is_cap(c, k - 2) && !starts_sentence(c, k - 1)) &&
+           ((lex_is_speech_cue(c, k + 1) && !lex_is_cap(c, k + 1)) ||
+            /* "…,” said Ann Other." */
+            (k > 1 && lex_is_speech_cue(c, k - 2) && !lex_is_cap(c, k - 2) &&
+             !lex_is_word(c, k + 1)));
+}
+
 static bool name_word_uncached(const actx *c, size_t k)
 {
     if (!lex_is_cap(c, k) || (c->tok[k].flags & QG_TOK_NUMBER))
         return false;
     if (np_is_function_word(c, k) && !(c->tok[k].flags & QG_TOK_ALLCAPS) &&
         !(lex_is(c, k, "new") && k + 1 < c->ntok && lex_is_cap(c, k + 1) && lex_glued(c, k) == false &&
-          !np_is_function_word(c, k + 1)))
-        return false; /* but "New York Times" */
+          !np_is_function_word(c, k + 1)) &&
+        !np_is_surname_before_cue(c, k) &&
+        /* "“…,” Will wrote.": a capitalised "Will", "May" inside a sentence, right before a
+         * speech verb, is a name */
+        !(!starts_sentence(c, k) && k + 1 < c->ntok && lex_is_speech_cue(c, k + 1) &&
+          !lex_is_cap(c, k + 1) && !lex_is_ing(c, k + 1)))
+        return false; /* but "New York Times", "Ann Other said" */
     /* "Analysts said", "Critics of the plan": a role noun capitalised only because it opens the
      * sentence */
     int v;
@@ -410,6 +446,27 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
             out->appos_end = e;
         }
         return;
+    }
+    /* "Marta Quist, hydrologist at the Kestrel Water Institute": a bare role noun (no article)
+     * and the organisation after its preposition */
+    if (lex_is_word(c, k) && !lex_is_cap(c, k) && !lex_is(c, k, "a") && !lex_is(c, k, "an") &&
+        !lex_is(c, k, "the") && out->kind == NP_NAME) {
+        size_t x = k;
+        while (x < e && x < k + 3 && lex_is_word(c, x) && !lex_is_cap(c, x) && !lex_in(c, x, ORG_PREPS))
+            x++;
+        if (x > k && x + 1 < e && lex_in(c, x, ORG_PREPS)) {
+            np tmp = *out;
+            size_t oe = parse_org_after(c, x + 1, e, &tmp);
+            if (oe == e && !tmp.org_is_desc && tmp.org.end > tmp.org.begin) {
+                out->org = tmp.org;
+                out->org_is_desc = false;
+                out->role = tok_span(c, k, x);
+                if (!out->role_head.end)
+                    out->role_head = tok_span(c, x - 1, x);
+                out->appos_end = e;
+                return;
+            }
+        }
     }
     np a;
     if (!np_parse(c, k, e, &a))
@@ -661,7 +718,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             for (size_t m = k; m < r; m++) {
                 size_t me = np_name_end(c, m, r);
                 if (me > m) {
-                    out->org = tok_span(c, m, me);
+                    if (!is_generic_modifier_span(c, m, me))
+                        out->org = tok_span(c, m, me);
                     break;
                 }
             }
@@ -715,7 +773,8 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             if (ne2 > after) {
                 /* "Snyder spokesman Dave Murray": a person, with the organisation before */
                 out->kind = NP_NAME;
-                out->org = tok_span(c, j, ne);
+                if (!is_generic_modifier_span(c, j, ne))
+                    out->org = tok_span(c, j, ne);
                 out->had_title = true;
                 out->role_head = tok_span(c, ne, after);
                 out->end = ne2;
@@ -751,6 +810,34 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
                 finish(c, out, limit);
                 return true;
             }
+        }
+        /* "Labour's Keir Starmer": a person's full name after a possessive name, which is
+         * what the person speaks for */
+        size_t pe = lex_possessive_len(c, ne - 1) && !out->had_title && ne < limit
+                        ? np_name_end(c, ne, limit)
+                        : ne;
+        bool person_like = pe > ne + 1 && pe <= ne + 3 && !lex_possessive_len(c, pe - 1);
+        for (size_t x = ne; person_like && x < pe; x++) {
+            int v;
+            size_t wused;
+            if (!lex_is_word(c, x) || (c->tok[x].flags & QG_TOK_ALLCAPS) ||
+                lex_get(c, &c->model->org_words, x, 1, &v, &wused))
+                person_like = false;
+        }
+        int pg = 0;
+        size_t pused;
+        if (person_like) {
+            if (!lex_get(c, &c->model->first_names, ne, 1, &pg, &pused))
+                pg = 0;
+            out->kind = NP_NAME;
+            out->org = strip_possessive(c, tok_span(c, j, ne), ne - 1);
+            out->possessive_org = true;
+            out->end = pe;
+            out->name = tok_span(c, ne, pe);
+            out->gender = pg == 'm' || pg == 'f' ? pg : 0;
+            attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
         }
         out->kind = NP_NAME;
         out->end = ne;
@@ -877,7 +964,9 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         size_t e = j;
         while (e < limit && e < j + 3 && lex_is_word(c, e) && !lex_is_cap(c, e) &&
                !lex_in(c, e, ORG_PREPS) &&
-               (!lex_is_speech_cue(c, e) || np_is_document_head(c, e)) && !lex_is(c, e, "and") &&
+               ((!lex_is_speech_cue(c, e) && !lex_is_cue_class(c, e, QG_CUE_EVIDENCE)) ||
+                np_is_document_head(c, e)) &&
+               !lex_is(c, e, "and") &&
                !lex_is(c, e, "who") && !lex_is(c, e, "that") && !lex_in(c, e, DESC_STOPS)) {
             /* "the firm’s anti-virus software": the possessive ends the description */
             if (lex_possessive_len(c, e)) {

@@ -62,6 +62,11 @@ bool np_is_function_word(const actx *c, size_t k);
 
 bool np_is_pronoun(const actx *c, size_t k, int *gender);
 
+/* "Ann Other said", "said Ann Other.": is token k, a capitalised common word ("Other", "Will",
+ * "Still") right after one other capitalised word, the surname of a name before a speech cue or
+ * at the end of an inverted tag? */
+bool np_is_surname_before_cue(const actx *c, size_t k);
+
 /* Is the folded word w a generic head noun of an organisation ("bank", "firm", "force")? */
 bool np_is_org_head(const char *w);
 

@@ -17,12 +17,18 @@ typedef struct attribution {
     double confidence;
     bool mixed;
     size_t content_tok; /* mixed: first token of the reported clause */
+    size_t content_end; /* credit_line: byte end of the content before the credit line, else 0 */
 } attribution;
 
 /* Adverbs and auxiliaries that may stand between a subject and its cue ("also", "has"). */
 bool is_adverb(const actx *c, size_t k);
 /* Is token k a quotation mark that opens or closes a quote? */
 bool is_quote_mark_tok(const actx *c, size_t k);
+/* Words that open another clause after a comma ("…, but he pressed …", "…, where he …",
+ * "…, a swipe at …", "…, before reversing himself"): the clause holding a quotation ends at
+ * the comma. Measured on PolNeAR dev (docs/evaluation.md). */
+extern const char *const COMMA_CLAUSE_OPENERS[];
+
 /* Byte span of tokens [b, e); e > b. */
 qg_span tspan(const actx *c, size_t b, size_t e);
 /* Resolve a->phrase to an entity (pronouns to the nearest compatible antecedent, names and

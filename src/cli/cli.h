@@ -24,6 +24,26 @@ int cli_read_input(const char *path, char **data_out, size_t *len_out);
 int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);
 
+/* Where each record added to a corpus came from (file name, borrowed, and line), in the
+ * numbering of qg_corpus_repeat, so that a repeated article id can be named with both places. */
+typedef struct cli_origin {
+    const char *name;
+    size_t line;
+} cli_origin;
+typedef struct cli_origins {
+    cli_origin *items;
+    size_t count, cap;
+} cli_origins;
+/* Note the next successful record; false when memory runs out. */
+bool cli_origins_note(cli_origins *o, const char *name, size_t line);
+void cli_origins_free(cli_origins *o);
+struct qg_corpus;
+/* Warn on stderr about each article id that came again (the first 20), naming both places.
+ * Returns how many came with different content; *repeats_out gets how many came again. */
+size_t cli_warn_repeats(const struct qg_corpus *c, const cli_origins *o, size_t *repeats_out);
+/* Exit status of merge and report when some article ids came with different content */
+#define CLI_EXIT_DUPLICATES 3
+
 int cmd_eval(cli_args *a);
 /* corpus mode (extract.c, merge.c): argv[0] is the command name */
 int cmd_extract(int argc, char **argv);

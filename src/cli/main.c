@@ -39,7 +39,43 @@ static const char USAGE[] =
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and exit\n"
     "\n"
+    "quotegraph COMMAND --help prints the usage and options of one command.\n"
+    "\n"
     "exit status: 0 success, 1 an input or output failed, 2 usage error\n";
+
+static const char ANALYZE_USAGE[] =
+    "usage: quotegraph analyze [OPTIONS] [FILE|-]\n"
+    "\n"
+    "Analyse one article: its quotes (direct, indirect, mixed), who said each and for whom,\n"
+    "and its citation graph. FILE is UTF-8 text; stdin when FILE is - or absent.\n"
+    "\n"
+    "  -f, --format FMT     json (default: the whole analysis), graphml or cytoscape (the\n"
+    "                       citation graph), text (a readable table)\n"
+    "  -o, --output PATH    write to PATH (atomically: temporary file, then rename)\n"
+    "  -m, --models DIR     model directory holding en/ (default: built-in models)\n"
+    "      --id ID          document id in the output (default: file name, or \"stdin\")\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "\n"
+    "exit status: 0 success, 1 the input or the output failed, 2 usage error\n";
+
+static const char EVAL_USAGE[] =
+    "usage: quotegraph eval [OPTIONS] GOLD.jsonl\n"
+    "\n"
+    "Score the analyser, or saved predictions, against annotated articles (JSON Lines, one\n"
+    "article a line; - for stdin): precision, recall and F1 per quote type with overlap and\n"
+    "exact matching, speaker accuracy and attribution F1 (see docs/evaluation.md).\n"
+    "\n"
+    "  -f, --format FMT     text (default: a table), json\n"
+    "  -o, --output PATH    write to PATH (atomically: temporary file, then rename)\n"
+    "  -m, --models DIR     model directory holding en/ for the analyser (not with --pred)\n"
+    "      --pred FILE      score saved predictions (JSON Lines of analyze output; - for\n"
+    "                       stdin) instead of running the analyser\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "\n"
+    "exit status: 0 success, 1 a malformed line in either file or the output failed,\n"
+    "2 usage error\n";
 
 void cli_error(const char *where, const char *fmt, ...)
 {
@@ -199,6 +235,14 @@ int cli_open_output(cli_output *o, const char *path)
             o->direct = true;
             return 0;
         }
+        /* the output replaces the file by a rename, which needs no write permission on it:
+         * refuse a file the user may not write, or that nobody may (as rm asks before
+         * removing a write-protected file, root included) */
+        if (access(path, W_OK) != 0 || !(sb.st_mode & 0222)) {
+            cli_error(path, "%s: the file is read-only and was left as it is",
+                      strerror(EACCES));
+            return 1;
+        }
         mode = sb.st_mode & 07777;
     }
     char *resolved = realpath(path, NULL);
@@ -298,6 +342,10 @@ static const char *base_name(const char *path)
 
 static int cmd_analyze(cli_args *a)
 {
+    if (a->pred) {
+        cli_error(NULL, "--pred is an eval option (analyze makes the predictions)");
+        return 2;
+    }
     qg_format fmt;
     if (qg_format_parse(&fmt, a->format ? a->format : "json") != QG_OK) {
         cli_error(NULL, "unknown format '%s' for analyze (json, graphml, cytoscape, text)", a->format);
@@ -383,6 +431,13 @@ int main(int argc, char **argv)
         qg_init();
         return cmd_report(argc - 1, argv + 1);
     }
+    const char *usage = !strcmp(a.command, "analyze") ? ANALYZE_USAGE
+                        : !strcmp(a.command, "eval") ? EVAL_USAGE
+                                                     : NULL;
+    if (!usage) {
+        cli_error(NULL, "unknown command '%s' (try --help)", a.command);
+        return 2;
+    }
     optind = 2;
     int ch;
     while ((ch = getopt_long(argc, argv, "f:o:m:hV", opts, NULL)) != -1) {
@@ -392,9 +447,9 @@ int main(int argc, char **argv)
         case 'm': a.models = optarg; break;
         case 'I': a.id = optarg; break;
         case 'P': a.pred = optarg; break;
-        case 'h': fputs(USAGE, stdout); return cli_flush_stdout();
+        case 'h': fputs(usage, stdout); return cli_flush_stdout();
         case 'V': printf("quotegraph %s\n", QG_VERSION_STRING); return cli_flush_stdout();
-        default: fputs(USAGE, stderr); return 2;
+        default: fputs(usage, stderr); return 2;
         }
     }
     if (a.id && !*a.id) {
@@ -412,8 +467,5 @@ int main(int argc, char **argv)
     qg_init();
     if (!strcmp(a.command, "analyze"))
         return cmd_analyze(&a);
-    if (!strcmp(a.command, "eval"))
-        return cmd_eval(&a);
-    cli_error(NULL, "unknown command '%s' (try --help)", a.command);
-    return 2;
+    return cmd_eval(&a);
 }

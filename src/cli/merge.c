@@ -36,8 +36,12 @@ static const char MERGE_USAGE[] =
     "  -q, --quiet          no summary on stderr\n"
     "  -h, --help           print this help and exit\n"
     "\n"
+    "An article id that comes again is warned about on stderr with both places; one copy\n"
+    "is kept.\n"
+    "\n"
     "exit status: 0 success, 1 an input record could not be read (it is skipped and reported)\n"
-    "or an input or output failed, 2 usage error\n";
+    "or an input or output failed, 2 usage error, 3 written, but an article id came with\n"
+    "different content (one copy kept)\n";
 
 #define MAX_REPORTED 20
 
@@ -45,14 +49,79 @@ typedef struct mstate {
     qg_corpus *c;
     size_t records, bad, reported, unopened;
     bool oom;
+    cli_origins origins;
 } mstate;
+
+/* A record was added: count it and note where it came from. */
+static void added(mstate *m, const char *name, size_t line)
+{
+    m->records++;
+    if (!cli_origins_note(&m->origins, name, line))
+        m->oom = true;
+}
+
+bool cli_origins_note(cli_origins *o, const char *name, size_t line)
+{
+    if (o->count == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 256;
+        cli_origin *p = realloc(o->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        o->items = p;
+        o->cap = cap;
+    }
+    o->items[o->count++] = (cli_origin){name, line};
+    return true;
+}
+
+void cli_origins_free(cli_origins *o)
+{
+    free(o->items);
+    o->items = NULL;
+    o->count = o->cap = 0;
+}
+
+static void print_origin(const cli_origins *o, size_t record)
+{
+    if (record >= 1 && record <= o->count) {
+        const cli_origin *w = &o->items[record - 1];
+        if (w->line)
+            fprintf(stderr, "%s:%zu", w->name, w->line);
+        else
+            fputs(w->name, stderr);
+    } else {
+        fprintf(stderr, "record %zu", record);
+    }
+}
+
+size_t cli_warn_repeats(const qg_corpus *c, const cli_origins *o, size_t *repeats_out)
+{
+    size_t n = qg_corpus_repeat_count(c), differ = 0;
+    for (size_t i = 0; i < n; i++) {
+        const qg_corpus_repeat *r = qg_corpus_repeat_get(c, i);
+        differ += r->differs;
+        if (i >= MAX_REPORTED)
+            continue;
+        fputs("quotegraph: ", stderr);
+        print_origin(o, r->record);
+        fprintf(stderr, ": warning: article id '%s' again (first at ", r->id);
+        print_origin(o, r->first_record);
+        fputs(r->differs ? "): different content; the copy whose JSON sorts first is kept\n"
+                         : "): an equal copy, counted once\n",
+              stderr);
+    }
+    if (n > MAX_REPORTED)
+        cli_error(NULL, "warning: %zu more repeated article ids not shown", n - MAX_REPORTED);
+    *repeats_out = n;
+    return differ;
+}
 
 static void add_one(mstate *m, const char *name, size_t line, const char *data, size_t len)
 {
     qg_error err = QG_ERROR_INIT;
     qg_status st = qg_corpus_add(m->c, data, len, &err);
     if (st == QG_OK) {
-        m->records++;
+        added(m, name, line);
         return;
     }
     if (st == QG_ENOMEM) {
@@ -129,7 +198,7 @@ static int read_input(mstate *m, const char *path)
         qg_error err = QG_ERROR_INIT;
         qg_status st = qg_corpus_add(m->c, line, len, &err);
         if (st == QG_OK) {
-            m->records++;
+            added(m, name, lineno);
             continue;
         }
         if (st == QG_ENOMEM) {
@@ -166,7 +235,7 @@ static int read_input(mstate *m, const char *path)
         size_t line0 = lineno - 1;
         st = qg_corpus_add(m->c, buf, blen, &err);
         if (st == QG_OK)
-            m->records++;
+            added(m, name, line0 + 1);
         else if (st == QG_ENOMEM)
             m->oom = true;
         else
@@ -301,6 +370,7 @@ int cmd_merge(int argc, char **argv)
         cli_error(NULL, "%zu input%s could not be read; nothing written", m.unopened,
                   m.unopened == 1 ? "" : "s");
         qg_corpus_free(m.c);
+        cli_origins_free(&m.origins);
         return 1;
     }
     if (m.reported > MAX_REPORTED)
@@ -308,16 +378,19 @@ int cmd_merge(int argc, char **argv)
     if (m.oom) {
         cli_error(NULL, "out of memory");
         qg_corpus_free(m.c);
+        cli_origins_free(&m.origins);
         return 1;
     }
     if (qg_corpus_build(m.c, &err) != QG_OK) {
         cli_error(NULL, "%s", err.message);
         qg_corpus_free(m.c);
+        cli_origins_free(&m.origins);
         return 1;
     }
     cli_output out = {0};
     if (cli_open_output(&out, output)) {
         qg_corpus_free(m.c);
+        cli_origins_free(&m.origins);
         return 1;
     }
     qg_status st = qg_corpus_write(out.fp, m.c, fmt, tab, &err);
@@ -325,37 +398,20 @@ int cmd_merge(int argc, char **argv)
         cli_error(output, "%s", err.message);
     int close_rc = cli_close_output(&out, st == QG_OK);
     qg_corpus_stats s = qg_corpus_get_stats(m.c);
-    if (s.duplicates) {
-        char ids[512];
-        size_t used = 0;
-        ids[0] = 0;
-        for (size_t i = 0; i < s.duplicates && used + 4 < sizeof ids; i++) {
-            const char *id = qg_corpus_duplicate_id(m.c, i);
-            if (!id) {
-                snprintf(ids + used, sizeof ids - used, ", …");
-                break;
-            }
-            int k = snprintf(ids + used, sizeof ids - used, "%s'%s'", i ? ", " : "", id);
-            if (k < 0 || (size_t)k >= sizeof ids - used) {
-                snprintf(ids + used, sizeof ids - used, ", …");
-                break;
-            }
-            used += (size_t)k;
-        }
-        cli_error(NULL,
-                  "%zu article id%s came with different content (%s); the copy whose JSON sorts "
-                  "first was kept",
-                  s.duplicates, s.duplicates == 1 ? "" : "s", ids);
-    }
+    size_t repeats, differ = cli_warn_repeats(m.c, &m.origins, &repeats);
     if (!quiet)
         fprintf(stderr,
                 "quotegraph: merge: %zu records read, %zu unreadable; %zu articles, %zu quotes, "
                 "%zu error records; %zu speakers; %zu quote groups repeated (%zu across "
-                "articles); %zu conflicts\n",
+                "articles); %zu conflicts; %zu repeated article ids (%zu with different "
+                "content)\n",
                 m.records, m.bad, s.articles, s.quotes, s.errors, s.speakers, s.repeated_groups,
-                s.cross_article_groups, s.conflicts);
+                s.cross_article_groups, s.conflicts, repeats, differ);
     qg_corpus_free(m.c);
+    cli_origins_free(&m.origins);
     if (m.bad)
         rc = 1;
-    return rc || st != QG_OK || close_rc ? 1 : 0;
+    if (rc || st != QG_OK || close_rc)
+        return 1;
+    return differ ? CLI_EXIT_DUPLICATES : 0;
 }

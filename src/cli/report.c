@@ -34,8 +34,12 @@ static const char REPORT_USAGE[] =
     "                       no summary)\n"
     "  -h, --help           print this help and exit\n"
     "\n"
+    "An article id that comes again in the records is warned about on stderr with both\n"
+    "places; one copy is kept.\n"
+    "\n"
     "exit status: 0 success, 1 an input is malformed or cannot be read (a bad record is\n"
-    "skipped and reported) or the output failed, 2 usage error\n";
+    "skipped and reported) or the output failed, 2 usage error, 3 written, but an article\n"
+    "id came with different content (one copy kept)\n";
 
 #define MAX_REPORTED 20
 
@@ -150,7 +154,14 @@ typedef struct mstate {
     qg_corpus *c;
     size_t bad, reported;
     bool oom;
+    cli_origins origins;
 } mstate;
+
+static void added(mstate *m, const char *name, size_t line)
+{
+    if (!cli_origins_note(&m->origins, name, line))
+        m->oom = true;
+}
 
 /* Records: JSON Lines, one record per line; or a whole document (earlier merge output
  * spread over lines) when the first line is not a whole value. Bad lines are reported and
@@ -173,13 +184,17 @@ static void add_records(mstate *m, const char *name, const char *buf, size_t len
             /* not a whole value: maybe one document over several lines */
             qg_error whole_err = QG_ERROR_INIT;
             qg_status whole = qg_corpus_add(m->c, buf + i, len - i, &whole_err);
-            if (whole == QG_OK)
+            if (whole == QG_OK) {
+                added(m, name, line);
                 return;
+            }
             if (whole == QG_ENOMEM)
                 st = QG_ENOMEM;
         }
         first = false;
-        if (st == QG_ENOMEM) {
+        if (st == QG_OK) {
+            added(m, name, line);
+        } else if (st == QG_ENOMEM) {
             m->oom = true;
         } else if (st != QG_OK) {
             m->bad++;
@@ -315,6 +330,10 @@ int cmd_report(int argc, char **argv)
             cli_error(NULL, "%zu more unreadable records not shown", m.reported - MAX_REPORTED);
         if (m.bad)
             rc = 1;
+        size_t repeats;
+        if (cli_warn_repeats(m.c, &m.origins, &repeats) && !rc)
+            rc = CLI_EXIT_DUPLICATES;
+        cli_origins_free(&m.origins);
         FILE *mem = NULL;
         qg_status st = m.oom ? QG_ENOMEM : qg_corpus_build(m.c, &err);
         if (st == QG_OK) {
@@ -356,5 +375,7 @@ int cmd_report(int argc, char **argv)
         cli_error(output, "%s", err.message);
     int close_rc = cli_close_output(&out, st == QG_OK);
     qg_report_free(rep);
-    return rc || st != QG_OK || close_rc ? 1 : 0;
+    if (rc == 1 || st != QG_OK || close_rc)
+        return 1;
+    return rc;
 }

@@ -102,6 +102,8 @@ typedef struct cq_article {
     int64_t chars;   /* -1 when unknown */
     uint32_t q0, nq; /* its quotes: quotes[q0 .. q0+nq) */
     bool dead;       /* a duplicate id that lost (see qg_corpus_add) */
+    uint32_t record;       /* the qg_corpus_add() call that brought it, from 1 */
+    uint32_t first_record; /* the first call that brought its id */
     /* derived */
     bool has_time;
     int64_t time_ms;
@@ -178,6 +180,8 @@ struct qg_corpus {
     qg_smap by_id; /* article id → index of the live copy */
     size_t duplicates;
     const char *duplicate_ids[QG_CORPUS_MAX_DUPLICATE_IDS]; /* the first ones, borrowed from articles */
+    size_t records;                   /* successful qg_corpus_add() calls */
+    QG_VEC(qg_corpus_repeat) repeats; /* every id added again, in input order */
     bool built;
     /* derived */
     QG_VEC(cq_entity) entities;

@@ -34,6 +34,7 @@ void qg_corpus_free(qg_corpus *c)
     qg_vec_free(&c->articles);
     qg_vec_free(&c->quotes);
     qg_vec_free(&c->errors);
+    qg_vec_free(&c->repeats);
     qg_smap_free(&c->by_id);
     qg_vec_free(&c->entities);
     qg_vec_free(&c->byoutlet);
@@ -576,6 +577,9 @@ static qg_status commit(qg_corpus *c, size_t a_from, qg_error *err)
 {
     qg_strbuf x = QG_STRBUF_INIT, y = QG_STRBUF_INIT;
     qg_status st = QG_OK;
+    uint32_t record = (uint32_t)c->records + 1;
+    for (size_t i = a_from; i < c->articles.count; i++)
+        c->articles.items[i].record = c->articles.items[i].first_record = record;
     for (size_t i = a_from; i < c->articles.count; i++) {
         cq_article *a = &c->articles.items[i];
         uint32_t prev = qg_smap_put(&c->by_id, a->id, strlen(a->id), (uint32_t)i);
@@ -585,6 +589,7 @@ static qg_status commit(qg_corpus *c, size_t a_from, qg_error *err)
         }
         if (prev == i)
             continue;
+        a->first_record = c->articles.items[prev].first_record;
         x.len = y.len = 0;
         qg_corpus_atom_json(&x, c, &c->articles.items[prev], false);
         qg_corpus_atom_json(&y, c, a, false);
@@ -596,6 +601,12 @@ static qg_status commit(qg_corpus *c, size_t a_from, qg_error *err)
         int cmp = memcmp(x.data, y.data, n);
         if (!cmp)
             cmp = x.len < y.len ? -1 : x.len > y.len;
+        qg_corpus_repeat *rep = qg_vec_push(&c->repeats);
+        if (!rep) {
+            st = QG_OOM(err);
+            break;
+        }
+        *rep = (qg_corpus_repeat){a->id, a->first_record, record, cmp != 0};
         if (cmp != 0) {
             if (c->duplicates < QG_CORPUS_MAX_DUPLICATE_IDS)
                 c->duplicate_ids[c->duplicates] = a->id;
@@ -638,6 +649,8 @@ qg_status qg_corpus_add(qg_corpus *c, const char *json, size_t len, qg_error *er
         c->errors.count = e0;
     } else {
         st = commit(c, a0, err);
+        if (st == QG_OK)
+            c->records++;
     }
     clear_refs(&r);
     qg_vec_free(&r.ents);
@@ -650,4 +663,14 @@ qg_status qg_corpus_add(qg_corpus *c, const char *json, size_t len, qg_error *er
 const char *qg_corpus_duplicate_id(const qg_corpus *c, size_t i)
 {
     return c && i < c->duplicates && i < QG_CORPUS_MAX_DUPLICATE_IDS ? c->duplicate_ids[i] : NULL;
+}
+
+size_t qg_corpus_repeat_count(const qg_corpus *c)
+{
+    return c ? c->repeats.count : 0;
+}
+
+const qg_corpus_repeat *qg_corpus_repeat_get(const qg_corpus *c, size_t i)
+{
+    return c && i < c->repeats.count ? &c->repeats.items[i] : NULL;
 }

@@ -205,9 +205,11 @@ static qg_status set_text(qg_gold_article *a, const char *text, size_t len)
         if ((cp = qg_utf8_next(text, len, &i)) < 0)
             break;
         a->trimmable[n] = is_trimmable(cp) ? QG_EVAL_TRIM : 0;
-        /* the complementiser "that" followed by white space */
+        /* the complementiser "that" followed by white space or a comma ("said that, “Of
+         * course …”", "pledged that, if elected, he …") */
         if ((cp == 't' || cp == 'T') && at + 5 <= len && !strncasecmp(text + at, "that", 4) &&
-            (text[at + 4] == ' ' || text[at + 4] == '\n' || text[at + 4] == '\t'))
+            (text[at + 4] == ' ' || text[at + 4] == '\n' || text[at + 4] == '\t' ||
+             text[at + 4] == ','))
             a->trimmable[n] |= QG_EVAL_THAT;
         n++;
     }

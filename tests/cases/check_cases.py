@@ -10,7 +10,8 @@ surrounding white space, quote marks and final punctuation), whose "speaker.name
 "speaker.org" together hold every word of "speaker" (articles and "of/for/at" aside), and,
 when "org" is given, whose "speaker.org" holds every word of "org".
 Project cases may also list "absent": texts that no output quote may contain (a negated cue,
-a non-speech verb); each is checked as one more item.
+a non-speech verb); each is checked as one more item. A case whose output holds two or more
+quotes is also checked for overlapping quotes (item ID.disjoint): quotes never overlap.
 
 --types        check only expected quotes of these types (e.g. direct,mixed)
 --case         check only the case with this id
@@ -88,6 +89,15 @@ def main():
             bad = [q.get("text") for q in got if norm(text) in norm(q.get("text"))]
             if err or bad:
                 failed += 1; print(f"FAIL {label}: {err or 'quoted: ' + repr(bad[0])}")
+            else:
+                passed += 1; print(f"ok   {label}")
+        # quotes never overlap (a project rule, not one of the shared tool's): one more item
+        if types is None and not err and len(got) > 1:
+            spans = sorted((q.get("start", 0), q.get("end", 0)) for q in got)
+            label = f'{case["id"]}.disjoint'
+            clash = [(a, b) for a, b in zip(spans, spans[1:]) if b[0] < a[1]]
+            if clash:
+                failed += 1; print(f"FAIL {label}: quotes overlap at {clash[0]!r}")
             else:
                 passed += 1; print(f"ok   {label}")
     print(f"{passed} passed, {failed} failed")

@@ -329,6 +329,31 @@ def help_exits_0_on_stdout(tmp):
     assert r.stderr == b""
 
 
+def each_command_help_prints_its_own_usage(tmp):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "docs", "cli.md"), encoding="utf-8") as f:
+        cli_md = f.read()
+    with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    general = run("--help").stdout.decode("utf-8")
+    assert general in readme, "README.md lacks the text of quotegraph --help"
+    assert general in cli_md, "docs/cli.md lacks the text of quotegraph --help"
+    for cmd in ("analyze", "eval", "extract", "merge", "report"):
+        for flag in ("--help", "-h"):
+            r = run(cmd, flag)
+            assert r.returncode == 0 and r.stderr == b"", (cmd, flag, r.returncode, r.stderr)
+            out = r.stdout.decode("utf-8")
+            assert out.startswith(f"usage: quotegraph {cmd} "), (cmd, out[:80])
+            assert out in cli_md, f"docs/cli.md lacks the text of quotegraph {cmd} --help"
+    # options after the file too, and a usage error shows the command's usage
+    src = write(tmp, "a.txt", ARTICLE)
+    assert run("analyze", src, "--help").stdout.startswith(b"usage: quotegraph analyze ")
+    r = run("eval", "--no-such-option")
+    assert r.returncode == 2 and b"usage: quotegraph eval " in r.stderr, r.stderr
+    r = run("bogus", "--help")
+    assert r.returncode == 2 and b"unknown command 'bogus'" in r.stderr, r.stderr
+
+
 def unknown_option_exits_2(tmp):
     src = write(tmp, "a.txt", ARTICLE)
     r = run("analyze", "--no-such-option", src)

@@ -439,8 +439,42 @@ def merge_with_a_missing_input_keeps_the_old_output_and_names_duplicate_ids(tmp)
     dup = extract_rows(tmp, [{"id": "same", "text": '"We win," said Jo Lee.'},
                              {"id": "same", "text": 'Later. "We lose," said Al Roe.'}], name="d.jsonl")
     r = run("merge", "-q", write(tmp, "d2.jsonl", "".join(dup)))
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 3, (r.returncode, r.stderr)
     assert b"'same'" in r.stderr and b"different content" in r.stderr, r.stderr
+
+
+def merge_and_report_name_repeated_article_ids_with_their_lines(tmp):
+    rows = [{"id": "dup-a", "text": "“The tram runs again,” said Jane Ortiz."},
+            {"id": "dup-b", "text": "“The ferry is late,” said Tariq Bell."},
+            {"id": "dup-c", "text": "“The park opens in May,” said Rosa Lind."}]
+    recs = extract_rows(tmp, rows)
+    other = extract_rows(tmp, [{"id": "dup-b", "text": "“The ferry is early,” said Tariq Bell."}],
+                         name="o.jsonl")
+    # line 4: an equal copy of line 1; line 5: dup-b with different content
+    path = write(tmp, "r.jsonl", "".join(recs) + recs[0] + other[0])
+    out = os.path.join(tmp, "corpus.json")
+    r = run("merge", "-o", out, path)
+    err = r.stderr.decode()
+    assert r.returncode == 3, (r.returncode, err)
+    assert os.path.exists(out), "the merge was not written"
+    assert re.search(r"r\.jsonl:4: warning: article id 'dup-a' again \(first at \S*r\.jsonl:1\)"
+                     r": an equal copy", err), err
+    assert re.search(r"r\.jsonl:5: warning: article id 'dup-b' again \(first at \S*r\.jsonl:2\)"
+                     r": different content", err), err
+    assert "2 repeated article ids (1 with different content)" in err, err
+    assert json.load(open(out))["summary"]["articles"] == 3
+    # equal copies only: warned about and counted, exit 0 (overlapping shards are legitimate)
+    path = write(tmp, "e.jsonl", "".join(recs) + recs[2])
+    r = run("merge", path)
+    err = r.stderr.decode()
+    assert r.returncode == 0, (r.returncode, err)
+    assert "e.jsonl:4: warning: article id 'dup-c' again" in err, err
+    assert "1 repeated article ids (0 with different content)" in err, err
+    # report merges records itself and says the same
+    r = run("report", "-f", "md", write(tmp, "r2.jsonl", "".join(recs) + other[0]))
+    err = r.stderr.decode()
+    assert r.returncode == 3 and r.stdout, (r.returncode, err)
+    assert "r2.jsonl:4: warning: article id 'dup-b' again" in err, err
 
 
 def corpus_help_texts_exit_0(tmp):

@@ -197,6 +197,24 @@ def output_into_a_missing_or_read_only_directory_fails(tmp):
     assert os.listdir(ro) == []
 
 
+def read_only_output_file_is_refused_and_left_as_it_is(tmp):
+    src = write(tmp, "a.txt", ARTICLE)
+    out = write(tmp, "a.json", "keep me\n")
+    os.chmod(out, 0o444)
+    for args in (["analyze", "-o", out, src], ["analyze", "-f", "text", "-o", out, src]):
+        r = run(args, stdout=subprocess.PIPE)
+        assert r.returncode == 1, f"exit {r.returncode}"
+        one_line_error(r.stderr, "read-only")
+        assert open(out, "rb").read() == b"keep me\n", "the read-only file was replaced"
+        assert os.stat(out).st_mode & 0o777 == 0o444
+        assert sorted(os.listdir(tmp)) == ["a.json", "a.txt"], os.listdir(tmp)
+    # a writable file is still replaced, keeping its mode
+    os.chmod(out, 0o640)
+    r = run(["analyze", "-o", out, src], stdout=subprocess.PIPE)
+    assert r.returncode == 0, r.stderr
+    assert open(out, "rb").read().startswith(b"{") and os.stat(out).st_mode & 0o777 == 0o640
+
+
 def main():
     global QG
     if len(sys.argv) != 3 or sys.argv[2] not in globals() or sys.argv[2].startswith("_"):

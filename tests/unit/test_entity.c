@@ -441,6 +441,101 @@ static void summary_ranks_sources_by_quotes_and_counts_anonymous_ones(void **sta
     qg_doc_free(doc);
 }
 
+/* The speaker entity of quote i (fails the test when the quote has none). */
+static const qg_entity *speaker_of(const qg_doc *doc, size_t i)
+{
+    size_t n;
+    const qg_quote *q = qg_doc_quotes(doc, &n);
+    assert_true(i < n);
+    if (q[i].speaker == QG_NONE)
+        fail_msg("quote %zu has no speaker", i);
+    return ent(doc, q[i].speaker);
+}
+
+/* Is there an entity of this name and kind? */
+static bool has_entity_of_kind(const qg_doc *doc, const char *name, qg_entity_kind kind)
+{
+    size_t n;
+    const qg_entity *ents = qg_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ents[i].name, name) && ents[i].kind == kind)
+            return true;
+    return false;
+}
+
+static void company_appositive_names_an_organisation_speaker(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("The company, Northwind Rail, said it would cut fares next spring. "
+                          "\u201CWe lend to farmers first,\u201D the bank, Corran Mutual, said.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Northwind Rail");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Corran Mutual");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Northwind Rail", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Corran Mutual", QG_ENTITY_PERSON));
+    qg_doc_free(doc);
+}
+
+static void generic_side_word_before_a_role_is_not_an_organisation(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Opposition leader Ana Pires said the plan was a disgrace. "
+                          "\u201CIt will fail,\u201D said Party spokesman Olu Baird. "
+                          "Greenway Party leader Mira Tosk said the vote was fair.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Ana Pires");
+    assert_int_equal(speaker_of(doc, 0)->affiliation, QG_NONE);
+    assert_string_equal(speaker_of(doc, 1)->name, "Olu Baird");
+    assert_int_equal(speaker_of(doc, 1)->affiliation, QG_NONE);
+    assert_false(has_entity_named(doc, "Opposition"));
+    assert_false(has_entity_named(doc, "Party"));
+    /* a named party before the role stays the organisation */
+    assert_string_equal(speaker_of(doc, 2)->name, "Mira Tosk");
+    assert_int_equal(speaker_of(doc, 2)->affiliation, entity_named(doc, "Greenway Party"));
+    qg_doc_free(doc);
+}
+
+static void author_of_a_survey_is_an_organisation_unless_a_full_name(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Most voters oppose the toll, according to a survey by Pollwick. "
+                          "Rents will rise, according to a study by Corran Analytics. "
+                          "Ferries are late, according to a report by Ann Lutz.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Pollwick");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Corran Analytics");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Pollwick", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Corran Analytics", QG_ENTITY_PERSON));
+    /* a person's full name stays a person, and is who the report is by */
+    assert_string_equal(speaker_of(doc, 2)->name, "Ann Lutz");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_PERSON);
+    assert_false(has_entity_of_kind(doc, "Ann Lutz", QG_ENTITY_ORGANIZATION));
+    size_t report = entity_named(doc, "report by Ann Lutz");
+    assert_int_equal(ent(doc, report)->affiliation, entity_named(doc, "Ann Lutz"));
+    qg_doc_free(doc);
+}
+
+static void lone_surname_taken_up_by_he_or_she_is_a_person(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("\u201CWe will cut fares next spring,\u201D Mendez said. He added that "
+                          "the plan was final.\n\n"
+                          "\u201CThe pier stays shut,\u201D said Okafor. \u201CWe have no "
+                          "choice,\u201D she added.\n\n"
+                          "Harrowgate said it would review the case.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Mendez");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_PERSON);
+    assert_ptr_equal(speaker_of(doc, 1), speaker_of(doc, 0)); /* "He added" */
+    assert_string_equal(speaker_of(doc, 2)->name, "Okafor");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_PERSON);
+    assert_ptr_equal(speaker_of(doc, 3), speaker_of(doc, 2));
+    /* no pronoun takes it up: an organisation, as before ("Barclays said") */
+    assert_string_equal(speaker_of(doc, 4)->name, "Harrowgate");
+    assert_int_equal(speaker_of(doc, 4)->kind, QG_ENTITY_ORGANIZATION);
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +562,10 @@ int main(int argc, char **argv)
         cmocka_unit_test(graph_has_citation_and_affiliation_edges_with_stable_ids),
         cmocka_unit_test(ids_do_not_shift_when_an_unrelated_quote_is_added),
         cmocka_unit_test(summary_ranks_sources_by_quotes_and_counts_anonymous_ones),
+        cmocka_unit_test(company_appositive_names_an_organisation_speaker),
+        cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
+        cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
+        cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
