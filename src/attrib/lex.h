@@ -131,7 +131,11 @@ static inline bool lex_in(const actx *c, size_t k, const char *const *list)
      * its words on the token's hash, which answers most tokens */
     const lex_memo *m = c->memo;
     if (m && k < c->ntok) {
+        /* the list's slot, or the next one when another list took it first (about a hundred
+         * lists share the slots: collisions are common) */
         size_t i = lex_list_slot(list);
+        if (m->list[i] != list && m->list[i])
+            i = (i + 1) % LEX_MEMO_LISTS;
         if (m->list[i] == list) {
             if (m->in_list[i] && m->in_list[i][k])
                 return m->in_list[i][k] == 2;
