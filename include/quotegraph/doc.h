@@ -40,7 +40,8 @@ typedef struct qg_diagnostic {
  * @param[out] out  Receives the document, owned by the caller (free with qg_doc_free()).
  * @param bytes     Input bytes (borrowed; copied). May be NULL when @p len is 0.
  * @param len       Input length in bytes. 0 gives an empty document.
- * @param id        Document id for the output (copied), or NULL for "doc".
+ * @param id        Document id for the output (copied; ill-formed UTF-8 in it becomes U+FFFD, as a
+ *                  file name may hold any bytes), or NULL for "doc".
  * @param[out] err  Optional; filled on failure.
  * @return QG_OK; QG_EINPUT when @p len exceeds QG_MAX_TEXT or the bytes look like UTF-16
  *         or UTF-32 without a way to decode them; QG_ENOMEM.

@@ -38,6 +38,32 @@ static qg_status convert_utf16(char **out, size_t *out_len, const char *bytes, s
     return QG_OK;
 }
 
+/* A copy of the NUL-terminated s with every ill-formed UTF-8 sequence (ICU's U8_NEXT: maximal
+ * subparts) replaced by U+FFFD: a document id made from a file name or --id must be valid text
+ * in JSON and GraphML. Caller frees; NULL when out of memory. */
+static char *utf8_repaired(const char *s)
+{
+    size_t len = strlen(s);
+    char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (int32_t i = 0; i < (int32_t)len;) {
+        int32_t start = i;
+        UChar32 cp;
+        U8_NEXT(s, i, (int32_t)len, cp);
+        if (cp < 0) {
+            memcpy(out + o, REPLACEMENT, 3);
+            o += 3;
+        } else {
+            memcpy(out + o, s + start, (size_t)(i - start));
+            o += (size_t)(i - start);
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char *id,
                         qg_error *err)
 {
@@ -49,7 +75,7 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
     qg_doc *doc = calloc(1, sizeof *doc);
     if (!doc)
         return QG_OOM(err);
-    doc->id = strdup(id ? id : "doc");
+    doc->id = utf8_repaired(id ? id : "doc");
     doc->source_len = len;
     qg_status st = QG_OK;
     char *converted = NULL;

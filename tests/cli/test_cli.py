@@ -283,6 +283,26 @@ def binary_and_bomless_utf16_input_are_flagged(tmp):
     assert r.stderr == b"" and all(d["kind"] != "binary" for d in json.loads(r.stdout)["diagnostics"])
 
 
+def file_name_and_id_that_are_not_utf8_give_valid_output(tmp):
+    # a file name may hold any bytes; the document id made from it must be valid text
+    path = os.path.join(tmp.encode(), b"bad\xffname.txt")
+    with open(path, "wb") as f:
+        f.write(ARTICLE.encode("utf-8"))
+    for args in ((path,), ("--id", b"\xff\xfeid", write(tmp, "a.txt", ARTICLE))):
+        for fmt in ("json", "cytoscape"):
+            r = subprocess.run([QG, "analyze", "-f", fmt, *args], capture_output=True)
+            assert r.returncode == 0, r.stderr
+            doc = json.loads(r.stdout.decode("utf-8"))
+            if fmt == "json":
+                assert "\ufffd" in doc["document"]["id"], doc["document"]
+                assert list(doc["document"])[0] == "id", list(doc["document"])
+            else:
+                ids = [e["data"].get("source") for e in doc["elements"]["edges"]]
+                assert ids and all(ids), "an edge without a source"
+        r = subprocess.run([QG, "analyze", "-f", "graphml", *args], capture_output=True)
+        assert r.returncode == 0 and b"\xef\xbf\xbd" in r.stdout, r.stderr
+
+
 def missing_command_is_named(tmp):
     r = run("-f", "text", write(tmp, "a.txt", ARTICLE))
     assert r.returncode == 2, f"exit {r.returncode}"
