@@ -114,7 +114,9 @@ QG_API qg_status qg_eval_add_doc(qg_eval *ev, size_t article, const qg_doc *doc,
  * `type` (`direct`, `indirect`, `mixed`) and `speaker` (null, or an object whose `mention` holds
  * integer `start`/`end`; a speaker without a mention counts as a speaker that cannot be right).
  * When `document.chars` is present it must equal the gold text's length in code points. Lines of ids
- * that are not in the gold set are counted (qg_eval_summary::unknown) and otherwise ignored. Lines
+ * that are not in the gold set are counted (qg_eval_summary::unknown) and otherwise ignored, and so
+ * are the error records of `quotegraph extract` (qg_eval_summary::error_records: an object with a
+ * string `error` and no `quotes`; the article stays without predictions). Lines
  * holding only white space are skipped. The first bad line stops the reading; lines before it stay
  * scored.
  *
@@ -170,6 +172,9 @@ typedef struct qg_eval_summary {
     size_t predicted; /**< gold articles with predictions */
     size_t missing;   /**< gold articles without predictions (scored as predicting nothing) */
     size_t unknown;   /**< prediction lines whose id is not in the gold set (ignored) */
+    size_t error_records; /**< error records of `quotegraph extract` ({"id", "file", "line",
+                               "error"}, no "quotes"): skipped, so their articles count as
+                               missing */
     /** types[g][p]: matched pairs of gold type g and predicted type p (::qg_quote_type values);
      *  index 3 is "unmatched": types[g][3] gold quotes of type g left unmatched, types[3][p]
      *  predicted quotes of type p left unmatched; types[3][3] is 0. */

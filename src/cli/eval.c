@@ -50,6 +50,10 @@ static int read_predictions(qg_eval *ev, const char *path, const char *gold_path
         cli_error(path, "warning: %zu of the %zu articles of %s have no predictions (scored as "
                         "predicting nothing)",
                   s.missing, s.articles, gold_path);
+    if (s.error_records)
+        cli_error(path, "warning: %zu lines are error records of extract (their articles are scored as "
+                        "predicting nothing)",
+                  s.error_records);
     if (s.unknown)
         cli_error(path, "warning: %zu lines have ids that are not in %s (ignored)", s.unknown,
                   gold_path);

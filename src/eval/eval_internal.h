@@ -57,7 +57,7 @@ typedef struct qg_eval_counts {
 struct qg_eval {
     const qg_gold *gold;
     size_t *pred_line;  /* per article: 0 = no predictions yet; else the line (1 for add_doc) */
-    size_t predicted, unknown;
+    size_t predicted, unknown, error_records;
     qg_eval_counts sets[QG_EVAL_SET_COUNT];
     size_t types[4][4]; /* matched pairs of the all set; row/column 3 filled at summary time */
     size_t pred_type_count[QG_EVAL_TYPES];

@@ -78,6 +78,7 @@ static json_t *build_json(const qg_eval *ev)
     json_object_set_new(arts, "predicted", count_of(s.predicted));
     json_object_set_new(arts, "missing", count_of(s.missing));
     json_object_set_new(arts, "unknown", count_of(s.unknown));
+    json_object_set_new(arts, "error_records", count_of(s.error_records));
     json_object_set_new(root, "articles", arts);
     json_t *sets = json_object();
     for (int set = 0; set < QG_EVAL_SET_COUNT; set++) {

@@ -280,6 +280,13 @@ static qg_status add_line(qg_eval *ev, const char *line, size_t len, size_t line
         snprintf(why, why_len, "not a JSON object");
         goto done;
     }
+    /* an error record of `quotegraph extract` ({"id", "file", "line", "error"}): the article was
+     * not analysed, so it stays without predictions (scored as predicting nothing) */
+    if (json_is_string(json_object_get(root, "error")) && !quotes && !doc) {
+        ev->error_records++;
+        st = QG_OK;
+        goto done;
+    }
     if (!json_is_string(id)) {
         snprintf(why, why_len, "\"%s\" is missing or not a string", doc ? "document.id" : "id");
         goto done;
@@ -410,6 +417,7 @@ qg_eval_summary qg_eval_summary_of(const qg_eval *ev)
     s.predicted = ev->predicted;
     s.missing = s.articles - s.predicted;
     s.unknown = ev->unknown;
+    s.error_records = ev->error_records;
     for (int g = 0; g < QG_EVAL_TYPES; g++)
         for (int p = 0; p < QG_EVAL_TYPES; p++)
             s.types[g][p] = ev->types[g][p];

@@ -81,7 +81,7 @@ def json_report_has_every_set_and_figure(tmp):
     pred = write_jsonl(os.path.join(tmp, "pred.jsonl"), [pred_doc("a1", TEXT, GOLD_QUOTES[:1])])
     d = eval_json("--pred", pred, gold)
     assert list(d) == ["quotegraph_version", "articles", "sets", "types"], list(d)
-    assert d["articles"] == {"gold": 1, "predicted": 1, "missing": 0, "unknown": 0}, d["articles"]
+    assert d["articles"] == {"gold": 1, "predicted": 1, "missing": 0, "unknown": 0, "error_records": 0}, d["articles"]
     assert list(d["sets"]) == ["direct", "indirect", "mixed", "quote_mark", "all"], list(d["sets"])
     for name, row in d["sets"].items():
         assert list(row) == ["gold", "pred", "overlap", "exact", "speaker", "attribution"], row
@@ -167,7 +167,25 @@ def missing_and_unknown_predictions_are_warned_about(tmp):
     err = r.stderr.decode()
     assert "1 of the 2 articles" in err and "1 lines have ids that are not in" in err, err
     d = json.loads(r.stdout)
-    assert d["articles"] == {"gold": 2, "predicted": 1, "missing": 1, "unknown": 1}, d["articles"]
+    assert d["articles"] == {"gold": 2, "predicted": 1, "missing": 1, "unknown": 1,
+                             "error_records": 0}, d["articles"]
+    assert d["sets"]["all"]["overlap"]["recall"] == 0.5, d["sets"]["all"]
+
+
+def extract_error_records_score_as_missing_articles(tmp):
+    gold = write_jsonl(os.path.join(tmp, "gold.jsonl"), [
+        {"id": "a1", "text": TEXT, "quotes": [gold_quote(TEXT, *q) for q in GOLD_QUOTES]},
+        {"id": "a2", "text": TEXT, "quotes": [gold_quote(TEXT, *q) for q in GOLD_QUOTES]}])
+    # what `quotegraph extract` writes for a line it could not analyse, with and without an id
+    pred = write_jsonl(os.path.join(tmp, "pred.jsonl"), [
+        pred_doc("a1", TEXT, GOLD_QUOTES),
+        {"id": "a2", "file": "in.jsonl", "line": 2, "error": "text: not a string"},
+        {"id": None, "file": "in.jsonl", "line": 3, "error": "invalid JSON"}])
+    r = run("eval", "-f", "json", "--pred", pred, gold)
+    assert r.returncode == 0, r.stderr
+    assert "2 lines are error records of extract" in r.stderr.decode(), r.stderr
+    d = json.loads(r.stdout)
+    assert d["articles"]["missing"] == 1 and d["articles"]["error_records"] == 2, d["articles"]
     assert d["sets"]["all"]["overlap"]["recall"] == 0.5, d["sets"]["all"]
 
 
