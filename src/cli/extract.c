@@ -236,6 +236,11 @@ static int read_line(input *in, record *rec)
         }
         if (in->llen && in->lb[in->llen - 1] == '\r')
             in->llen--;
+        /* a UTF-8 byte order mark before the first line (editors on Windows write one) */
+        if (in->line == 1 && in->llen >= 3 && !memcmp(in->lb, "\xEF\xBB\xBF", 3)) {
+            memmove(in->lb, in->lb + 3, in->llen - 3);
+            in->llen -= 3;
+        }
         bool blank = true;
         for (size_t i = 0; i < in->llen && blank; i++)
             blank = in->lb[i] == ' ' || in->lb[i] == '\t' || in->lb[i] == '\r';

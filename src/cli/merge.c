@@ -188,6 +188,10 @@ static int read_input(mstate *m, const char *path)
         size_t len = (size_t)n;
         if (len && line[len - 1] == '\n')
             len--;
+        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            memmove(line, line + 3, len - 3); /* a UTF-8 byte order mark */
+            len -= 3;
+        }
         if (blank(line, len))
             continue;
         if (!first) {

@@ -14,6 +14,8 @@
 bool qg_eval_next_line(const char *data, size_t len, size_t *pos, const char **line_out,
                        size_t *line_len_out)
 {
+    if (*pos == 0 && len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+        *pos = 3; /* a UTF-8 byte order mark before the first line */
     if (*pos >= len)
         return false;
     const char *start = data + *pos;

@@ -214,6 +214,24 @@ def csv_cells_that_look_like_formulas_are_guarded(tmp):
     assert "'=HYPERLINK(1) is it," in cells and "'-2+3+cmd|x" in cells, cells
 
 
+def jsonl_inputs_may_start_with_a_byte_order_mark(tmp):
+    bom = b"\xef\xbb\xbf"
+    text = '"We will win," said Ann Lee.'
+    arts = write(tmp, "bom.jsonl", bom + jsonl([{"id": "b1", "text": text}, {"id": "b2", "text": "Hi."}]).encode())
+    r = run("extract", arts)
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert [x["document"]["id"] for x in recs] == ["b1", "b2"], recs
+    records = write(tmp, "records.jsonl", bom + r.stdout)
+    r = run("merge", records)
+    assert r.returncode == 0, r.stderr
+    assert b'"b1"' in r.stdout and b'"b2"' in r.stdout, r.stdout[:200]
+    gold = write(tmp, "gold.jsonl", bom + jsonl([{"id": "b1", "text": text, "quotes": []},
+                                                 {"id": "b2", "text": "Hi.", "quotes": []}]).encode())
+    r = run("eval", "--pred", records, gold)
+    assert r.returncode == 0 and b"without" in r.stdout, r.stderr
+
+
 def extract_reads_text_files_and_stdin(tmp):
     a = write(tmp, "a.txt", "“Tickets are sold out,” said Rosa Lind.")
     b = write(tmp, "b.txt", "Ravi Shah said: “The plant will reopen in March.”")
