@@ -171,7 +171,8 @@ static void add_records(mstate *m, const char *name, const char *buf, size_t len
     qg_error err = QG_ERROR_INIT;
     size_t line = 0;
     bool first = true;
-    for (size_t i = 0; i < len && !m->oom;) {
+    size_t start = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a byte order mark */
+    for (size_t i = start; i < len && !m->oom;) {
         const char *nl = memchr(buf + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - buf) : len;
         line++;

@@ -226,6 +226,8 @@ def jsonl_inputs_may_start_with_a_byte_order_mark(tmp):
     r = run("merge", records)
     assert r.returncode == 0, r.stderr
     assert b'"b1"' in r.stdout and b'"b2"' in r.stdout, r.stdout[:200]
+    r = run("report", records)
+    assert r.returncode == 0 and r.stdout, r.stderr
     gold = write(tmp, "gold.jsonl", bom + jsonl([{"id": "b1", "text": text, "quotes": []},
                                                  {"id": "b2", "text": "Hi.", "quotes": []}]).encode())
     r = run("eval", "--pred", records, gold)
