@@ -21,6 +21,9 @@ void cli_error(const char *where, const char *fmt, ...) __attribute__((format(pr
 /* After printing help or the version: 0, or 1 with a message when stdout could not take it. */
 int cli_flush_stdout(void);
 int cli_read_input(const char *path, char **data_out, size_t *len_out);
+/* The command's input files (borrowed; "-" is stdin): cli_open_output() refuses an output that
+ * is one of them (same device and inode), exit status 1, the file left as it is. */
+void cli_set_inputs(const char *const *paths, size_t n);
 int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);
 

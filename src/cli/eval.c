@@ -106,6 +106,8 @@ int cmd_eval(cli_args *a)
                 : analyse_all(ev, gold, a->input, a->models))
         goto done;
     cli_output out = {0};
+    const char *inputs[2] = {a->input, a->pred};
+    cli_set_inputs(inputs, a->pred ? 2 : 1);
     if (cli_open_output(&out, a->output))
         goto done;
     st = qg_eval_write(out.fp, ev, fmt, &err);

@@ -864,6 +864,7 @@ int cmd_extract(int argc, char **argv)
         return 1;
     }
     cli_output out = {0};
+    cli_set_inputs((const char *const *)in.files, in.nfiles);
     if (cli_open_output(&out, o.output)) {
         qg_model_free(model);
         return 1;

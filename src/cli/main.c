@@ -210,6 +210,30 @@ static void install_signal_handlers(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
+/* The input files of the running command (cli_set_inputs): an -o naming one of them is refused. */
+static const char *const *input_paths;
+static size_t input_count;
+
+void cli_set_inputs(const char *const *paths, size_t n)
+{
+    input_paths = paths;
+    input_count = n;
+}
+
+/* Is path the same file as one of the command's inputs (device and inode, so that another name
+ * or a link to it counts)? */
+static bool output_is_input(const char *path, const struct stat *sb)
+{
+    for (size_t i = 0; i < input_count; i++) {
+        struct stat ib;
+        if (input_paths[i] && strcmp(input_paths[i], "-") && stat(input_paths[i], &ib) == 0 &&
+            ib.st_dev == sb->st_dev && ib.st_ino == sb->st_ino)
+            return true;
+    }
+    (void)path;
+    return false;
+}
+
 int cli_open_output(cli_output *o, const char *path)
 {
     o->path = path;
@@ -218,6 +242,11 @@ int cli_open_output(cli_output *o, const char *path)
     o->direct = false;
     if (!path || !strcmp(path, "-"))
         return 0;
+    struct stat in_sb;
+    if (stat(path, &in_sb) == 0 && S_ISREG(in_sb.st_mode) && output_is_input(path, &in_sb)) {
+        cli_error(path, "the output file is also an input; it was left as it is");
+        return 1;
+    }
     /* a device or pipe (/dev/null, a FIFO) is written in place; a symbolic link is followed so
      * that its target, not the link, is replaced */
     struct stat sb;
@@ -352,6 +381,7 @@ static int cmd_analyze(cli_args *a)
         return 2;
     }
     const char *path = a->input ? a->input : "-";
+    cli_set_inputs(&path, 1);
     char *data;
     size_t len;
     if (cli_read_input(path, &data, &len))

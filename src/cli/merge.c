@@ -392,6 +392,7 @@ int cmd_merge(int argc, char **argv)
         return 1;
     }
     cli_output out = {0};
+    cli_set_inputs((const char *const *)argv + optind, (size_t)(argc - optind));
     if (cli_open_output(&out, output)) {
         qg_corpus_free(m.c);
         cli_origins_free(&m.origins);

@@ -367,6 +367,7 @@ int cmd_report(int argc, char **argv)
     }
     free(doc);
     cli_output out = {0};
+    cli_set_inputs((const char *const *)argv + optind, (size_t)(argc - optind));
     if (cli_open_output(&out, output)) {
         qg_report_free(rep);
         return 1;

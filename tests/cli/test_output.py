@@ -8,7 +8,7 @@ cannot be written) must give a one-line error on stderr and exit status 1 in eve
 and `-o FILE` must never leave a partial or temporary file behind, nor damage an existing FILE.
 Exit status: 0 pass, 1 fail, 77 skipped, 2 usage error.
 """
-import os, resource, signal, subprocess, sys, tempfile
+import json, os, resource, signal, subprocess, sys, tempfile
 
 QG = None
 FORMATS = ("json", "graphml", "text")
@@ -179,6 +179,24 @@ def failed_write_keeps_the_existing_output_file(tmp):
     with open(dest, "rb") as f:
         assert f.read() == run(["analyze", src], stdout=subprocess.PIPE).stdout
     assert os.stat(dest).st_mode & 0o777 == 0o640, oct(os.stat(dest).st_mode)
+
+
+def output_file_that_is_an_input_is_refused(tmp):
+    art = write(tmp, "a.txt", ARTICLE)
+    lines = write(tmp, "a.jsonl", json.dumps({"id": "a", "text": ARTICLE}) + "\n")
+    link = os.path.join(tmp, "link.txt")
+    os.symlink(art, link)
+    for args, victim in ((["analyze", "-o", art, art], art), (["analyze", "-o", link, art], art),
+                         (["extract", "-o", lines, lines], lines)):
+        before = open(victim, "rb").read()
+        r = subprocess.run([QG, *args], capture_output=True)
+        assert r.returncode == 1, (args, r.returncode)
+        one_line_error(r.stderr, "also an input")
+        assert open(victim, "rb").read() == before, f"{args}: the input was changed"
+    records = write(tmp, "r.jsonl", subprocess.run([QG, "extract", lines], capture_output=True).stdout)
+    before = open(records, "rb").read()
+    r = subprocess.run([QG, "merge", "-o", records, records], capture_output=True)
+    assert r.returncode == 1 and open(records, "rb").read() == before, r.stderr
 
 
 def output_into_a_missing_or_read_only_directory_fails(tmp):
