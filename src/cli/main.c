@@ -41,7 +41,8 @@ static const char USAGE[] =
     "\n"
     "quotegraph COMMAND --help prints the usage and options of one command.\n"
     "\n"
-    "exit status: 0 success, 1 an input or output failed, 2 usage error\n";
+    "exit status: 0 success, 1 an input or output failed, 2 usage error,\n"
+    "3 merge/report: an article id came twice with different content (output written)\n";
 
 static const char ANALYZE_USAGE[] =
     "usage: quotegraph analyze [OPTIONS] [FILE|-]\n"
