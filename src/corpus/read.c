@@ -464,7 +464,7 @@ static bool read_record(reader *r, int *kind)
     qg_corpus *c = r->c;
     *kind = REC_UNKNOWN;
     uint32_t ai = CQ_NONE;
-    bool have_doc = false, have_quotes = false;
+    bool have_doc = false, have_quotes = false, have_text = false;
     const char *err_id = NULL, *err_file = NULL, *err_msg = NULL;
     int64_t err_line = 0;
     bool have_err = false, have_atoms = false;
@@ -515,6 +515,7 @@ static bool read_record(reader *r, int *kind)
         } else if (!strcmp(k, "line") && *kind != REC_CORPUS) {
             ok = qg_js_take_null(&r->s) || (!r->s.error && read_int(r, &err_line));
         } else {
+            have_text |= !strcmp(k, "text");
             ok = qg_js_skip(&r->s);
         }
         if (!ok || r->s.error)
@@ -542,6 +543,9 @@ static bool read_record(reader *r, int *kind)
         *kind = REC_ERROR;
         return true;
     }
+    if (!have_doc && !have_quotes && have_text)
+        return qg_js_fail(&r->s, "an article, not a record (run quotegraph extract on the "
+                                 "articles first, then merge its output)");
     if (!have_doc || !have_quotes)
         return qg_js_fail(&r->s, "not a quotegraph record (no \"document\" and \"quotes\", "
                                  "no \"error\", no \"quotegraph_corpus\")");

@@ -234,6 +234,13 @@ def jsonl_inputs_may_start_with_a_byte_order_mark(tmp):
     assert r.returncode == 0 and b"without" in r.stdout, r.stderr
 
 
+def merge_of_raw_articles_says_to_run_extract_first(tmp):
+    arts = write(tmp, "a.jsonl", jsonl([{"id": "a", "text": "Hi."}]))
+    for cmd in ("merge", "report"):
+        r = run(cmd, arts)
+        assert r.returncode == 1 and b"run quotegraph extract on the articles first" in r.stderr, (cmd, r.stderr)
+
+
 def extract_reads_text_files_and_stdin(tmp):
     a = write(tmp, "a.txt", "“Tickets are sold out,” said Rosa Lind.")
     b = write(tmp, "b.txt", "Ravi Shah said: “The plant will reopen in March.”")
