@@ -358,16 +358,17 @@ static bool write_full(int fd, const void *buf, size_t n)
 static char *read_text_file(const char *path, unsigned long long max, size_t *len, char *msg,
                             size_t msgn)
 {
+    bool from_stdin = !strcmp(path, "-"); /* "-" is standard input, as everywhere else */
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    if (!from_stdin && stat(path, &sb) != 0) {
         snprintf(msg, msgn, "%s", strerror(errno));
         return NULL;
     }
-    if (S_ISDIR(sb.st_mode)) {
+    if (!from_stdin && S_ISDIR(sb.st_mode)) {
         snprintf(msg, msgn, "is a directory");
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = from_stdin ? stdin : fopen(path, "rb");
     if (!fp) {
         snprintf(msg, msgn, "%s", strerror(errno));
         return NULL;
@@ -391,7 +392,8 @@ static char *read_text_file(const char *path, unsigned long long max, size_t *le
             break;
     }
     int bad = ferror(fp);
-    fclose(fp);
+    if (!from_stdin)
+        fclose(fp);
     if (!buf) {
         snprintf(msg, msgn, "file is over the limit of %llu bytes (--max-bytes) or out of memory",
                  max);
@@ -475,7 +477,7 @@ static void worker_main(int in_fd, int out_fd, const xopts *o, const qg_model *m
         if (h.kind == IN_TEXTFILE) {
             size_t len = 0;
             char *text = read_text_file(data, o->max_bytes, &len, msg, sizeof msg);
-            id = utf8_clean(data);
+            id = strcmp(data, "-") ? utf8_clean(data) : strdup("stdin");
             if (!text) {
                 st = QG_EINPUT;
             } else {

@@ -255,6 +255,11 @@ def extract_reads_text_files_and_stdin(tmp):
     assert r2.returncode == 0 and len(lines_of(r2.stdout)) == 2, r2.stderr
     r3 = run("extract", stdin=jsonl(corpus_rows(3)).encode())
     assert r3.returncode == 0 and len(lines_of(r3.stdout)) == 3, r3.stderr
+    # "-" is standard input with --text too
+    r4 = run("extract", "--text", "-", stdin="“Tickets are sold out,” said Rosa Lind.".encode())
+    assert r4.returncode == 0, r4.stderr
+    out4 = lines_of(r4.stdout)
+    assert out4[0]["document"]["id"] == "stdin" and out4[0]["quotes"], out4
 
 
 # ---- merge ----
