@@ -220,6 +220,32 @@ qg_status qg_doc_decode(qg_doc **out, const char *bytes, size_t len, const char 
         doc->fixes.count = 0; /* offsets are into the converted text */
     doc->text[o] = '\0';
     doc->len = o;
+    /* old Mac line ends: a carriage return not followed by a line feed becomes one (same
+     * length, so offsets stay), else the whole text is one paragraph */
+    {
+        const char *cr = memchr(doc->text, '\r', o);
+        size_t first = SIZE_MAX, count = 0;
+        for (; cr; cr = memchr(cr + 1, '\r', o - (size_t)(cr + 1 - doc->text))) {
+            size_t at = (size_t)(cr - doc->text);
+            if (at + 1 < o && doc->text[at + 1] == '\n')
+                continue;
+            doc->text[at] = '\n';
+            if (first == SIZE_MAX)
+                first = at;
+            count++;
+            if (at + 1 >= o)
+                break;
+        }
+        if (count) {
+            char msg[120];
+            snprintf(msg, sizeof msg, "%zu carriage returns without a line feed read as line breaks",
+                     count);
+            if (qg_doc_add_diag(doc, "cr_line_breaks", first, msg)) {
+                st = QG_OOM(err);
+                goto fail;
+            }
+        }
+    }
     if (o > QG_MAX_TEXT) {
         st = qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "decoded text is over the supported size");
         goto fail;

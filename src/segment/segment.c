@@ -91,7 +91,31 @@ static bool is_blank_line_at(const char *t, size_t len, size_t i, size_t *end_ou
     return false;
 }
 
+static qg_status push_one_paragraph(qg_doc *doc, size_t b, size_t e);
+
+/* A paragraph, split at U+2029 PARAGRAPH SEPARATOR (word processors and some feeds end
+ * paragraphs with it instead of line breaks). */
 static qg_status push_paragraph(qg_doc *doc, size_t b, size_t e)
+{
+    const char *t = doc->text;
+    for (size_t i = b; i + 3 <= e;) {
+        const char *m = memchr(t + i, 0xE2, e - i);
+        if (!m || (size_t)(m - t) + 3 > e)
+            break;
+        i = (size_t)(m - t);
+        if ((unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xA9) {
+            if (push_one_paragraph(doc, b, i))
+                return QG_ENOMEM;
+            b = i + 3;
+            i = b;
+        } else {
+            i++;
+        }
+    }
+    return push_one_paragraph(doc, b, e);
+}
+
+static qg_status push_one_paragraph(qg_doc *doc, size_t b, size_t e)
 {
     const char *t = doc->text;
     while (b < e) { /* trim white space on both ends */

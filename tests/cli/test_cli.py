@@ -303,6 +303,21 @@ def file_name_and_id_that_are_not_utf8_give_valid_output(tmp):
         assert r.returncode == 0 and b"\xef\xbf\xbd" in r.stdout, r.stderr
 
 
+def cr_line_ends_and_paragraph_separators_end_paragraphs(tmp):
+    mac = write(tmp, "mac.txt", '"We will win, said Ann Lee.\r\rThe town voted.\r"Trust me," she said.\r'.encode())
+    doc = analyze_json(mac)
+    assert doc["document"]["paragraphs"] == 2, doc["document"]
+    assert any(d["kind"] == "cr_line_breaks" for d in doc["diagnostics"]), doc["diagnostics"]
+    assert [q["text"] for q in doc["quotes"]][-1] == "Trust me,", doc["quotes"]
+    sep = write(tmp, "sep.txt", 'First.\u2029"Second," said Ann Lee.\u2029Third.'.encode())
+    doc = analyze_json(sep)
+    assert doc["document"]["paragraphs"] == 3, doc["document"]
+    # CRLF files are unchanged: no diagnostic
+    crlf = write(tmp, "crlf.txt", 'One.\r\n\r\n"Two," said Ann Lee.\r\n'.encode())
+    doc = analyze_json(crlf)
+    assert doc["document"]["paragraphs"] == 2 and not doc["diagnostics"], doc
+
+
 def missing_command_is_named(tmp):
     r = run("-f", "text", write(tmp, "a.txt", ARTICLE))
     assert r.returncode == 2, f"exit {r.returncode}"
