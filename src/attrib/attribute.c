@@ -1787,6 +1787,10 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         if (open_tok[r] == SIZE_MAX)
             continue;
         attribution *a = &att[r];
+        /* a pair of marks around nothing ("“” said X", a line of straight quotes) is neither
+         * a quote nor a term */
+        if (quote_words(&c, q) == 0)
+            continue;
         /* a later fragment of the same reported clause joins the mixed quote:
          * X said the platform “is open” and that the convention “will be fair” */
         if (doc->quotes.count > 0 && last_mixed_sentence == c.tok[open_tok[r]].sentence &&

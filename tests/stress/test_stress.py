@@ -119,6 +119,8 @@ def a_quarter_million_straight_quotes_without_words(tmp):
     text = '" ' * (1 << 18) + "\n"
     doc = processed(run(tmp, ["analyze", write(tmp, "straight.txt", text)], timeout=30))
     assert all(q["text"].strip('" ') == "" for q in doc["quotes"]), "a quote holds a word"
+    # pairs of marks around nothing are neither quotes nor terms
+    assert not doc["quotes"] and not doc["quoted_terms"], (len(doc["quotes"]), len(doc["quoted_terms"]))
 
 
 def one_mebibyte_line_without_spaces(tmp):
