@@ -574,7 +574,13 @@ static size_t org_entity_for_name(actx *c, qg_span span)
             nm += 4;
             ky += 4;
         }
-        qg_entity_kind kind = is_outlet_name(c, ky) ? QG_ENTITY_OUTLET : QG_ENTITY_ORGANIZATION;
+        /* an outlet by the gazetteer, or by an outlet head word of org_words.tsv ("the Harlow
+         * Courier", "Marlow Gazette") */
+        bool outlet_word = false;
+        if (!is_outlet_name(c, ky))
+            is_org_word_in(c, span, lex_token_at(c, span.begin), &outlet_word);
+        qg_entity_kind kind = outlet_word || is_outlet_name(c, ky) ? QG_ENTITY_OUTLET
+                                                                    : QG_ENTITY_ORGANIZATION;
         e = find_entity(c, QG_ENTITY_ORGANIZATION, ky);
         if (e == QG_NONE)
             e = find_entity(c, QG_ENTITY_OUTLET, ky);

@@ -290,6 +290,17 @@ static void outlets_cited_as_sources_are_cited(void **state)
     qg_doc_free(doc);
 }
 
+static void outlet_unknown_to_the_gazetteer_is_an_outlet_by_its_head_word(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Mara Quell told the Harlow Courier she would run. The Marlow Gazette "
+                          "reported that the party was split.");
+    assert_int_equal(ent(doc, entity_named(doc, "Harlow Courier"))->kind, QG_ENTITY_OUTLET);
+    assert_true(ent(doc, entity_named(doc, "Harlow Courier"))->flags & QG_ENTITY_CITED);
+    assert_int_equal(ent(doc, entity_named(doc, "Marlow Gazette"))->kind, QG_ENTITY_OUTLET);
+    qg_doc_free(doc);
+}
+
 static void outlet_merely_mentioned_is_not_cited(void **state)
 {
     (void)state;
@@ -554,6 +565,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(part_of_appositive_links_two_organisations),
         cmocka_unit_test(anonymous_source_is_a_role_marked_anonymous),
         cmocka_unit_test(outlets_cited_as_sources_are_cited),
+        cmocka_unit_test(outlet_unknown_to_the_gazetteer_is_an_outlet_by_its_head_word),
         cmocka_unit_test(outlet_merely_mentioned_is_not_cited),
         cmocka_unit_test(report_cited_with_according_to_is_a_document_of_its_organisation),
         cmocka_unit_test(outlet_line_headline_and_byline_are_article_metadata),
