@@ -1,6 +1,8 @@
 /* Article metadata from the first paragraphs, by rules over tokens and the outlet gazetteer:
  *   outlet line   a first paragraph (of the first three) that is a news outlet's name:
- *                 "Daily Mail", "The Guardian" (models/en/outlets.tsv)
+ *                 "Daily Mail", "The Guardian" (models/en/outlets.tsv), or two to four
+ *                 capitalised words ending in an outlet head word of org_words.tsv ("The Harlow
+ *                 Courier")
  *   byline        an early paragraph "[-|•|—] By NAME [and NAME] [ROLE]": "By Matt Oliver City
  *                 Correspondent", "By JANE DOE and John Roe"
  *   headline      the first early paragraph that is none of those, short (2–30 words, one sentence),
@@ -141,7 +143,23 @@ static bool outlet_line(const mctx *m, size_t p)
         return false;
     while (end > first && !is_word(m, end - 1))
         end--; /* "Daily Mail |", a stray control character */
-    return is_outlet_text(m, m->tok[first].begin, m->tok[end - 1].end);
+    if (is_outlet_text(m, m->tok[first].begin, m->tok[end - 1].end))
+        return true;
+    /* a name the gazetteer does not know, of two to four capitalised words ending in an
+     * outlet head word of org_words.tsv: "The Harlow Courier", "Marlow Gazette" */
+    if (words < 2 || words > 4)
+        return false;
+    for (size_t k = first; k < end; k++)
+        if (!is_word(m, k) || !is_cap(m, k))
+            return false;
+    const char *t = m->doc->text;
+    qg_strbuf f = QG_STRBUF_INIT;
+    qg_text_fold(&f, t + m->tok[end - 1].begin, m->tok[end - 1].end - m->tok[end - 1].begin);
+    int v = 0;
+    bool outlet_head = !f.failed && f.len > 0 && qg_lexicon_get(&m->model->org_words, f.data, f.len, &v) &&
+                       v == 2;
+    qg_strbuf_dispose(&f);
+    return outlet_head;
 }
 
 static bool is_byline_role(const mctx *m, size_t k)

@@ -345,6 +345,20 @@ static void outlet_line_headline_and_byline_are_article_metadata(void **state)
     qg_doc_free(doc);
 }
 
+static void outlet_line_unknown_to_the_gazetteer_by_its_head_word(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("The Harlow Courier\n\nCouncil votes to close the depot\n\nBy Imogen "
+                          "Shaw, Environment Reporter\n\nHARLOW — The council voted on Monday to "
+                          "close the depot.\n");
+    const qg_article_meta *meta = qg_doc_meta(doc);
+    assert_true(span_is(doc, meta->outlet, "The Harlow Courier"));
+    assert_true(span_is(doc, meta->headline, "Council votes to close the depot"));
+    assert_int_equal(meta->author_count, 1);
+    assert_true(span_is(doc, meta->authors[0], "Imogen Shaw"));
+    qg_doc_free(doc);
+}
+
 static void first_sentence_is_not_a_headline(void **state)
 {
     (void)state;
@@ -565,6 +579,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(part_of_appositive_links_two_organisations),
         cmocka_unit_test(anonymous_source_is_a_role_marked_anonymous),
         cmocka_unit_test(outlets_cited_as_sources_are_cited),
+        cmocka_unit_test(outlet_line_unknown_to_the_gazetteer_by_its_head_word),
         cmocka_unit_test(outlet_unknown_to_the_gazetteer_is_an_outlet_by_its_head_word),
         cmocka_unit_test(outlet_merely_mentioned_is_not_cited),
         cmocka_unit_test(report_cited_with_according_to_is_a_document_of_its_organisation),
