@@ -276,6 +276,22 @@ int cli_open_output(cli_output *o, const char *path)
         mode = sb.st_mode & 07777;
     }
     char *resolved = realpath(path, NULL);
+    struct stat lsb;
+    if (!resolved && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        /* a dangling symbolic link: the output creates its target, the link stays */
+        char target[PATH_MAX];
+        ssize_t tn = readlink(path, target, sizeof target - 1);
+        if (tn > 0) {
+            target[tn] = '\0';
+            const char *slash = strrchr(path, '/');
+            size_t dir = target[0] == '/' || !slash ? 0 : (size_t)(slash - path) + 1;
+            resolved = malloc(dir + (size_t)tn + 1);
+            if (resolved) {
+                memcpy(resolved, path, dir);
+                memcpy(resolved + dir, target, (size_t)tn + 1);
+            }
+        }
+    }
     if (resolved)
         o->path = o->resolved = resolved;
     size_t n = strlen(path) + 16;
@@ -450,6 +466,11 @@ int main(int argc, char **argv)
         return 2;
     }
     install_signal_handlers();
+    /* getopt names argv[0] in its messages: "quotegraph: unrecognized option", as every other
+     * error starts */
+    static char program_name[] = "quotegraph";
+    argv[0] = program_name;
+    argv[1] = program_name;
     /* the corpus commands have options of their own */
     if (!strcmp(a.command, "extract") || !strcmp(a.command, "merge")) {
         signal(SIGPIPE, SIG_IGN);

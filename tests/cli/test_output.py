@@ -199,6 +199,16 @@ def output_file_that_is_an_input_is_refused(tmp):
     assert r.returncode == 1 and open(records, "rb").read() == before, r.stderr
 
 
+def output_through_a_dangling_link_creates_its_target(tmp):
+    art = write(tmp, "a.txt", ARTICLE)
+    link = os.path.join(tmp, "link.json")
+    os.symlink("target.json", link)
+    r = subprocess.run([QG, "analyze", "-o", link, art], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert os.path.islink(link) and os.readlink(link) == "target.json", "the link was replaced"
+    assert json.loads(open(os.path.join(tmp, "target.json"), "rb").read())["quotes"], "no output"
+
+
 def output_into_a_missing_or_read_only_directory_fails(tmp):
     src = write(tmp, "a.txt", ARTICLE)
     r = run(["analyze", "-o", os.path.join(tmp, "no-such-dir", "a.json"), src],
