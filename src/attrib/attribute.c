@@ -660,9 +660,15 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     }
     for (size_t s = start; s < before; s++) {
         np p;
-        /* "Trump in the past has called": the object of a preposition is not the subject */
-        if (s > start && lex_in(c, s - 1, SUBJECTLESS_PREPS))
+        /* "Trump in the past has called": the object of a preposition is not the subject, nor
+         * is a word inside it ("the statement from Orbis Bank said": not "Bank") */
+        if (s > start && lex_in(c, s - 1, SUBJECTLESS_PREPS)) {
+            np obj;
+            if (np_parse(c, s, before + 1, &obj) && obj.kind != NP_NONE && obj.end > s + 1 &&
+                obj.end <= before)
+                s = obj.end - 1;
             continue;
+        }
         if (!np_parse(c, s, before + 1, &p))
             continue;
         size_t pe = p.appos_end > p.end ? p.appos_end : p.end;
