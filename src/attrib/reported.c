@@ -694,6 +694,44 @@ static bool is_aside_dash(const actx *c, size_t k)
     return !glued_before && !glued_after;
 }
 
+/* "A woman who saw the crash said", "Residents who attended the meeting said", "An official
+ * who was not authorised to speak publicly said": a restrictive relative clause (no commas)
+ * between the subject and the cue. The speaker is the phrase before "who" (or before "that"
+ * after a person: "people that know him say"), not the last phrase of the relative clause. */
+static bool restrictive_relative_subject(const actx *c, size_t from, size_t before, np *out)
+{
+    for (size_t w = from + 1; w + 1 < before; w++) {
+        if (is_quote_mark_tok(c, w) || c->tok[w].quote >= 0 || is_comma(c, w) ||
+            lex_is(c, w, ";") || is_cue_verb_at(c, w))
+            return false;
+        bool who = lex_is(c, w, "who");
+        if (!who && !lex_is(c, w, "that"))
+            continue;
+        /* the relative clause: words only, no comma, no second relative, up to the cue */
+        bool clause = true;
+        for (size_t x = w + 1; x < before && clause; x++)
+            clause = lex_is_word(c, x) && !lex_is(c, x, "who") && !lex_is(c, x, "that");
+        if (!clause)
+            return false;
+        for (size_t s = from; s < w; s++) {
+            /* the phrase opens the clause: not the object of a verb or preposition before it */
+            if (s > from && !is_comma(c, s - 1) && !lex_in(c, s - 1, CONNECTIVES))
+                continue;
+            np p;
+            if (!np_parse(c, s, w, &p) || p.end != w || p.appos_end > w)
+                continue;
+            if (p.kind == NP_NONE || p.kind == NP_PRONOUN ||
+                (!who && p.kind != NP_ROLE && p.kind != NP_NAME))
+                continue;
+            *out = p;
+            return true;
+        }
+        /* a bare plural or group the parser does not know: "Residents who attended …" */
+        return who && generic_subject(c, from, w, true, out);
+    }
+    return false;
+}
+
 bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out)
 {
     size_t before = cue;
@@ -823,6 +861,8 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
         }
         return false;
     }
+    if (restrictive_relative_subject(c, from, before, out))
+        return true;
     for (size_t s = from; s < before; s++) {
         np p;
         if (!np_parse(c, s, before + 1, &p) || p.kind == NP_NONE)
@@ -1151,8 +1191,28 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
                !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
-    if (negated(c, subj.end, cue))
+    if (subj.end < cue && (lex_is(c, subj.end, "who") || lex_is(c, subj.end, "that"))) {
+        /* "An official who was not authorised to speak publicly said": a negation inside the
+         * relative clause is not the cue's; only the verb group of the cue counts ("A man who
+         * lives nearby did not say", "… refused to say") */
+        static const char *const AUX[] = {"do", "does", "did", "would", "will", "could", "can",
+                                          "has", "have", "had", "may", "might", "should",
+                                          "to", NULL};
+        size_t g = cue;
+        while (g > subj.end + 1 && (is_adverb(c, g - 1) || lex_in(c, g - 1, NEGATIONS) ||
+                                    lex_in(c, g - 1, WITHHOLDING) || lex_in(c, g - 1, AUX)))
+            g--;
+        for (size_t k = g; k < cue; k++) {
+            const qg_token *t = &c->tok[k];
+            size_t n = t->end - t->begin;
+            if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING) ||
+                (n >= 3 && !memcmp(c->doc->text + t->end - 3, "n't", 3)) ||
+                (n >= 5 && !memcmp(c->doc->text + t->end - 5, "n’t", 5)))
+                return false;
+        }
+    } else if (negated(c, subj.end, cue)) {
         return false;
+    }
     if (!cue_takes_clause(c, cue, cue_end, &subj))
         return false;
     size_t k = cue_end;
