@@ -1089,7 +1089,15 @@ static const char *const PERSON_PRONOUNS[] = {"he", "she", "him", "his", "her", 
  * her) outside quotations take it up before any other name or role is mentioned, in its
  * sentence or the next two of its paragraph?
  * "Mendez said the line would close. He added …": Mendez is a person. */
+static bool refers_back(const actx *c, size_t i, const char *const *pronouns);
+
 static bool refers_back_as_person(const actx *c, size_t i)
+{
+    return refers_back(c, i, PERSON_PRONOUNS);
+}
+
+/* As refers_back_as_person(), with these pronouns. */
+static bool refers_back(const actx *c, size_t i, const char *const *pronouns)
 {
     const struct qg_mention_x *m = &c->mentions.items[i];
     /* only the speaker of a cue: "Mendez said", "said Mendez" */
@@ -1111,10 +1119,27 @@ static bool refers_back_as_person(const actx *c, size_t i)
             c->doc->sentences.items[t->sentence].paragraph != m->paragraph)
             break;
         if (t->quote < 0 && (t->flags & QG_TOK_WORD) && !(t->flags & QG_TOK_ALLCAPS) &&
-            lex_in(c, k, PERSON_PRONOUNS))
+            lex_in(c, k, pronouns))
             return true;
     }
     return false;
+}
+
+/* Is name mention i a single word right after an inverted speech cue ("“Go,” said Cal.")? Such a
+ * speaker is a person: organisations are rarely the subject of an inverted tag, and the ones that
+ * are (outlets, "said Barclays Bank", "said NATO") are caught before by the lexicons and by their
+ * capitals. */
+static bool inverted_tag_speaker(const actx *c, size_t i)
+{
+    const struct qg_mention_x *m = &c->mentions.items[i];
+    size_t before = m->phrase.start, after = m->phrase.end;
+    if (before == 0 || !lex_is_speech_cue(c, before - 1) || lex_is_cap(c, before - 1) ||
+        lex_is_ing(c, before - 1))
+        return false;
+    /* a lone capitalised word that ends the tag, not taken up by "it" ("“…,” said Barclays.
+     * “…,” it added.") */
+    static const char *const IT[] = {"it", "its", NULL};
+    return (after >= c->ntok || !lex_is_word(c, after)) && !refers_back(c, i, IT);
 }
 
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
@@ -1224,8 +1249,10 @@ static qg_status resolve_names(actx *c, qg_error *err)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))
                             place = true;
                     if (!place && !is_demonym(c, m))
-                        e = add_entity_key(c, refers_back_as_person(c, i) ? QG_ENTITY_PERSON
-                                                                          : QG_ENTITY_ORGANIZATION,
+                        e = add_entity_key(c, refers_back_as_person(c, i) ||
+                                                      inverted_tag_speaker(c, i)
+                                                  ? QG_ENTITY_PERSON
+                                                  : QG_ENTITY_ORGANIZATION,
                                            name, key);
                 } else if (e == QG_NONE) {
                     e = add_entity_key(c, kind, name, key);

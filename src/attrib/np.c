@@ -28,7 +28,7 @@ static const char *const FUNCTION_WORDS[] = {
     "may", "might", "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear",
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
     "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone", "nothing",
-    "everything", "something", "none",
+    "everything", "something", "none", "another", "either", "neither",
     "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
     "hundreds", "thousands", "millions", "few", "several", "moreover", "furthermore",
@@ -836,6 +836,16 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             out->name = tok_span(c, ne, pe);
             out->gender = pg == 'm' || pg == 'f' ? pg : 0;
             attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
+        }
+        if (ne == j + 1 && j == k && lex_is(c, j, "others") &&
+            !(c->tok[j].flags & QG_TOK_ALLCAPS)) {
+            /* "Others, however, say …": unnamed people opening the sentence, not a name */
+            out->kind = NP_ROLE;
+            out->end = ne;
+            out->name = tok_span(c, j, ne);
+            out->anonymous = true;
             finish(c, out, limit);
             return true;
         }

@@ -605,8 +605,8 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     /* a singular head needs a determiner: "One man wrote", "the email said", "another said" */
     static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
                                        "this", "his", "her", "their", NULL};
-    bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
-                                   (before - s == 1 && lex_is(c, head, "another")));
+    bool determined = (singular && lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
+                      (before - s == 1 && lex_is(c, head, "another")); /* "Yet another said," */
     /* a possessor before the head: "Clinton's campaign", "the company's statement" */
     static const char *const NOT_POSSESSORS[] = {"that", "it", "there", "what", "he", "she",
                                                  "who", "here", "where", "this", "which", "one",
@@ -650,6 +650,9 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     out->start = s;
     out->end = out->appos_end = before;
     out->text = out->name = tspan(c, s, before);
+    /* "Another said", "Others said", "One said": an unnamed person, an anonymous source */
+    static const char *const UNNAMED[] = {"another", "others", "one", NULL};
+    out->anonymous = before - s == 1 && lex_in(c, s, UNNAMED);
     return true;
 }
 

@@ -536,6 +536,26 @@ static void lone_surname_taken_up_by_he_or_she_is_a_person(void **state)
     qg_doc_free(doc);
 }
 
+static void another_and_a_lone_word_after_an_inverted_cue_are_people(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Another said: \"The ferry is a disgrace.\"\n\n"
+                          "\u201CGo,\u201D said Tamsin. "
+                          "\u201CWe lend to farmers,\u201D said Corrabank. \u201CWe always "
+                          "have,\u201D it added.");
+    /* "Another": an unnamed person, an anonymous source, not an organisation */
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ROLE);
+    assert_int_equal(speaker_of(doc, 0)->anonymous, 1);
+    assert_false(has_entity_of_kind(doc, "Another", QG_ENTITY_ORGANIZATION));
+    /* a lone capitalised word ending an inverted tag is a person */
+    assert_string_equal(speaker_of(doc, 1)->name, "Tamsin");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_PERSON);
+    /* unless "it" takes it up */
+    assert_string_equal(speaker_of(doc, 2)->name, "Corrabank");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_ORGANIZATION);
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +586,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
         cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
         cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
+        cmocka_unit_test(another_and_a_lone_word_after_an_inverted_cue_are_people),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
