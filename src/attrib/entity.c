@@ -1170,7 +1170,7 @@ static qg_status resolve_names(actx *c, qg_error *err)
                 size_t words = 1;
                 for (size_t k = m->phrase.appos_name.begin; k < m->phrase.appos_name.end; k++)
                     words += c->doc->text[k] == ' ';
-                if (words >= 2 && !np_is_org_head(head))
+                if (words >= 2 && !np_is_appos_org_head(head))
                     (void)person_for_span(c, m->phrase.appos_name);
                 continue;
             }
@@ -1520,7 +1520,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
                 /* "her neighbour, Omar Siddiq": the person; "The company, Northwind Rail,":
                  * the organisation */
-                if (np_is_org_head(head) && !m->phrase.possessive_det)
+                if (np_is_appos_org_head(head) && !m->phrase.possessive_det)
                     m->entity = org_entity_for_name(c, m->phrase.appos_name);
                 else
                     m->entity = person_for_span(c, m->phrase.appos_name);

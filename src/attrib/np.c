@@ -68,7 +68,14 @@ static const char *const ORG_HEADS[] = {
     "newspaper", "charity", "foundation", "association", "retailer", "regulator", "watchdog",
     "insurer", "carrier", "airline", "manufacturer", "business", "corporation", "giant",
     "broadcaster", "court", "lab", "laboratory", "startup", "start-up", "conglomerate",
-    "supermarket", "provider", "developer", "maker", "publisher", "magazine", NULL};
+    "supermarket", "provider", "developer", "maker", "publisher", "magazine", "fund", NULL};
+/* Heads that make the name in their appositive an organisation ("The employer, Stanmore
+ * Logistics,"), besides ORG_HEADS, but that are too loose to resolve a bare description ("the
+ * network", "the employer") to an organisation named before: measured on PolNeAR dev. */
+static const char *const APPOS_ORG_HEADS[] = {
+    "employer", "operator", "utility", "supplier", "consortium", "coalition", "alliance",
+    "federation", "league", "network", "chain", "school",
+    "college", "museum", "cooperative", "co-op", "distributor", NULL};
 /* Words of ", part of X": the appositive makes X the organisation this one belongs to. */
 static const char *const PART_WORDS[] = {"part", "unit", "division", "subsidiary", "arm", "branch",
                                          "wing", "affiliate", "offshoot", "department", "agency",
@@ -114,6 +121,16 @@ static bool is_org_head_n(const char *w, size_t len)
 bool np_is_org_head(const char *w)
 {
     return is_org_head_n(w, strlen(w));
+}
+
+bool np_is_appos_org_head(const char *w)
+{
+    if (np_is_org_head(w))
+        return true;
+    for (size_t i = 0; APPOS_ORG_HEADS[i]; i++)
+        if (!strcmp(w, APPOS_ORG_HEADS[i]))
+            return true;
+    return false;
 }
 
 static bool tok_is_org_head(const actx *c, size_t k)

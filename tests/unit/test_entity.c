@@ -556,6 +556,20 @@ static void another_and_a_lone_word_after_an_inverted_cue_are_people(void **stat
     qg_doc_free(doc);
 }
 
+static void employer_appositive_and_transit_source_are_organisations(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("The employer, Stanmore Haulage, said the depot would close. "
+                          "The trams are late, according to Dunmore Transit.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Stanmore Haulage");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Dunmore Transit");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Stanmore Haulage", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Dunmore Transit", QG_ENTITY_PERSON));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +601,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
         cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
         cmocka_unit_test(another_and_a_lone_word_after_an_inverted_cue_are_people),
+        cmocka_unit_test(employer_appositive_and_transit_source_are_organisations),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
