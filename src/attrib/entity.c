@@ -878,7 +878,8 @@ static size_t org_of_phrase(actx *c, const np *p)
  * the indices of the mentions before mi whose entity is an organisation, in text order: only
  * they can answer, and walking them instead of every mention keeps a long paragraph of roles
  * without organisations linear (it was quadratic). */
-static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs)
+static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs,
+                                bool same_sentence)
 {
     const struct qg_mention_x *m = &c->mentions.items[mi];
     size_t found = QG_NONE;
@@ -892,6 +893,8 @@ static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, si
         qg_entity_kind k = c->doc->entities.items[o->entity].kind;
         if (k != QG_ENTITY_ORGANIZATION)
             continue;
+        if (same_sentence && o->sentence != m->sentence)
+            return QG_NONE;
         if (o->sentence + 1 == m->sentence)
             found = o->entity; /* keeps the first of that sentence */
         else if (o->sentence + 1 < m->sentence)
@@ -900,6 +903,33 @@ static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, si
             return o->entity;
     }
     return found;
+}
+
+/* Role heads of people who speak for themselves, not for an organisation: a bare role with one of
+ * them takes no organisation from the sentences around it ("The Harlow Water Board was fined. A
+ * local resident said …"). */
+static const char *const PRIVATE_ROLES[] = {
+    "parent", "parents", "resident", "residents", "witness", "witnesses", "neighbour",
+    "neighbours", "neighbor", "neighbors", "passer-by", "passers-by", "passerby", "passersby",
+    "bystander", "bystanders", "onlooker", "onlookers", "voter", "voters", "student", "students",
+    "pupil", "pupils", "man", "men", "woman", "women", "person", "people", "mother", "mothers",
+    "father", "fathers", "mum", "dad", "child", "children", "friend", "friends", "relative",
+    "relatives", "customer", "customers", "shopper", "shoppers", "commuter", "commuters",
+    "passenger", "passengers", "patient", "patients", "tenant", "tenants", "homeowner",
+    "homeowners", "victim", "victims", "survivor", "survivors", "local", "locals", "villager",
+    "villagers", "citizen", "citizens", "taxpayer", "taxpayers", "fan", "fans", "protester",
+    "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "visitor",
+    "visitors", "tourist", "tourists", "reader", "readers", "viewer", "viewers", "wife",
+    "husband", "son", "daughter", "brother", "sister", "grandmother", "grandfather", "others",
+    "another", "motorist", "motorists", "cyclist", "cyclists", "pedestrian", "pedestrians",
+    "churchgoer", "churchgoers", "attendee", "attendees", NULL};
+
+static bool private_role(const actx *c, const np *p)
+{
+    char head[32];
+    qg_span s = p->role_head.end > p->role_head.begin ? p->role_head : p->name;
+    desc_head(c, s, head, sizeof head);
+    return head[0] && word_in(head, PRIVATE_ROLES);
 }
 
 static void set_affiliation(actx *c, size_t e, size_t org)
@@ -1580,8 +1610,12 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                     add_head(c, org, head);
                 }
             }
-            if (org == QG_NONE && !m->phrase.possessive_det)
-                org = infer_context_org(c, i, orgs, norgs);
+            /* not for a role that speaks for no one ("A local resident said", "A parent said");
+             * a role that gives its own name ("A parent, Rhys Tanner, said") only from its own
+             * sentence ("… the White House press secretary, Josh Earnest, said") */
+            if (org == QG_NONE && !m->phrase.possessive_det && !private_role(c, &m->phrase))
+                org = infer_context_org(c, i, orgs, norgs,
+                                        m->phrase.appos_name.end > m->phrase.appos_name.begin);
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
                 /* "Trump's running mate, Mike Pence": the person, with the role's organisation */
                 size_t e = person_for_span(c, m->phrase.appos_name);

@@ -570,6 +570,24 @@ static void employer_appositive_and_transit_source_are_organisations(void **stat
     qg_doc_free(doc);
 }
 
+static void private_role_or_named_role_takes_no_organisation_from_the_sentence_before(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Police were called to the school. A parent, Rhys Tolland, said the "
+                          "children had been terrified.\n\n"
+                          "The Kelby Water Board was fined. A local resident said the water "
+                          "tasted of metal.\n\n"
+                          "Corran Mutual was fined on Monday. A spokesman said the bank would "
+                          "appeal.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Rhys Tolland");
+    assert_int_equal(speaker_of(doc, 0)->affiliation, QG_NONE);
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ROLE);
+    assert_int_equal(speaker_of(doc, 1)->affiliation, QG_NONE);
+    /* a role that speaks for an organisation still takes it from the sentence before */
+    assert_int_equal(speaker_of(doc, 2)->affiliation, entity_named(doc, "Corran Mutual"));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +620,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
         cmocka_unit_test(another_and_a_lone_word_after_an_inverted_cue_are_people),
         cmocka_unit_test(employer_appositive_and_transit_source_are_organisations),
+        cmocka_unit_test(private_role_or_named_role_takes_no_organisation_from_the_sentence_before),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
