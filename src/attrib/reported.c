@@ -1376,8 +1376,27 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     if (b == k) {
         /* "According to X, CLAUSE": the clause after the source's comma */
         size_t x = src.end; /* not its "appositive": that is the clause */
+        /* unless the appositive gives a role and closes with its own comma: "According to Ellen
+         * Ward, the head of Marlow Transit, the new buses …" */
+        if (src.appos_end > src.end && src.appos_end + 1 < send && is_comma(c, src.appos_end) &&
+            (src.role.end > src.role.begin || src.org.end > src.org.begin) &&
+            lex_is_word(c, src.appos_end + 1) && !lex_in(c, src.appos_end + 1, RELATIVES) &&
+            !lex_is_ing(c, src.appos_end + 1) && src.appos_end - src.end <= 12) {
+            /* a noun phrase only: not "According to The Guardian, an email was sent from the
+             * club's director, X, to …" */
+            bool verbless = true;
+            for (size_t y = src.end; y < src.appos_end && verbless; y++)
+                verbless = !lex_in(c, y, BE_FORMS) && !looks_like_verb(c, y) &&
+                           !lex_is_speech_cue(c, y);
+            if (verbless)
+                x = src.appos_end;
+        }
         while (x < send && !is_comma(c, x) && x < src.end + 12)
             x++;
+        /* an age: "According to Ellen Ward, 45, the pier …" */
+        if (x + 3 < send && is_comma(c, x) && (c->tok[x + 1].flags & QG_TOK_NUMBER) &&
+            is_comma(c, x + 2) && lex_is_word(c, x + 3))
+            x += 2;
         if (x >= send || !is_comma(c, x))
             return false;
         *st = emit(r, x + 1, clause_end(r, x + 1, send), &a, "according_to", 0.8, err);
