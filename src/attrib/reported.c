@@ -498,6 +498,37 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
                 a.phrase = p;
                 a.cue = tspan(c, cue, cue + 1);
             }
+            /* "The city attorney, Paul Dempsey, disagreed.": a subject, its appositive between
+             * commas and the cue; what stands before the first comma is a noun phrase, not a
+             * reported clause */
+            if (is_comma(c, cue - 1)) {
+                np whole;
+                size_t b0 = clause_start(c, f, comma);
+                if (b0 < comma && np_parse(c, b0, comma, &whole) && whole.kind != NP_NONE &&
+                    whole.end == comma)
+                    return false;
+                /* "Rents will rise, the city attorney, Paul Dempsey, said.", "The plan will
+                 * fail, Paul Dempsey, a lawyer, said.": the subject stands between the comma
+                 * before and this one, and what follows it is its appositive */
+                for (size_t c0 = comma; c0-- > b0 + 1 && comma - c0 <= 8;) {
+                    if (r->covered[c0] || is_quote_mark_tok(c, c0))
+                        break;
+                    if (!is_comma(c, c0))
+                        continue;
+                    np p2;
+                    if (np_parse(c, c0 + 1, comma, &p2) && p2.end == comma &&
+                        (p2.kind == NP_NAME || p2.kind == NP_ROLE ||
+                         (p2.kind == NP_DESC && lex_is(c, p2.start, "the"))) &&
+                        !lex_in(c, c0 + 1, SUBORDINATORS)) {
+                        np withapp;
+                        if (np_parse(c, c0 + 1, cue - 1, &withapp) && withapp.end == comma)
+                            p2 = withapp;
+                        a.phrase = p2;
+                        comma = c0;
+                    }
+                    break;
+                }
+            }
             tag_end = cue + 1;
             /* the hearer: "…, Smith told reporters on Monday." */
             np obj;
