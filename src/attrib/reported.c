@@ -1274,6 +1274,12 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
                  (that && !lex_is(c, k, "to") && !lex_is(c, k, "about") && !lex_is(c, k, "of"));
     if (k >= send || !lex_is_word(c, k) || (!opens && !intention))
         return false;
+    /* "People who know him say he is honest": an object pronoun, then the cue of the main
+     * clause; the first cue is inside a relative clause on the subject */
+    static const char *const OBJECT_PRONOUNS[] = {"him", "them", "me", "us", NULL};
+    if (!that && lex_in(c, k, OBJECT_PRONOUNS) && k + 1 < send && is_cue_verb_at(c, k + 1) &&
+        !lex_is_ing(c, k + 1))
+        return false;
     size_t e = clause_end(r, k, send);
     attribution a = {0};
     a.phrase = subj;
