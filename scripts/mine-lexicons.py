@@ -279,7 +279,10 @@ ORG_WORDS = {
         partners partnership industries holdings enterprises systems technologies international organisation
         organization organizations caucus pac super_pac project initiative forum church council firm
         bancorp airlines airways motors pharmaceuticals media studios institute unit software solutions
-        foods stores energy networks capital ferries logistics telecom insurance chamber""",
+        foods stores energy networks capital ferries logistics telecom insurance chamber
+        transit transport transportation rail railway railways airport utilities freight shipping
+        aviation water electric ventures investments properties consulting
+        analytics securities financial mutual cooperative""",
     "gov": """department ministry office administration government house white_house senate congress
         parliament assembly legislature court tribunal cabinet secretariat commission treasury pentagon
         kremlin embassy consulate army navy force forces guard command state_department""",
@@ -672,7 +675,7 @@ def main():
             orows.setdefault(w.replace("_", " "), kind)
     write(os.path.join(args.out, "org_words.tsv"),
           header("head words that mark an organisation name when capitalised", "form, kind (org|outlet|gov)",
-                 "hand list (facts), scripts/mine-lexicons.py"),
+                 "hand list (facts), scripts/mine-lexicons.py; company-name endings of transport, utilities and finance (transit, rail, water, securities ...) added by hand (facts)"),
           sorted(((f, k) for f, k in orows.items()), key=lambda r: (r[1], r[0])))
 
     # ---- outlets

@@ -456,7 +456,7 @@ static const char *const NOUN_HOMOGRAPHS[] = {
     "email", "estimate", "concern", "blast", "boast", "vow", "pledge", "plea", "demand",
     "request", "offer", "joke", "quip", "cry", "shout", "remark", "forecast", "warning",
     "order", "signal", "word", "hint", "praise", "complaint", "response", "talk", "chat",
-    "interview", "testimony", "speech", "pen", "counsel", NULL};
+    "interview", "testimony", "speech", "pen", "counsel", "reason", NULL};
 
 /* Words after which a cue homograph is a verb ("they call", "to answer", "who state"). */
 static const char *const VERB_LEFT_CONTEXT[] = {
@@ -495,8 +495,11 @@ bool is_cue_verb_at(const actx *c, size_t x)
     /* "a heart attack", "the long term": a noun after a determiner and another word ("the
      * officials say", "the spokesman said" stay verbs) */
     if (x > 1 && lex_in(c, x, NOUN_HOMOGRAPHS) && lex_is_word(c, x - 1) && !lex_is_cap(c, x - 1) &&
-        (lex_in(c, x - 2, DETERMINERS) ||
+        (lex_in(c, x - 2, DETERMINERS) || lex_is(c, x - 2, "another") ||
          (!ends_with_s(c, x - 1) && !is_adverb(c, x - 1) && !lex_in(c, x - 1, VERB_LEFT_CONTEXT))))
+        return false;
+    /* "Another reason": a noun homograph right after "another" */
+    if (x > 0 && lex_in(c, x, NOUN_HOMOGRAPHS) && lex_is(c, x - 1, "another"))
         return false;
     /* "her campaign would continue to break barriers": aspect, not speech */
     static const char *const CONTINUE[] = {"continue", "continued", "continues", "continuing", NULL};

@@ -884,7 +884,8 @@ static size_t org_of_phrase(actx *c, const np *p)
  * the indices of the mentions before mi whose entity is an organisation, in text order: only
  * they can answer, and walking them instead of every mention keeps a long paragraph of roles
  * without organisations linear (it was quadratic). */
-static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs)
+static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, size_t norgs,
+                                bool same_sentence)
 {
     const struct qg_mention_x *m = &c->mentions.items[mi];
     size_t found = QG_NONE;
@@ -898,6 +899,8 @@ static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, si
         qg_entity_kind k = c->doc->entities.items[o->entity].kind;
         if (k != QG_ENTITY_ORGANIZATION)
             continue;
+        if (same_sentence && o->sentence != m->sentence)
+            return QG_NONE;
         if (o->sentence + 1 == m->sentence)
             found = o->entity; /* keeps the first of that sentence */
         else if (o->sentence + 1 < m->sentence)
@@ -906,6 +909,33 @@ static size_t infer_context_org(const actx *c, size_t mi, const size_t *orgs, si
             return o->entity;
     }
     return found;
+}
+
+/* Role heads of people who speak for themselves, not for an organisation: a bare role with one of
+ * them takes no organisation from the sentences around it ("The Harlow Water Board was fined. A
+ * local resident said …"). */
+static const char *const PRIVATE_ROLES[] = {
+    "parent", "parents", "resident", "residents", "witness", "witnesses", "neighbour",
+    "neighbours", "neighbor", "neighbors", "passer-by", "passers-by", "passerby", "passersby",
+    "bystander", "bystanders", "onlooker", "onlookers", "voter", "voters", "student", "students",
+    "pupil", "pupils", "man", "men", "woman", "women", "person", "people", "mother", "mothers",
+    "father", "fathers", "mum", "dad", "child", "children", "friend", "friends", "relative",
+    "relatives", "customer", "customers", "shopper", "shoppers", "commuter", "commuters",
+    "passenger", "passengers", "patient", "patients", "tenant", "tenants", "homeowner",
+    "homeowners", "victim", "victims", "survivor", "survivors", "local", "locals", "villager",
+    "villagers", "citizen", "citizens", "taxpayer", "taxpayers", "fan", "fans", "protester",
+    "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "visitor",
+    "visitors", "tourist", "tourists", "reader", "readers", "viewer", "viewers", "wife",
+    "husband", "son", "daughter", "brother", "sister", "grandmother", "grandfather", "others",
+    "another", "motorist", "motorists", "cyclist", "cyclists", "pedestrian", "pedestrians",
+    "churchgoer", "churchgoers", "attendee", "attendees", NULL};
+
+static bool private_role(const actx *c, const np *p)
+{
+    char head[32];
+    qg_span s = p->role_head.end > p->role_head.begin ? p->role_head : p->name;
+    desc_head(c, s, head, sizeof head);
+    return head[0] && word_in(head, PRIVATE_ROLES);
 }
 
 static void set_affiliation(actx *c, size_t e, size_t org)
@@ -1095,7 +1125,15 @@ static const char *const PERSON_PRONOUNS[] = {"he", "she", "him", "his", "her", 
  * her) outside quotations take it up before any other name or role is mentioned, in its
  * sentence or the next two of its paragraph?
  * "Mendez said the line would close. He added …": Mendez is a person. */
+static bool refers_back(const actx *c, size_t i, const char *const *pronouns);
+
 static bool refers_back_as_person(const actx *c, size_t i)
+{
+    return refers_back(c, i, PERSON_PRONOUNS);
+}
+
+/* As refers_back_as_person(), with these pronouns. */
+static bool refers_back(const actx *c, size_t i, const char *const *pronouns)
 {
     const struct qg_mention_x *m = &c->mentions.items[i];
     /* only the speaker of a cue: "Mendez said", "said Mendez" */
@@ -1117,10 +1155,27 @@ static bool refers_back_as_person(const actx *c, size_t i)
             c->doc->sentences.items[t->sentence].paragraph != m->paragraph)
             break;
         if (t->quote < 0 && (t->flags & QG_TOK_WORD) && !(t->flags & QG_TOK_ALLCAPS) &&
-            lex_in(c, k, PERSON_PRONOUNS))
+            lex_in(c, k, pronouns))
             return true;
     }
     return false;
+}
+
+/* Is name mention i a single word right after an inverted speech cue ("“Go,” said Cal.")? Such a
+ * speaker is a person: organisations are rarely the subject of an inverted tag, and the ones that
+ * are (outlets, "said Barclays Bank", "said NATO") are caught before by the lexicons and by their
+ * capitals. */
+static bool inverted_tag_speaker(const actx *c, size_t i)
+{
+    const struct qg_mention_x *m = &c->mentions.items[i];
+    size_t before = m->phrase.start, after = m->phrase.end;
+    if (before == 0 || !lex_is_speech_cue(c, before - 1) || lex_is_cap(c, before - 1) ||
+        lex_is_ing(c, before - 1))
+        return false;
+    /* a lone capitalised word that ends the tag, not taken up by "it" ("“…,” said Barclays.
+     * “…,” it added.") */
+    static const char *const IT[] = {"it", "its", NULL};
+    return (after >= c->ntok || !lex_is_word(c, after)) && !refers_back(c, i, IT);
 }
 
 /* 2. Names: organisations and multi-word persons first (pass 0), then single words (pass 1). */
@@ -1151,7 +1206,7 @@ static qg_status resolve_names(actx *c, qg_error *err)
                 size_t words = 1;
                 for (size_t k = m->phrase.appos_name.begin; k < m->phrase.appos_name.end; k++)
                     words += c->doc->text[k] == ' ';
-                if (words >= 2 && !np_is_org_head(head))
+                if (words >= 2 && !np_is_appos_org_head(head))
                     (void)person_for_span(c, m->phrase.appos_name);
                 continue;
             }
@@ -1230,8 +1285,10 @@ static qg_status resolve_names(actx *c, qg_error *err)
                         if (!strcmp(key, PLACE_ACRONYMS[q]))
                             place = true;
                     if (!place && !is_demonym(c, m))
-                        e = add_entity_key(c, refers_back_as_person(c, i) ? QG_ENTITY_PERSON
-                                                                          : QG_ENTITY_ORGANIZATION,
+                        e = add_entity_key(c, refers_back_as_person(c, i) ||
+                                                      inverted_tag_speaker(c, i)
+                                                  ? QG_ENTITY_PERSON
+                                                  : QG_ENTITY_ORGANIZATION,
                                            name, key);
                 } else if (e == QG_NONE) {
                     e = add_entity_key(c, kind, name, key);
@@ -1499,7 +1556,7 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
                 /* "her neighbour, Omar Siddiq": the person; "The company, Northwind Rail,":
                  * the organisation */
-                if (np_is_org_head(head) && !m->phrase.possessive_det)
+                if (np_is_appos_org_head(head) && !m->phrase.possessive_det)
                     m->entity = org_entity_for_name(c, m->phrase.appos_name);
                 else
                     m->entity = person_for_span(c, m->phrase.appos_name);
@@ -1559,8 +1616,12 @@ static qg_status resolve_in_order(actx *c, qg_error *err)
                     add_head(c, org, head);
                 }
             }
-            if (org == QG_NONE && !m->phrase.possessive_det)
-                org = infer_context_org(c, i, orgs, norgs);
+            /* not for a role that speaks for no one ("A local resident said", "A parent said");
+             * a role that gives its own name ("A parent, Rhys Tanner, said") only from its own
+             * sentence ("… the White House press secretary, Josh Earnest, said") */
+            if (org == QG_NONE && !m->phrase.possessive_det && !private_role(c, &m->phrase))
+                org = infer_context_org(c, i, orgs, norgs,
+                                        m->phrase.appos_name.end > m->phrase.appos_name.begin);
             if (m->phrase.appos_name.end > m->phrase.appos_name.begin) {
                 /* "Trump's running mate, Mike Pence": the person, with the role's organisation */
                 size_t e = person_for_span(c, m->phrase.appos_name);

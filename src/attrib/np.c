@@ -28,7 +28,7 @@ static const char *const FUNCTION_WORDS[] = {
     "may", "might", "must", "has", "have", "had", "let", "please", "thank", "thanks", "dear",
     "oh", "well", "like", "unlike", "among", "about", "into", "through", "against", "between",
     "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone", "nothing",
-    "everything", "something", "none",
+    "everything", "something", "none", "another", "either", "neither",
     "within", "outside", "inside", "upon", "until", "unless", "whether", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
     "hundreds", "thousands", "millions", "few", "several", "moreover", "furthermore",
@@ -68,7 +68,14 @@ static const char *const ORG_HEADS[] = {
     "newspaper", "charity", "foundation", "association", "retailer", "regulator", "watchdog",
     "insurer", "carrier", "airline", "manufacturer", "business", "corporation", "giant",
     "broadcaster", "court", "lab", "laboratory", "startup", "start-up", "conglomerate",
-    "supermarket", "provider", "developer", "maker", "publisher", "magazine", NULL};
+    "supermarket", "provider", "developer", "maker", "publisher", "magazine", "fund", NULL};
+/* Heads that make the name in their appositive an organisation ("The employer, Stanmore
+ * Logistics,"), besides ORG_HEADS, but that are too loose to resolve a bare description ("the
+ * network", "the employer") to an organisation named before: measured on PolNeAR dev. */
+static const char *const APPOS_ORG_HEADS[] = {
+    "employer", "operator", "utility", "supplier", "consortium", "coalition", "alliance",
+    "federation", "league", "network", "chain", "school",
+    "college", "museum", "cooperative", "co-op", "distributor", NULL};
 /* Words of ", part of X": the appositive makes X the organisation this one belongs to. */
 static const char *const PART_WORDS[] = {"part", "unit", "division", "subsidiary", "arm", "branch",
                                          "wing", "affiliate", "offshoot", "department", "agency",
@@ -114,6 +121,16 @@ static bool is_org_head_n(const char *w, size_t len)
 bool np_is_org_head(const char *w)
 {
     return is_org_head_n(w, strlen(w));
+}
+
+bool np_is_appos_org_head(const char *w)
+{
+    if (np_is_org_head(w))
+        return true;
+    for (size_t i = 0; APPOS_ORG_HEADS[i]; i++)
+        if (!strcmp(w, APPOS_ORG_HEADS[i]))
+            return true;
+    return false;
 }
 
 static bool tok_is_org_head(const actx *c, size_t k)
@@ -836,6 +853,16 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
             out->name = tok_span(c, ne, pe);
             out->gender = pg == 'm' || pg == 'f' ? pg : 0;
             attach_pp(c, out, limit, false);
+            finish(c, out, limit);
+            return true;
+        }
+        if (ne == j + 1 && j == k && lex_is(c, j, "others") &&
+            !(c->tok[j].flags & QG_TOK_ALLCAPS)) {
+            /* "Others, however, say …": unnamed people opening the sentence, not a name */
+            out->kind = NP_ROLE;
+            out->end = ne;
+            out->name = tok_span(c, j, ne);
+            out->anonymous = true;
             finish(c, out, limit);
             return true;
         }

@@ -70,6 +70,10 @@ bool np_is_surname_before_cue(const actx *c, size_t k);
 /* Is the folded word w a generic head noun of an organisation ("bank", "firm", "force")? */
 bool np_is_org_head(const char *w);
 
+/* Is the folded word w the head of a description whose appositive name is an organisation ("The
+ * employer, Stanmore Logistics,"): np_is_org_head() or a looser list (employer, operator, …)? */
+bool np_is_appos_org_head(const char *w);
+
 /* Is token k a head noun of a document that can be cited ("report", "survey";
  * models/en/documents.tsv)? */
 bool np_is_document_head(const actx *c, size_t k);

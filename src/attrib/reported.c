@@ -498,6 +498,37 @@ static bool reported_tag(rctx *r, size_t cue, size_t f, size_t send, bool though
                 a.phrase = p;
                 a.cue = tspan(c, cue, cue + 1);
             }
+            /* "The city attorney, Paul Dempsey, disagreed.": a subject, its appositive between
+             * commas and the cue; what stands before the first comma is a noun phrase, not a
+             * reported clause */
+            if (is_comma(c, cue - 1)) {
+                np whole;
+                size_t b0 = clause_start(c, f, comma);
+                if (b0 < comma && np_parse(c, b0, comma, &whole) && whole.kind != NP_NONE &&
+                    whole.end == comma)
+                    return false;
+                /* "Rents will rise, the city attorney, Paul Dempsey, said.", "The plan will
+                 * fail, Paul Dempsey, a lawyer, said.": the subject stands between the comma
+                 * before and this one, and what follows it is its appositive */
+                for (size_t c0 = comma; c0-- > b0 + 1 && comma - c0 <= 8;) {
+                    if (r->covered[c0] || is_quote_mark_tok(c, c0))
+                        break;
+                    if (!is_comma(c, c0))
+                        continue;
+                    np p2;
+                    if (np_parse(c, c0 + 1, comma, &p2) && p2.end == comma &&
+                        (p2.kind == NP_NAME || p2.kind == NP_ROLE ||
+                         (p2.kind == NP_DESC && lex_is(c, p2.start, "the"))) &&
+                        !lex_in(c, c0 + 1, SUBORDINATORS)) {
+                        np withapp;
+                        if (np_parse(c, c0 + 1, cue - 1, &withapp) && withapp.end == comma)
+                            p2 = withapp;
+                        a.phrase = p2;
+                        comma = c0;
+                    }
+                    break;
+                }
+            }
             tag_end = cue + 1;
             /* the hearer: "…, Smith told reporters on Monday." */
             np obj;
@@ -605,8 +636,8 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     /* a singular head needs a determiner: "One man wrote", "the email said", "another said" */
     static const char *const DETS[] = {"one", "another", "the", "a", "an", "each", "every",
                                        "this", "his", "her", "their", NULL};
-    bool determined = singular && ((lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
-                                   (before - s == 1 && lex_is(c, head, "another")));
+    bool determined = (singular && lex_in(c, s, DETS) && before - s <= 5 && !lex_is_cap(c, head)) ||
+                      (before - s == 1 && lex_is(c, head, "another")); /* "Yet another said," */
     /* a possessor before the head: "Clinton's campaign", "the company's statement" */
     static const char *const NOT_POSSESSORS[] = {"that", "it", "there", "what", "he", "she",
                                                  "who", "here", "where", "this", "which", "one",
@@ -650,6 +681,9 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
     out->start = s;
     out->end = out->appos_end = before;
     out->text = out->name = tspan(c, s, before);
+    /* "Another said", "Others said", "One said": an unnamed person, an anonymous source */
+    static const char *const UNNAMED[] = {"another", "others", "one", NULL};
+    out->anonymous = before - s == 1 && lex_in(c, s, UNNAMED);
     return true;
 }
 
@@ -692,6 +726,44 @@ static bool is_aside_dash(const actx *c, size_t k)
     bool glued_after = k + 1 < c->ntok && c->tok[k].end == c->tok[k + 1].begin &&
                        lex_is_word(c, k + 1);
     return !glued_before && !glued_after;
+}
+
+/* "A woman who saw the crash said", "Residents who attended the meeting said", "An official
+ * who was not authorised to speak publicly said": a restrictive relative clause (no commas)
+ * between the subject and the cue. The speaker is the phrase before "who" (or before "that"
+ * after a person: "people that know him say"), not the last phrase of the relative clause. */
+static bool restrictive_relative_subject(const actx *c, size_t from, size_t before, np *out)
+{
+    for (size_t w = from + 1; w + 1 < before; w++) {
+        if (is_quote_mark_tok(c, w) || c->tok[w].quote >= 0 || is_comma(c, w) ||
+            lex_is(c, w, ";") || is_cue_verb_at(c, w))
+            return false;
+        bool who = lex_is(c, w, "who");
+        if (!who && !lex_is(c, w, "that"))
+            continue;
+        /* the relative clause: words only, no comma, no second relative, up to the cue */
+        bool clause = true;
+        for (size_t x = w + 1; x < before && clause; x++)
+            clause = lex_is_word(c, x) && !lex_is(c, x, "who") && !lex_is(c, x, "that");
+        if (!clause)
+            return false;
+        for (size_t s = from; s < w; s++) {
+            /* the phrase opens the clause: not the object of a verb or preposition before it */
+            if (s > from && !is_comma(c, s - 1) && !lex_in(c, s - 1, CONNECTIVES))
+                continue;
+            np p;
+            if (!np_parse(c, s, w, &p) || p.end != w || p.appos_end > w)
+                continue;
+            if (p.kind == NP_NONE || p.kind == NP_PRONOUN ||
+                (!who && p.kind != NP_ROLE && p.kind != NP_NAME))
+                continue;
+            *out = p;
+            return true;
+        }
+        /* a bare plural or group the parser does not know: "Residents who attended …" */
+        return who && generic_subject(c, from, w, true, out);
+    }
+    return false;
 }
 
 bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *out)
@@ -823,6 +895,8 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
         }
         return false;
     }
+    if (restrictive_relative_subject(c, from, before, out))
+        return true;
     for (size_t s = from; s < before; s++) {
         np p;
         if (!np_parse(c, s, before + 1, &p) || p.kind == NP_NONE)
@@ -1151,8 +1225,28 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
                !phrase_can_speak(c, &subj, evidence)) {
         return false;
     }
-    if (negated(c, subj.end, cue))
+    if (subj.end < cue && (lex_is(c, subj.end, "who") || lex_is(c, subj.end, "that"))) {
+        /* "An official who was not authorised to speak publicly said": a negation inside the
+         * relative clause is not the cue's; only the verb group of the cue counts ("A man who
+         * lives nearby did not say", "… refused to say") */
+        static const char *const AUX[] = {"do", "does", "did", "would", "will", "could", "can",
+                                          "has", "have", "had", "may", "might", "should",
+                                          "to", NULL};
+        size_t g = cue;
+        while (g > subj.end + 1 && (is_adverb(c, g - 1) || lex_in(c, g - 1, NEGATIONS) ||
+                                    lex_in(c, g - 1, WITHHOLDING) || lex_in(c, g - 1, AUX)))
+            g--;
+        for (size_t k = g; k < cue; k++) {
+            const qg_token *t = &c->tok[k];
+            size_t n = t->end - t->begin;
+            if (lex_in(c, k, NEGATIONS) || lex_in(c, k, WITHHOLDING) ||
+                (n >= 3 && !memcmp(c->doc->text + t->end - 3, "n't", 3)) ||
+                (n >= 5 && !memcmp(c->doc->text + t->end - 5, "n’t", 5)))
+                return false;
+        }
+    } else if (negated(c, subj.end, cue)) {
         return false;
+    }
     if (!cue_takes_clause(c, cue, cue_end, &subj))
         return false;
     size_t k = cue_end;
@@ -1179,6 +1273,12 @@ static bool reported_clause(rctx *r, size_t cue, size_t cue_end, size_t f, size_
     bool opens = !lex_in(c, k, NOT_CLAUSE_START) ||
                  (that && !lex_is(c, k, "to") && !lex_is(c, k, "about") && !lex_is(c, k, "of"));
     if (k >= send || !lex_is_word(c, k) || (!opens && !intention))
+        return false;
+    /* "People who know him say he is honest": an object pronoun, then the cue of the main
+     * clause; the first cue is inside a relative clause on the subject */
+    static const char *const OBJECT_PRONOUNS[] = {"him", "them", "me", "us", NULL};
+    if (!that && lex_in(c, k, OBJECT_PRONOUNS) && k + 1 < send && is_cue_verb_at(c, k + 1) &&
+        !lex_is_ing(c, k + 1))
         return false;
     size_t e = clause_end(r, k, send);
     attribution a = {0};
@@ -1313,8 +1413,27 @@ static bool according_to(rctx *r, size_t k, size_t f, size_t send, qg_status *st
     if (b == k) {
         /* "According to X, CLAUSE": the clause after the source's comma */
         size_t x = src.end; /* not its "appositive": that is the clause */
+        /* unless the appositive gives a role and closes with its own comma: "According to Ellen
+         * Ward, the head of Marlow Transit, the new buses …" */
+        if (src.appos_end > src.end && src.appos_end + 1 < send && is_comma(c, src.appos_end) &&
+            (src.role.end > src.role.begin || src.org.end > src.org.begin) &&
+            lex_is_word(c, src.appos_end + 1) && !lex_in(c, src.appos_end + 1, RELATIVES) &&
+            !lex_is_ing(c, src.appos_end + 1) && src.appos_end - src.end <= 12) {
+            /* a noun phrase only: not "According to The Guardian, an email was sent from the
+             * club's director, X, to …" */
+            bool verbless = true;
+            for (size_t y = src.end; y < src.appos_end && verbless; y++)
+                verbless = !lex_in(c, y, BE_FORMS) && !looks_like_verb(c, y) &&
+                           !lex_is_speech_cue(c, y);
+            if (verbless)
+                x = src.appos_end;
+        }
         while (x < send && !is_comma(c, x) && x < src.end + 12)
             x++;
+        /* an age: "According to Ellen Ward, 45, the pier …" */
+        if (x + 3 < send && is_comma(c, x) && (c->tok[x + 1].flags & QG_TOK_NUMBER) &&
+            is_comma(c, x + 2) && lex_is_word(c, x + 3))
+            x += 2;
         if (x >= send || !is_comma(c, x))
             return false;
         *st = emit(r, x + 1, clause_end(r, x + 1, send), &a, "according_to", 0.8, err);

@@ -561,6 +561,58 @@ static void lone_surname_taken_up_by_he_or_she_is_a_person(void **state)
     qg_doc_free(doc);
 }
 
+static void another_and_a_lone_word_after_an_inverted_cue_are_people(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Another said: \"The ferry is a disgrace.\"\n\n"
+                          "\u201CGo,\u201D said Tamsin. "
+                          "\u201CWe lend to farmers,\u201D said Corrabank. \u201CWe always "
+                          "have,\u201D it added.");
+    /* "Another": an unnamed person, an anonymous source, not an organisation */
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ROLE);
+    assert_int_equal(speaker_of(doc, 0)->anonymous, 1);
+    assert_false(has_entity_of_kind(doc, "Another", QG_ENTITY_ORGANIZATION));
+    /* a lone capitalised word ending an inverted tag is a person */
+    assert_string_equal(speaker_of(doc, 1)->name, "Tamsin");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_PERSON);
+    /* unless "it" takes it up */
+    assert_string_equal(speaker_of(doc, 2)->name, "Corrabank");
+    assert_int_equal(speaker_of(doc, 2)->kind, QG_ENTITY_ORGANIZATION);
+    qg_doc_free(doc);
+}
+
+static void employer_appositive_and_transit_source_are_organisations(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("The employer, Stanmore Haulage, said the depot would close. "
+                          "The trams are late, according to Dunmore Transit.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Stanmore Haulage");
+    assert_int_equal(speaker_of(doc, 0)->kind, QG_ENTITY_ORGANIZATION);
+    assert_string_equal(speaker_of(doc, 1)->name, "Dunmore Transit");
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ORGANIZATION);
+    assert_false(has_entity_of_kind(doc, "Stanmore Haulage", QG_ENTITY_PERSON));
+    assert_false(has_entity_of_kind(doc, "Dunmore Transit", QG_ENTITY_PERSON));
+    qg_doc_free(doc);
+}
+
+static void private_role_or_named_role_takes_no_organisation_from_the_sentence_before(void **state)
+{
+    (void)state;
+    qg_doc *doc = analyze("Police were called to the school. A parent, Rhys Tolland, said the "
+                          "children had been terrified.\n\n"
+                          "The Kelby Water Board was fined. A local resident said the water "
+                          "tasted of metal.\n\n"
+                          "Corran Mutual was fined on Monday. A spokesman said the bank would "
+                          "appeal.");
+    assert_string_equal(speaker_of(doc, 0)->name, "Rhys Tolland");
+    assert_int_equal(speaker_of(doc, 0)->affiliation, QG_NONE);
+    assert_int_equal(speaker_of(doc, 1)->kind, QG_ENTITY_ROLE);
+    assert_int_equal(speaker_of(doc, 1)->affiliation, QG_NONE);
+    /* a role that speaks for an organisation still takes it from the sentence before */
+    assert_int_equal(speaker_of(doc, 2)->affiliation, entity_named(doc, "Corran Mutual"));
+    qg_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -593,6 +645,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(generic_side_word_before_a_role_is_not_an_organisation),
         cmocka_unit_test(author_of_a_survey_is_an_organisation_unless_a_full_name),
         cmocka_unit_test(lone_surname_taken_up_by_he_or_she_is_a_person),
+        cmocka_unit_test(another_and_a_lone_word_after_an_inverted_cue_are_people),
+        cmocka_unit_test(employer_appositive_and_transit_source_are_organisations),
+        cmocka_unit_test(private_role_or_named_role_takes_no_organisation_from_the_sentence_before),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
