@@ -913,9 +913,16 @@ bool subject_before(const actx *c, size_t from, size_t cue, bool singular, np *o
             static const char *const PREPS[] = {"in", "of", "with", "for", "at", "from", "on",
                                                 "by", "about", "to", "near", "inside", NULL};
             if (s > from + 1 && lex_in(c, s - 1, PREPS)) {
+                /* "A letter from the Legion obtained by The Associated Press warns": the
+                 * phrase before a participle and its "by" */
+                size_t head_end = s - 1;
+                if (lex_is(c, s - 1, "by") && s > from + 2 && lex_ends_ed(c, s - 2) &&
+                    !lex_is_cap(c, s - 2))
+                    head_end = s - 2;
                 for (size_t s2 = from; s2 + 1 < s; s2++) {
                     np q;
-                    if (np_parse(c, s2, s, &q) && q.kind != NP_NONE && q.end == s - 1) {
+                    if (np_parse(c, s2, s, &q) && q.kind != NP_NONE &&
+                        (q.end == s - 1 || q.end == head_end)) {
                         *out = q;
                         return true;
                     }
