@@ -989,7 +989,7 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
                 return true;
             /* "Clinton says she appreciated … what she calls a “war of words”": the
              * quotation is part of the outer cue's clause */
-            if (b.mixed && b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
+            if (b.phrase.start > start && lex_is(c, b.phrase.start - 1, "what") &&
                 outer_cue_clause(c, start, open_tok, x, b.phrase.start - 1, false, a))
                 return true;
             /* "… protests against what they call the “fraudulent” nomination": with no outer
