@@ -419,8 +419,10 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
             clause = lex_is_word(c, y) && !lex_is_cap(c, y) && !lex_in(c, y, PRE_NAME) &&
                      !(lex_is(c, y, "and") && y + 1 < c->ntok && lex_is_cap(c, y + 1)) &&
                      !(described && !lex_is(c, y, ",")) &&
-                     /* "Texas-based Matt Mackowiak said": a hyphenated modifier */
-                     !(y > 0 && lex_is(c, y - 1, "-") && c->tok[y - 1].end == c->tok[y].begin);
+                     /* "Texas-based Matt Mackowiak said", "co-anchor DeMarco Morgan said": a
+                      * hyphenated modifier, either part */
+                     !(y > 0 && lex_is(c, y - 1, "-") && c->tok[y - 1].end == c->tok[y].begin) &&
+                     !(y + 1 < c->ntok && lex_is(c, y + 1, "-") && c->tok[y].end == c->tok[y + 1].begin);
         for (size_t y = k; y < p.start && described && !clause; y++)
             clause = lex_is(c, y, ",") || is_cue_verb_at(c, y);
         if (clause) /* "former Florida governor Jeb Bush said" is still a tag */
