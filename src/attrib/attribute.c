@@ -1703,7 +1703,21 @@ qg_status qg_attribute(qg_doc *doc, const qg_model *model, qg_error *err)
         const qg_raw_quote *rq = &doc->raw_quotes.items[r];
         if (a->found || !quote_is_term_like(&c, rq) || opens_sentence(&c, open_tok[r]))
             prev = r;
-        if (a->found || !(opens_sentence(&c, open_tok[r]) || after_opener(&c, open_tok[r])))
+        /* "telling the crowd, “I’m a negotiator,” and, “Is there anyone …”": a quotation joined
+         * to the one before it by "and" or "or" alone */
+        bool joined = false;
+        if (!a->found && p != SIZE_MAX && close_tok[p] != SIZE_MAX && close_tok[p] < open_tok[r] &&
+            open_tok[r] - close_tok[p] <= 4) {
+            bool conj = false, only = true;
+            for (size_t x = close_tok[p] + 1; x < open_tok[r] && only; x++) {
+                conj |= lex_is(&c, x, "and") || lex_is(&c, x, "or");
+                only = lex_is(&c, x, "and") || lex_is(&c, x, "or") || lex_is(&c, x, ",");
+            }
+            /* a sentence of its own after a direct quotation, not a second scare quote */
+            joined = conj && only && att[p].found && !att[p].mixed && open_tok[r] + 1 < c.ntok &&
+                     lex_is_cap(&c, open_tok[r] + 1) && !quote_is_term_like(&c, rq);
+        }
+        if (a->found || !(opens_sentence(&c, open_tok[r]) || after_opener(&c, open_tok[r]) || joined))
             continue;
         uint32_t para = para_of(&c, open_tok[r]);
         if (p != SIZE_MAX && att[p].found) {
