@@ -1050,6 +1050,7 @@ int cmd_extract(int argc, char **argv)
     if (progress)
         fputs("\r\033[K", stderr);
     if (!o.quiet) {
+        fflush(out.fp); /* the records before the summary, also when stderr is the same file */
         double t = now_s() - t0;
         fprintf(stderr,
                 "quotegraph: extract: %" PRIu64 " read, %" PRIu64 " ok, %" PRIu64 " failed"

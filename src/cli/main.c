@@ -82,6 +82,9 @@ void cli_error(const char *where, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    /* whole records already written to stdout go out first: with 2>&1 a message must not land
+     * inside a record that stdio still holds */
+    fflush(stdout);
     fputs("quotegraph: ", stderr);
     if (where)
         fprintf(stderr, "%s: ", where);

@@ -234,6 +234,20 @@ def jsonl_inputs_may_start_with_a_byte_order_mark(tmp):
     assert r.returncode == 0 and b"without" in r.stdout, r.stderr
 
 
+def extract_messages_do_not_split_records_when_stderr_is_stdout(tmp):
+    rows = corpus_rows(40)
+    data = jsonl(rows[:20]) + "not json\n" + jsonl(rows[20:])
+    src = write(tmp, "in.jsonl", data)
+    for jobs in ("1", "2"):
+        r = subprocess.run([QG, "extract", "--jobs", jobs, src], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=120)
+        lines = r.stdout.decode().splitlines()
+        records = [l for l in lines if not l.startswith("quotegraph: ")]
+        assert len(records) == 41, (jobs, len(records))
+        for l in records:
+            json.loads(l)  # a message inside a record makes this fail
+
+
 def merge_of_raw_articles_says_to_run_extract_first(tmp):
     arts = write(tmp, "a.jsonl", jsonl([{"id": "a", "text": "Hi."}]))
     for cmd in ("merge", "report"):
