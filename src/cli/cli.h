@@ -24,6 +24,9 @@ int cli_read_input(const char *path, char **data_out, size_t *len_out);
 /* The command's input files (borrowed; "-" is stdin): cli_open_output() refuses an output that
  * is one of them (same device and inode), exit status 1, the file left as it is. */
 void cli_set_inputs(const char *const *paths, size_t n);
+/* A file read while the command runs (the names of extract --files-from): cli_close_output()
+ * refuses to replace it with the output. */
+void cli_note_input(const char *path);
 int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);
 

@@ -107,6 +107,7 @@ typedef struct input {
     const xopts *o;
     char **files;
     size_t nfiles, next_file;
+    size_t list_names; /* lines read from --files-from */
     FILE *list; /* --files-from */
     bool list_is_stdin;
     FILE *fp;         /* JSON Lines file being read */
@@ -151,8 +152,16 @@ static char *next_name(input *in)
         }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n > 0)
+        /* a UTF-8 byte order mark before the first name */
+        if (!in->list_names && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            memmove(line, line + 3, (size_t)n - 2);
+            n -= 3;
+        }
+        in->list_names++;
+        if (n > 0) {
+            cli_note_input(line); /* -o must not replace it */
             return line;
+        }
     }
 }
 
@@ -867,6 +876,8 @@ int cmd_extract(int argc, char **argv)
     }
     cli_output out = {0};
     cli_set_inputs((const char *const *)in.files, in.nfiles);
+    if (o.files_from)
+        cli_note_input(o.files_from);
     if (cli_open_output(&out, o.output)) {
         qg_model_free(model);
         return 1;

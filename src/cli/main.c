@@ -224,17 +224,49 @@ void cli_set_inputs(const char *const *paths, size_t n)
     input_count = n;
 }
 
-/* Is path the same file as one of the command's inputs (device and inode, so that another name
- * or a link to it counts)? */
-static bool output_is_input(const char *path, const struct stat *sb)
+/* Files read while the command runs (cli_note_input: the names of extract --files-from), as
+ * device and inode: checked again before the output replaces its target. */
+static struct stat *read_inputs;
+static size_t read_count, read_cap;
+
+void cli_note_input(const char *path)
 {
+    struct stat sb;
+    if (!path || !strcmp(path, "-") || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return;
+    if (read_count == read_cap) {
+        size_t cap = read_cap ? read_cap * 2 : 16;
+        struct stat *p = realloc(read_inputs, cap * sizeof *p);
+        if (!p)
+            return;
+        read_inputs = p;
+        read_cap = cap;
+    }
+    read_inputs[read_count++] = sb;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Is the file sb one of the command's inputs (device and inode, so that another name or a link
+ * to it counts)? Standard input counts when it is a regular file ("-o a.txt < a.txt"). */
+static bool output_is_input(const struct stat *sb)
+{
+    struct stat ib;
+    bool uses_stdin = input_count == 0;
     for (size_t i = 0; i < input_count; i++) {
-        struct stat ib;
-        if (input_paths[i] && strcmp(input_paths[i], "-") && stat(input_paths[i], &ib) == 0 &&
-            ib.st_dev == sb->st_dev && ib.st_ino == sb->st_ino)
+        if (!input_paths[i] || !strcmp(input_paths[i], "-"))
+            uses_stdin = true;
+        else if (stat(input_paths[i], &ib) == 0 && same_file(&ib, sb))
             return true;
     }
-    (void)path;
+    if (uses_stdin && fstat(STDIN_FILENO, &ib) == 0 && S_ISREG(ib.st_mode) && same_file(&ib, sb))
+        return true;
+    for (size_t i = 0; i < read_count; i++)
+        if (same_file(&read_inputs[i], sb))
+            return true;
     return false;
 }
 
@@ -247,7 +279,7 @@ int cli_open_output(cli_output *o, const char *path)
     if (!path || !strcmp(path, "-"))
         return 0;
     struct stat in_sb;
-    if (stat(path, &in_sb) == 0 && S_ISREG(in_sb.st_mode) && output_is_input(path, &in_sb)) {
+    if (stat(path, &in_sb) == 0 && S_ISREG(in_sb.st_mode) && output_is_input(&in_sb)) {
         cli_error(path, "the output file is also an input; it was left as it is");
         return 1;
     }
@@ -365,6 +397,12 @@ int cli_close_output(cli_output *o, int ok)
     }
     if (fclose(o->fp) != 0 && ok) {
         cli_error(o->path, "write failed: %s", strerror(errno));
+        ok = 0;
+    }
+    struct stat target;
+    if (ok && stat(o->path, &target) == 0 && S_ISREG(target.st_mode) && output_is_input(&target)) {
+        /* a file read on the way (extract --files-from) is the target */
+        cli_error(o->path, "the output file is also an input; it was left as it is");
         ok = 0;
     }
     if (ok && rename(o->tmp, o->path) != 0) {

@@ -193,6 +193,19 @@ def output_file_that_is_an_input_is_refused(tmp):
         assert r.returncode == 1, (args, r.returncode)
         one_line_error(r.stderr, "also an input")
         assert open(victim, "rb").read() == before, f"{args}: the input was changed"
+    # standard input redirected from the output file, a name of --files-from, the list itself
+    before = open(art, "rb").read()
+    with open(art, "rb") as f:
+        r = subprocess.run([QG, "analyze", "-o", art], stdin=f, capture_output=True)
+    assert r.returncode == 1 and open(art, "rb").read() == before, r.stderr
+    other = write(tmp, "b.txt", ARTICLE)
+    lst = write(tmp, "list.txt", f"{art}\n{other}\n")
+    for target in (other, lst):
+        before = open(target, "rb").read()
+        r = subprocess.run([QG, "extract", "--text", "--files-from", lst, "-o", target],
+                           capture_output=True)
+        assert r.returncode == 1 and b"also an input" in r.stderr, (target, r.stderr)
+        assert open(target, "rb").read() == before, f"{target} was changed"
     records = write(tmp, "r.jsonl", subprocess.run([QG, "extract", lines], capture_output=True).stdout)
     before = open(records, "rb").read()
     r = subprocess.run([QG, "merge", "-o", records, records], capture_output=True)
