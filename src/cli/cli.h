@@ -27,6 +27,10 @@ void cli_set_inputs(const char *const *paths, size_t n);
 /* A file read while the command runs (the names of extract --files-from): cli_close_output()
  * refuses to replace it with the output. */
 void cli_note_input(const char *path);
+/* A hint for an unreadable record line (borrowed, len bytes) that looks like an input article
+ * (a "text" member and no "document"): says to run extract first. "" otherwise; message is the
+ * error already given, checked so that the hint is not said twice. */
+const char *cli_record_hint(const char *line, size_t len, const char *message);
 int cli_open_output(cli_output *o, const char *path);
 int cli_close_output(cli_output *o, int ok);
 

@@ -78,6 +78,29 @@ static const char EVAL_USAGE[] =
     "exit status: 0 success, 1 a malformed line in either file or the output failed,\n"
     "2 usage error\n";
 
+static bool holds(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (const char *p = s; m <= n && (p = memchr(p, needle[0], n - (size_t)(p - s))) != NULL;
+         p++) {
+        if ((size_t)(p - s) + m > n)
+            break;
+        if (!memcmp(p, needle, m))
+            return true;
+    }
+    return false;
+}
+
+const char *cli_record_hint(const char *line, size_t len, const char *message)
+{
+    bool text = holds(line, len, "\"text\"");
+    bool doc = holds(line, len, "\"document\"") || holds(line, len, "\"quotegraph_corpus\"");
+    if (!text || doc || strstr(message, "extract"))
+        return "";
+    return " (an article, not a record? run quotegraph extract on the articles first, then merge "
+           "its output)";
+}
+
 void cli_error(const char *where, const char *fmt, ...)
 {
     va_list ap;

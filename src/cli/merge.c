@@ -130,10 +130,11 @@ static void add_one(mstate *m, const char *name, size_t line, const char *data, 
     }
     m->bad++;
     if (m->reported++ < MAX_REPORTED) {
+        const char *hint = cli_record_hint(data, len, err.message);
         if (line)
-            fprintf(stderr, "quotegraph: %s:%zu: %s\n", name, line, err.message);
+            fprintf(stderr, "quotegraph: %s:%zu: %s%s\n", name, line, err.message, hint);
         else
-            fprintf(stderr, "quotegraph: %s: %s\n", name, err.message);
+            fprintf(stderr, "quotegraph: %s: %s%s\n", name, err.message, hint);
     }
 }
 

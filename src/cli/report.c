@@ -200,7 +200,8 @@ static void add_records(mstate *m, const char *name, const char *buf, size_t len
         } else if (st != QG_OK) {
             m->bad++;
             if (m->reported++ < MAX_REPORTED)
-                fprintf(stderr, "quotegraph: %s:%zu: %s\n", name, line, err.message);
+                fprintf(stderr, "quotegraph: %s:%zu: %s%s\n", name, line, err.message,
+                        cli_record_hint(buf + i, end - i, err.message));
         }
         i = end + 1;
     }

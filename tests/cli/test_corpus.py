@@ -250,9 +250,12 @@ def extract_messages_do_not_split_records_when_stderr_is_stdout(tmp):
 
 def merge_of_raw_articles_says_to_run_extract_first(tmp):
     arts = write(tmp, "a.jsonl", jsonl([{"id": "a", "text": "Hi."}]))
+    # an annotated article, as in the gold files of eval
+    gold = write(tmp, "g.jsonl", jsonl([{"id": "g", "text": "Hi.", "quotes": [{"start": 0, "end": 2, "type": "direct"}]}]))
     for cmd in ("merge", "report"):
-        r = run(cmd, arts)
-        assert r.returncode == 1 and b"run quotegraph extract on the articles first" in r.stderr, (cmd, r.stderr)
+        for f in (arts, gold):
+            r = run(cmd, f)
+            assert r.returncode == 1 and b"run quotegraph extract on the articles first" in r.stderr, (cmd, f, r.stderr)
 
 
 def extract_reads_text_files_and_stdin(tmp):
