@@ -304,7 +304,19 @@ size_t np_name_end(const actx *c, size_t k, size_t limit)
             size_t used;
             /* "Bank of America"; also after a given name when an organisation word comes
              * before "of" ("Austin Chamber of Commerce") */
-            if (!first_is_given || (e > k && lex_get(c, &c->model->org_words, e - 1, 1, &v, &used))) {
+            /* not after two or more name words none of which names an organisation: "Kwame
+             * Mensah of Acme Ltd." is a person of an organisation, even with a given name the
+             * lexicon does not know */
+            bool person_shape = false;
+            if (!first_is_given && e >= k + 2) {
+                person_shape = true;
+                for (size_t x = k; x < e && person_shape; x++)
+                    person_shape = !(c->tok[x].flags & QG_TOK_ALLCAPS) &&
+                                   !lex_get(c, &c->model->org_words, x, 1, &v, &used) &&
+                                   !lex_in(c, x, NAME_PARTICLES);
+            }
+            if ((!first_is_given && !person_shape) ||
+                (e > k && lex_get(c, &c->model->org_words, e - 1, 1, &v, &used))) {
                 e++;
                 continue;
             }
