@@ -133,12 +133,14 @@ static json_t *field_at(json_t *obj, const char *path)
     return NULL;
 }
 
+static char *dup_without_nul(const char *s, size_t len);
+
 /* Metadata: a string as given, a number as its JSON text, anything else absent. */
 static char *meta_of(json_t *root, const char *path)
 {
     json_t *v = field_at(root, path);
     if (json_is_string(v))
-        return strdup(json_string_value(v));
+        return dup_without_nul(json_string_value(v), json_string_length(v));
     if (json_is_number(v))
         return json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
     return NULL;
@@ -319,11 +321,36 @@ done:
     return ok;
 }
 
+/* A copy of s[0..len) with each NUL byte (\u0000 in JSON) as U+FFFD, as the text gets it: an id
+ * or a metadata value must not end at an embedded NUL ("a\u0000b" and "a\u0000c" are two ids).
+ * Caller frees; NULL when out of memory. */
+static char *dup_without_nul(const char *s, size_t len)
+{
+    size_t nuls = 0;
+    for (size_t i = 0; i < len; i++)
+        nuls += s[i] == '\0';
+    char *out = malloc(len + 2 * nuls + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\0') {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* A metadata value read by flat_read, as meta_of() gives it. */
 static char *flat_meta(const flat_value *v)
 {
-    return v->kind == FLAT_STRING || v->kind == FLAT_INT ? strdup(v->s.data ? v->s.data : "")
-                                                         : NULL;
+    return v->kind == FLAT_STRING || v->kind == FLAT_INT
+               ? dup_without_nul(v->s.data ? v->s.data : "", v->s.data ? v->s.len : 0)
+               : NULL;
 }
 
 /* qg_extract_json_line() for a line flat_read() accepted: the same checks, messages and
@@ -337,7 +364,7 @@ static qg_status extract_flat(char **out, size_t *out_len, char **id_out, flat_v
     const flat_value *idv = &vals[FLAT_ID], *text = &vals[FLAT_TEXT];
     const char *text_s = text->s.data ? text->s.data : "";
     if (idv->kind == FLAT_STRING || idv->kind == FLAT_INT) {
-        id = strdup(idv->s.data ? idv->s.data : "");
+        id = dup_without_nul(idv->s.data ? idv->s.data : "", idv->s.data ? idv->s.len : 0);
     } else if (idv->kind != FLAT_ABSENT && idv->kind != FLAT_NULL) {
         st = qg_error_set(err, QG_EINPUT, QG_NO_OFFSET, "field '%s' is not a string or integer",
                           f->id);
@@ -437,7 +464,7 @@ qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const
     json_t *idv = field_at(root, f.id);
     json_t *text = field_at(root, f.text);
     if (json_is_string(idv)) {
-        id = strdup(json_string_value(idv));
+        id = dup_without_nul(json_string_value(idv), json_string_length(idv));
     } else if (json_is_integer(idv)) {
         char buf[32];
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));

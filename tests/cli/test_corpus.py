@@ -248,6 +248,17 @@ def extract_messages_do_not_split_records_when_stderr_is_stdout(tmp):
             json.loads(l)  # a message inside a record makes this fail
 
 
+def ids_holding_nul_stay_whole(tmp):
+    src = write(tmp, "nul.jsonl", '{"id":"a\\u0000b","text":"Hi."}\n{"id":"a\\u0000c","text":"Ho."}\n')
+    r = run("extract", src)
+    assert r.returncode == 0, r.stderr
+    ids = [json.loads(l)["document"]["id"] for l in r.stdout.decode().splitlines()]
+    assert ids == ["a\ufffdb", "a\ufffdc"], ids
+    recs = write(tmp, "r.jsonl", r.stdout)
+    r = run("merge", recs)
+    assert r.returncode == 0, r.stderr  # two articles, not one id repeated
+
+
 def merge_of_raw_articles_says_to_run_extract_first(tmp):
     arts = write(tmp, "a.jsonl", jsonl([{"id": "a", "text": "Hi."}]))
     # an annotated article, as in the gold files of eval
