@@ -765,7 +765,7 @@ int cmd_extract(int argc, char **argv)
                                          {"output", required_argument, NULL, 'o'},
                                          {"models", required_argument, NULL, 'm'},
                                          {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
+                                         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
                                          {"text", no_argument, NULL, O_TEXT},
                                          {"files-from", required_argument, NULL, O_FILES},
                                          {"id-field", required_argument, NULL, O_ID},
@@ -783,7 +783,7 @@ int cmd_extract(int argc, char **argv)
     int ch;
     unsigned long long v;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "j:o:m:qh", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "j:o:m:qhV", opts, NULL)) != -1) {
         switch (ch) {
         case 'j':
             if (parse_count(optarg, 1024, &v)) {
@@ -801,6 +801,9 @@ int cmd_extract(int argc, char **argv)
         case 'q':
             o.quiet = true;
             break;
+        case 'V':
+            printf("quotegraph %s\n", QG_VERSION_STRING);
+            return cli_flush_stdout();
         case 'h':
             fputs(EXTRACT_USAGE, stdout);
             return cli_flush_stdout();

@@ -583,5 +583,10 @@ int main(int argc, char **argv)
     qg_init();
     if (!strcmp(a.command, "analyze"))
         return cmd_analyze(&a);
+    if (a.id) {
+        cli_error(NULL, "--id is an analyze option (eval takes the ids of the gold file)");
+        fputs(EVAL_USAGE, stderr);
+        return 2;
+    }
     return cmd_eval(&a);
 }

@@ -276,7 +276,7 @@ int cmd_merge(int argc, char **argv)
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
+                                         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
                                          {"table", required_argument, NULL, O_TABLE},
                                          {"similarity", required_argument, NULL, O_SIM},
                                          {"min-shared", required_argument, NULL, O_SHARED},
@@ -288,7 +288,7 @@ int cmd_merge(int argc, char **argv)
     bool quiet = false, compact = false;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:qhV", opts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             format = optarg;
@@ -299,6 +299,9 @@ int cmd_merge(int argc, char **argv)
         case 'q':
             quiet = true;
             break;
+        case 'V':
+            printf("quotegraph %s\n", QG_VERSION_STRING);
+            return cli_flush_stdout();
         case 'h':
             fputs(MERGE_USAGE, stdout);
             return cli_flush_stdout();

@@ -225,7 +225,7 @@ int cmd_report(int argc, char **argv)
     enum { O_TITLE = 256, O_TOP, O_QUOTES, O_OUTLETS, O_NODES };
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
-                                         {"help", no_argument, NULL, 'h'},
+                                         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"title", required_argument, NULL, O_TITLE},
                                          {"top", required_argument, NULL, O_TOP},
@@ -237,7 +237,7 @@ int cmd_report(int argc, char **argv)
     const char *format = "html", *output = NULL;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:o:hq", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:hqV", opts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             format = optarg;
@@ -245,6 +245,9 @@ int cmd_report(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
+        case 'V':
+            printf("quotegraph %s\n", QG_VERSION_STRING);
+            return cli_flush_stdout();
         case 'h':
             fputs(REPORT_USAGE, stdout);
             return cli_flush_stdout();

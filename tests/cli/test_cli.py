@@ -387,6 +387,11 @@ def each_command_help_prints_its_own_usage(tmp):
     assert r.returncode == 2 and b"usage: quotegraph eval " in r.stderr, r.stderr
     r = run("bogus", "--help")
     assert r.returncode == 2 and b"unknown command 'bogus'" in r.stderr, r.stderr
+    # -V / --version after any command, as before it
+    for cmd in ("analyze", "eval", "extract", "merge", "report"):
+        for flag in ("-V", "--version"):
+            r = run(cmd, flag)
+            assert r.returncode == 0 and r.stdout.startswith(b"quotegraph "), (cmd, flag, r.stderr)
 
 
 def unknown_option_exits_2(tmp):
