@@ -645,6 +645,12 @@ static void attach_pp(const actx *c, np *out, size_t limit, bool is_role_np)
         return;
     if (!(is_role_np ? lex_in(c, e, ORG_PREPS) : lex_in(c, e, NAME_PREPS)))
         return;
+    /* "an interview with CNN": whom one talks with is not one's organisation (the outlet is
+     * cited, entity.c) */
+    static const char *const TALK_NOUNS[] = {"interview", "interviews", "conversation", "call",
+                                             "podcast", "meeting", "talks", NULL};
+    if (lex_is(c, e, "with") && e > 0 && lex_in(c, e - 1, TALK_NOUNS))
+        return;
     np tmp = *out;
     size_t oe = parse_org_after(c, e + 1, limit, &tmp);
     if (oe == e + 1 || (!is_role_np && tmp.org_is_desc))

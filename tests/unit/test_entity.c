@@ -299,6 +299,10 @@ static void outlet_unknown_to_the_gazetteer_is_an_outlet_by_its_head_word(void *
     assert_true(ent(doc, entity_named(doc, "Harlow Courier"))->flags & QG_ENTITY_CITED);
     assert_int_equal(ent(doc, entity_named(doc, "Marlow Gazette"))->kind, QG_ENTITY_OUTLET);
     qg_doc_free(doc);
+    /* an interview with an outlet cites it: the outlet is not the interview's organisation */
+    doc = analyze("Mara Quell said in an interview with the Valley Tribune that she would run.");
+    assert_true(ent(doc, entity_named(doc, "Valley Tribune"))->flags & QG_ENTITY_CITED);
+    qg_doc_free(doc);
 }
 
 static void outlet_merely_mentioned_is_not_cited(void **state)
