@@ -88,7 +88,8 @@ static qg_status compact(qg_corpus *c, qg_error *err)
     size_t q = 0;
     for (size_t i = 0; i < live; i++) {
         cq_article a = c->articles.items[perm[i]];
-        memcpy(nqs + q, c->quotes.items + a.q0, a.nq * sizeof *nqs);
+        if (a.nq) /* c->quotes.items is NULL when no article has quotes */
+            memcpy(nqs + q, c->quotes.items + a.q0, a.nq * sizeof *nqs);
         for (uint32_t j = 0; j < a.nq; j++)
             nqs[q + j].article = (uint32_t)i;
         qg_sort(nqs + q, a.nq, sizeof *nqs, cmp_quote_n, NULL);
