@@ -337,13 +337,7 @@ static bool tag_after(actx *c, size_t close_tok, attribution *a)
         size_t used;
         if (e > k + 1 && (e == limit || lex_is(c, e, ".")) &&
             lex_get(c, &c->model->roles, e - 1, 1, &v, &used) && used == 1) {
-            np p;
-            memset(&p, 0, sizeof p);
-            p.kind = NP_ROLE;
-            p.start = k + 1;
-            p.end = p.appos_end = e;
-            p.text = p.name = tspan(c, k + 1, e);
-            a->phrase = p;
+            np_role_as_written(c, k + 1, e, &a->phrase);
             a->cue = tspan(c, k, k + 1);
             a->rule = "tag_after";
             a->confidence = 0.8;
@@ -536,10 +530,7 @@ bool looks_like_verb(const actx *c, size_t k)
            (lex_is_ing(c, k) || lex_ends_ed(c, k) || is_cue_verb_at(c, k));
 }
 
-/* After a closing mark, words that end the mixed clause there: a coordinated verb or clause
- * ("… was “ignorant” of Islam and criticized him"), "but", a following time clause. */
-static const char *const CLAUSE_ENDERS[] = {"but", "while",
-                                            "whereas", "although", NULL};
+const char *const CLAUSE_ENDERS[] = {"but", "while", "whereas", "although", NULL};
 
 const char *const COMMA_CLAUSE_OPENERS[] = {"but",   "while", "whereas", "although",
                                             "though", "where", "which",   "a",
@@ -646,7 +637,7 @@ static bool lead_in_with_cue(actx *c, size_t cue, size_t start, size_t open_tok,
     /* "A campaign TV ad released Thursday accuses …": the document before its date */
     for (size_t x = before; !lex_is_ing(c, cue) && x-- > start + 1 && before - x <= 5;) {
         /* a date, not an object ("His office released a statement saying …") */
-        if (!lex_is_word(c, x) || lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the"))
+        if (!lex_is_word(c, x) || lex_is_article(c, x))
             break;
         if (lex_in(c, x, PUBLISHED)) {
             before = x;
@@ -849,12 +840,7 @@ static bool tag_before(actx *c, size_t open_tok, size_t sent_start, attribution 
         for (size_t x = start; x < open_tok - 1 && words; x++)
             words = lex_is_word(c, x) && !is_cue_verb_at(c, x);
         if (words && lex_get(c, &c->model->roles, last, 1, &v, &used) && used == 1) {
-            memset(&p, 0, sizeof p);
-            p.kind = NP_ROLE;
-            p.start = start;
-            p.end = p.appos_end = open_tok - 1;
-            p.text = p.name = tspan(c, start, open_tok - 1);
-            a->phrase = p;
+            np_role_as_written(c, start, open_tok - 1, &a->phrase);
             a->cue = tspan(c, open_tok - 1, open_tok);
             a->rule = "tag_before";
             a->confidence = 0.7;
@@ -1163,7 +1149,7 @@ static bool tag_ending_sentence(actx *c, size_t first, size_t end, attribution *
         size_t f = froms[i];
         if (e - f > 10 || f == first || (i == 1 && f == from))
             break;
-        if (i == 1 && !(lex_is(c, from, "a") || lex_is(c, from, "an") || lex_is(c, from, "the")))
+        if (i == 1 && !lex_is_article(c, from))
             break; /* the last part is not an appositive */
         if (subject_then_cue(c, f, e, a)) {
             size_t cue = lex_token_at(c, a->cue.begin);

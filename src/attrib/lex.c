@@ -208,23 +208,6 @@ bool lex_is_rest_n(const actx *c, size_t k, const char *w, size_t n)
     return true;
 }
 
-bool lex_is_rest(const actx *c, size_t k, const char *w)
-{
-    const qg_token *t = &c->tok[k];
-    const char *s = c->doc->text + t->begin;
-    size_t n = strlen(w);
-    if (t->end - t->begin != n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char a = s[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (a != w[i])
-            return false;
-    }
-    return true;
-}
-
 static bool lex_in_uncached(const actx *c, size_t k, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
@@ -680,26 +663,10 @@ size_t lex_token_at_from(const actx *c, size_t from, size_t b)
             return k;
     if (from + 16 >= c->ntok)
         return c->ntok;
-    size_t lo = from + 16, hi = c->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->tok[mid].begin < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qg_token_lower_bound(c->tok, from + 16, c->ntok, b);
 }
 
 size_t lex_token_at(const actx *c, size_t b)
 {
-    size_t lo = 0, hi = c->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->tok[mid].begin < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qg_token_lower_bound(c->tok, 0, c->ntok, b);
 }

@@ -88,8 +88,6 @@ void lex_memo_free(actx *c);
 /* Fold token k (ICU case folding; ASCII fast path) into buf (NUL-terminated); returns length,
  * 0 when it does not fit. Possessive endings are kept. */
 size_t lex_fold(const actx *c, size_t k, char *buf, size_t cap);
-/* lex_is() once the first letter matched (k < c->ntok). */
-bool lex_is_rest(const actx *c, size_t k, const char *w);
 /* lex_is() once the first letter and the length n of w matched (k < c->ntok). */
 bool lex_is_rest_n(const actx *c, size_t k, const char *w, size_t n);
 /* Is token k equal to ASCII word w, ignoring case? */
@@ -106,6 +104,11 @@ static inline bool lex_is(const actx *c, size_t k, const char *w)
         return false;
     size_t n = strlen(w);
     return t->end - t->begin == n && lex_is_rest_n(c, k, w, n);
+}
+/* Is token k an article: "a", "an" or "the"? */
+static inline bool lex_is_article(const actx *c, size_t k)
+{
+    return lex_is(c, k, "a") || lex_is(c, k, "an") || lex_is(c, k, "the");
 }
 /* The first slot of the static word list in lex_memo.list (open addressing on its address,
  * which is 8- or more aligned: the multiplication spreads the bits that differ). */

@@ -359,6 +359,15 @@ static qg_span tok_span(const actx *c, size_t b, size_t e)
     return s;
 }
 
+void np_role_as_written(const actx *c, size_t s, size_t e, np *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = NP_ROLE;
+    out->start = s;
+    out->end = out->appos_end = e;
+    out->text = out->name = tok_span(c, s, e);
+}
+
 /* Strip a possessive ending from a span ending at token e-1. */
 static qg_span strip_possessive(const actx *c, qg_span s, size_t last)
 {
@@ -416,7 +425,7 @@ static void parse_appositive(const actx *c, size_t k, size_t limit, np *out)
      * organisation this one belongs to is the last name of the appositive */
     {
         size_t x = k, of = 0;
-        if (lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the"))
+        if (lex_is_article(c, x))
             x++;
         while (x < e && x < k + 4 && lex_is_word(c, x) && !lex_is_cap(c, x) && !lex_in(c, x, PART_WORDS) &&
                !lex_is(c, x, "owned"))
@@ -905,7 +914,7 @@ bool np_parse(const actx *c, size_t k, size_t limit, np *out)
         out->role_head.begin = out->role_head.end = 0;
     }
     /* "the British bank", "a US tech giant", "the surveillance agency GCHQ" */
-    if (lex_is(c, k, "the") || lex_is(c, k, "a") || lex_is(c, k, "an")) {
+    if (lex_is_article(c, k)) {
         bool doc_head = false;
         size_t de = modifier_desc_end(c, k + 1, limit, &doc_head);
         if (de > k + 1) {

@@ -33,6 +33,10 @@ typedef struct np {
 
 /* Parse a noun phrase starting at token k, not past token limit. Returns false when none. */
 bool np_parse(const actx *c, size_t k, size_t limit, np *out);
+/* Fill *out with tokens [s, e) (s < e) taken as written as one role phrase ("the opposition's
+ * finance spokesman", "a third of respondents"): kind NP_ROLE, text and name the whole span,
+ * nothing else parsed (no head, organisation or entity). */
+void np_role_as_written(const actx *c, size_t s, size_t e, np *out);
 
 /* Token-start flags for np_parse() over a whole document, from np_starts_make(): bit
  * NP_START_LEX when a title or role of the lexicons starts at the token (any length, whatever

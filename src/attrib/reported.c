@@ -621,11 +621,7 @@ static bool generic_subject(const actx *c, size_t from, size_t before, bool sing
         for (size_t k = s; k < before; k++)
             if (!lex_is_word(c, k) && !lex_is(c, k, "%") && !lex_is(c, k, "-"))
                 return false;
-        memset(out, 0, sizeof *out);
-        out->kind = NP_ROLE;
-        out->start = s;
-        out->end = out->appos_end = before;
-        out->text = out->name = tspan(c, s, before);
+        np_role_as_written(c, s, before, out);
         return true;
     }
     if (!lex_is_word(c, head) || lex_in(c, head, STOP) || lex_in(c, head, BE_FORMS))
@@ -706,11 +702,7 @@ bool subject_after(const actx *c, size_t cue, size_t limit, np *out)
     if (e == k || e - k > 10 || (e < limit && !is_comma(c, e) && !is_final_punct(c, e) &&
                                  !lex_is(c, e, "who") && !lex_is(c, e, "(")))
         return false;
-    memset(out, 0, sizeof *out);
-    out->kind = NP_ROLE;
-    out->start = k;
-    out->end = out->appos_end = e;
-    out->text = out->name = tspan(c, k, e);
+    np_role_as_written(c, k, e, out);
     return true;
 }
 
@@ -1029,6 +1021,32 @@ static size_t skip_quoted_title(const actx *c, size_t k, size_t limit)
     return k;
 }
 
+/* The "that" ending the rest of a hearer, looked for over tokens [from, last] (and below
+ * limit): words and quoted titles (skip_quoted_title) may stand before it, and when `loose` also
+ * commas, a possessive 's and hyphens; a cue verb, a relative or a form of "be" ends the search.
+ * Sets *that to its token and returns true; false (and *that untouched) when there is none. */
+static bool hearer_that(const actx *c, size_t from, size_t last, size_t limit, bool loose,
+                        size_t *that)
+{
+    for (size_t x = from; x < limit && x <= last; x++) {
+        if (lex_is(c, x, "that")) {
+            *that = x;
+            return true;
+        }
+        size_t past_title = skip_quoted_title(c, x, limit);
+        if (past_title > x) {
+            x = past_title - 1;
+            continue;
+        }
+        bool joins = lex_is_word(c, x) ||
+                     (loose && (is_comma(c, x) || lex_is(c, x, "'s") || lex_is(c, x, "’s") ||
+                                lex_is(c, x, "-")));
+        if (!joins || is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) || lex_in(c, x, BE_FORMS))
+            return false;
+    }
+    return false;
+}
+
 /* A longer adverbial before the complementiser, from the preposition at k: "said Thursday
  * during a taping of a town hall in Buffalo, New York, that …", "says on its website that …".
  * Returns the token of "that", or k when the phrase does not end in one within 25 tokens. */
@@ -1085,38 +1103,11 @@ static size_t content_start_at(const actx *c, size_t cue, size_t limit)
         if (np_parse(c, k, limit, &obj) && obj.kind != NP_NONE && obj.end < limit) {
             k = obj.end;
             /* "told El Universal newspaper on Tuesday that …": the rest of the hearer */
-            for (size_t x = k; x < limit && x <= obj.end + 6 && !lex_is(c, k, "that"); x++) {
-                if (lex_is(c, x, "that")) {
-                    k = x;
-                    break;
-                }
-                size_t past_title = skip_quoted_title(c, x, limit);
-                if (past_title > x) {
-                    x = past_title - 1;
-                    continue;
-                }
-                if (!lex_is_word(c, x) || is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) ||
-                    lex_in(c, x, BE_FORMS))
-                    break;
-            }
+            hearer_that(c, k, obj.end + 6, limit, false, &k);
         } else {
             /* a hearer the phrase parser does not read: "telling holdouts for the Vermont
              * senator that …", "told one of his protégés on a regular basis that …" */
-            for (size_t x = k + 1; x < limit && x <= k + 15; x++) {
-                if (lex_is(c, x, "that")) {
-                    k = x;
-                    break;
-                }
-                size_t past_title = skip_quoted_title(c, x, limit);
-                if (past_title > x) {
-                    x = past_title - 1;
-                    continue;
-                }
-                if ((!lex_is_word(c, x) && !is_comma(c, x) && !lex_is(c, x, "'s") &&
-                     !lex_is(c, x, "’s") && !lex_is(c, x, "-")) ||
-                    is_cue_verb_at(c, x) || lex_in(c, x, RELATIVES) || lex_in(c, x, BE_FORMS))
-                    break;
-            }
+            hearer_that(c, k + 1, k + 15, limit, true, &k);
         }
     }
     /* a noun of saying as the object: "repeated his claim that …", "expressed confidence that
@@ -1371,7 +1362,7 @@ static bool participle(rctx *r, size_t cue, size_t cue_end, size_t f, size_t sen
 static bool according_source(const actx *c, size_t k, size_t limit, np *out)
 {
     size_t x = k;
-    if (x < limit && (lex_is(c, x, "a") || lex_is(c, x, "an") || lex_is(c, x, "the")))
+    if (x < limit && lex_is_article(c, x))
         x++;
     for (size_t y = x; y < limit && y < x + 4; y++) {
         if (lex_in(c, y, DOCUMENT_WORDS) && y + 1 < limit && lex_in(c, y + 1, BY_PREPS) &&
@@ -1394,11 +1385,7 @@ static bool according_source(const actx *c, size_t k, size_t limit, np *out)
         if (!lex_is_word(c, y) && !lex_is(c, y, "-") && !lex_is(c, y, "'s") && !lex_is(c, y, "’s") &&
             !lex_is(c, y, "/"))
             return false;
-    memset(out, 0, sizeof *out);
-    out->kind = NP_ROLE;
-    out->start = k;
-    out->end = out->appos_end = e;
-    out->text = out->name = tspan(c, k, e);
+    np_role_as_written(c, k, e, out);
     return true;
 }
 
@@ -1596,11 +1583,10 @@ static size_t mixed_clause_end(const rctx *r, size_t b, size_t open, size_t send
         }
     /* "… was “ignorant” of Islam and criticized him", "… “on paper” but suggesting …": the
      * clause ends at a closing mark before "but", "while" or a coordinated second verb */
-    static const char *const ENDERS[] = {"but", "while", "whereas", "although", NULL};
     for (size_t y = open + 1; y + 1 < e; y++) {
         if (!(c->tok[y].flags & QG_TOK_CLOSE) || c->tok[y].quote >= 0)
             continue;
-        if (lex_in(c, y + 1, ENDERS)) {
+        if (lex_in(c, y + 1, CLAUSE_ENDERS)) {
             e = y + 1;
             break;
         }

@@ -28,6 +28,9 @@ bool is_quote_mark_tok(const actx *c, size_t k);
  * "…, a swipe at …", "…, before reversing himself"): the clause holding a quotation ends at
  * the comma. Measured on PolNeAR dev (docs/evaluation.md). */
 extern const char *const COMMA_CLAUSE_OPENERS[];
+/* After a closing mark, conjunctions that end the mixed clause there ("… “on paper” but
+ * suggesting …"), as a coordinated verb or a following time clause does. */
+extern const char *const CLAUSE_ENDERS[];
 
 /* Byte span of tokens [b, e); e > b. */
 qg_span tspan(const actx *c, size_t b, size_t e);

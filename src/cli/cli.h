@@ -4,6 +4,14 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
+
+/* Bytes of a UTF-8 byte order mark (EF BB BF) at the start of s[0, len): 3, or 0 when there is
+ * none. Editors on Windows write one before the first line. */
+static inline size_t cli_bom_length(const char *s, size_t len)
+{
+    return len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
 
 typedef struct cli_args {
     const char *command, *format, *output, *models, *id, *pred, *input;

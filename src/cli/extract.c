@@ -153,9 +153,10 @@ static char *next_name(input *in)
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
         /* a UTF-8 byte order mark before the first name */
-        if (!in->list_names && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-            memmove(line, line + 3, (size_t)n - 2);
-            n -= 3;
+        size_t bom = in->list_names ? 0 : cli_bom_length(line, (size_t)n);
+        if (bom) {
+            memmove(line, line + bom, (size_t)n - bom + 1); /* with the NUL */
+            n -= (ssize_t)bom;
         }
         in->list_names++;
         if (n > 0) {
@@ -246,9 +247,10 @@ static int read_line(input *in, record *rec)
         if (in->llen && in->lb[in->llen - 1] == '\r')
             in->llen--;
         /* a UTF-8 byte order mark before the first line (editors on Windows write one) */
-        if (in->line == 1 && in->llen >= 3 && !memcmp(in->lb, "\xEF\xBB\xBF", 3)) {
-            memmove(in->lb, in->lb + 3, in->llen - 3);
-            in->llen -= 3;
+        size_t bom = in->line == 1 ? cli_bom_length(in->lb, in->llen) : 0;
+        if (bom) {
+            memmove(in->lb, in->lb + bom, in->llen - bom);
+            in->llen -= bom;
         }
         bool blank = true;
         for (size_t i = 0; i < in->llen && blank; i++)

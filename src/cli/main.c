@@ -1,5 +1,5 @@
 /* quotegraph command-line tool. Includes only the public API. */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -80,15 +80,7 @@ static const char EVAL_USAGE[] =
 
 static bool holds(const char *s, size_t n, const char *needle)
 {
-    size_t m = strlen(needle);
-    for (const char *p = s; m <= n && (p = memchr(p, needle[0], n - (size_t)(p - s))) != NULL;
-         p++) {
-        if ((size_t)(p - s) + m > n)
-            break;
-        if (!memcmp(p, needle, m))
-            return true;
-    }
-    return false;
+    return memmem(s, n, needle, strlen(needle)) != NULL;
 }
 
 const char *cli_record_hint(const char *line, size_t len, const char *message)

@@ -189,9 +189,10 @@ static int read_input(mstate *m, const char *path)
         size_t len = (size_t)n;
         if (len && line[len - 1] == '\n')
             len--;
-        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-            memmove(line, line + 3, len - 3); /* a UTF-8 byte order mark */
-            len -= 3;
+        size_t bom = lineno == 1 ? cli_bom_length(line, len) : 0;
+        if (bom) {
+            memmove(line, line + bom, len - bom);
+            len -= bom;
         }
         if (blank(line, len))
             continue;

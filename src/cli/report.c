@@ -101,9 +101,7 @@ static int read_all(const char *path, const char *name, char **data, size_t *len
 /* One corpus document: it starts with {"quotegraph_corpus" (merge writes that key first). */
 static bool is_corpus_document(const char *s, size_t len)
 {
-    size_t i = 0;
-    if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
-        i = 3;
+    size_t i = cli_bom_length(s, len);
     while (i < len && strchr(" \t\r\n", s[i]))
         i++;
     if (i >= len || s[i] != '{')
@@ -171,7 +169,7 @@ static void add_records(mstate *m, const char *name, const char *buf, size_t len
     qg_error err = QG_ERROR_INIT;
     size_t line = 0;
     bool first = true;
-    size_t start = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a byte order mark */
+    size_t start = cli_bom_length(buf, len);
     for (size_t i = start; i < len && !m->oom;) {
         const char *nl = memchr(buf + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - buf) : len;

@@ -29,6 +29,20 @@ typedef struct qg_token {
     int32_t quote;       /* index of the raw quote whose content holds it, or -1 */
 } qg_token;
 
+/* The first of the tokens tok[lo, hi) (in text order) that begins at or after byte b; hi when
+ * none does. Binary search. */
+static inline size_t qg_token_lower_bound(const qg_token *tok, size_t lo, size_t hi, size_t b)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tok[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* A paired (or repaired) quotation: marks and content as byte spans. */
 typedef struct qg_raw_quote {
     qg_span open_mark;  /* the opening mark; empty when none */

@@ -179,33 +179,10 @@ static size_t plain_int_len(const char *p, const char *end)
  * (and for anything that is not a JSON number). */
 static size_t finite_real_len(const char *p, const char *end)
 {
-    const char *q = p;
-    if (q < end && *q == '-')
-        q++;
-    if (q == end || *q < '0' || *q > '9' || (*q == '0' && q + 1 < end && q[1] >= '0' && q[1] <= '9'))
-        return 0;
-    while (q < end && *q >= '0' && *q <= '9')
-        q++;
-    bool real = false;
-    if (q < end && *q == '.') {
-        q++;
-        if (q == end || *q < '0' || *q > '9')
-            return 0;
-        while (q < end && *q >= '0' && *q <= '9')
-            q++;
-        real = true;
-    }
-    if (q < end && (*q == 'e' || *q == 'E')) {
-        q++;
-        if (q < end && (*q == '+' || *q == '-'))
-            q++;
-        if (q == end || *q < '0' || *q > '9')
-            return 0;
-        while (q < end && *q >= '0' && *q <= '9')
-            q++;
-        real = true;
-    }
-    size_t n = (size_t)(q - p);
+    const char *q = qg_js_number_end(p, end);
+    size_t n = q ? (size_t)(q - p) : 0;
+    /* a fraction or an exponent makes it a real */
+    bool real = n && (memchr(p, '.', n) || memchr(p, 'e', n) || memchr(p, 'E', n));
     char buf[64];
     if (!real || n >= sizeof buf)
         return 0;
@@ -345,6 +322,16 @@ static char *dup_without_nul(const char *s, size_t len)
     return out;
 }
 
+/* Free the fields of meta that flat_meta() or meta_of() copied (all but the id). */
+static void free_meta_fields(qg_extract_meta *meta)
+{
+    free((char *)meta->url);
+    free((char *)meta->title);
+    free((char *)meta->outlet);
+    free((char *)meta->published);
+    free((char *)meta->author);
+}
+
 /* A metadata value read by flat_read, as meta_of() gives it. */
 static char *flat_meta(const flat_value *v)
 {
@@ -402,11 +389,7 @@ static qg_status extract_flat(char **out, size_t *out_len, char **id_out, flat_v
     st = qg_extract_article(out, out_len, text_s, text->s.len, &meta, model, err);
 done:
     free(id);
-    free((char *)meta.url);
-    free((char *)meta.title);
-    free((char *)meta.outlet);
-    free((char *)meta.published);
-    free((char *)meta.author);
+    free_meta_fields(&meta);
     return st;
 }
 
@@ -507,11 +490,7 @@ qg_status qg_extract_json_line(char **out, size_t *out_len, char **id_out, const
                             model, err);
 done:
     free(id);
-    free((char *)meta.url);
-    free((char *)meta.title);
-    free((char *)meta.outlet);
-    free((char *)meta.published);
-    free((char *)meta.author);
+    free_meta_fields(&meta);
     json_decref(root);
     return st;
 }

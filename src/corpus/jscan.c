@@ -358,8 +358,7 @@ bool qg_js_string_or_null(qg_jscan *s, qg_strbuf *out, bool *is_null)
     return !s->error && scan_string(s, out);
 }
 
-/* Validate the JSON number grammar at s->p; return its end, or NULL. */
-static const char *number_end(const char *p, const char *end)
+const char *qg_js_number_end(const char *p, const char *end)
 {
     if (p < end && *p == '-')
         p++;
@@ -394,7 +393,7 @@ static const char *number_end(const char *p, const char *end)
 bool qg_js_number(qg_jscan *s, double *out)
 {
     qg_js_peek(s);
-    const char *e = number_end(s->p, s->end);
+    const char *e = qg_js_number_end(s->p, s->end);
     if (!e)
         return qg_js_fail(s, "expected a number");
     char buf[64];
@@ -468,7 +467,7 @@ bool qg_js_skip(qg_jscan *s)
         return qg_js_fail(s, s->error ? s->error : "unexpected end of input");
     default: {
         /* a number not kept: its grammar only (qg_js_number would convert it with strtod) */
-        const char *e = number_end(s->p, s->end);
+        const char *e = qg_js_number_end(s->p, s->end);
         if (!e)
             return qg_js_fail(s, "expected a number");
         s->p = e;

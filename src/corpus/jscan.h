@@ -46,6 +46,9 @@ bool qg_js_string(qg_jscan *s, qg_strbuf *out);
 /* A string or null: *is_null tells which. */
 bool qg_js_string_or_null(qg_jscan *s, qg_strbuf *out, bool *is_null);
 bool qg_js_number(qg_jscan *s, double *out);
+/* The end of the JSON number (RFC 8259 grammar) that starts at p, below end; NULL when the
+ * bytes at p are not one. Reads nothing past the number. */
+const char *qg_js_number_end(const char *p, const char *end);
 /* Consume a null if the next value is one. */
 bool qg_js_take_null(qg_jscan *s);
 /* Skip any value, validating it. */

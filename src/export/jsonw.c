@@ -149,15 +149,29 @@ static bool any_escape8(uint64_t x)
     return escape_flags8(x) != 0;
 }
 
-static bool utf8_valid(const char *str, size_t len)
+/* Bytes that jansson escapes: '"', '\\' and the C0 controls. */
+static bool needs_escape(unsigned char u)
+{
+    return u < 0x20 || u == '"' || u == '\\';
+}
+
+/* Is str[0, len) valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)?
+ * And, in the same pass: does any byte need an escape (*escapes, set when valid)? */
+static bool utf8_valid_escapes(const char *str, size_t len, bool *escapes)
 {
     const unsigned char *s = (const unsigned char *)str;
+    bool esc = false;
     for (size_t i = 0; i < len;) {
-        if (i + 8 <= len && !(load8(s, i) & HIGHS)) {
-            i += 8; /* eight ASCII bytes */
-            continue;
+        if (i + 8 <= len) {
+            uint64_t x = load8(s, i);
+            if (!(x & HIGHS)) {
+                esc = esc || any_escape8(x);
+                i += 8; /* eight ASCII bytes */
+                continue;
+            }
         }
         if (s[i] < 0x80) {
+            esc = esc || needs_escape(s[i]);
             i++;
             continue;
         }
@@ -166,13 +180,8 @@ static bool utf8_valid(const char *str, size_t len)
             return false;
         i += n;
     }
+    *escapes = esc;
     return true;
-}
-
-/* Bytes that jansson escapes: '"', '\\' and the C0 controls. */
-static bool needs_escape(unsigned char u)
-{
-    return u < 0x20 || u == '"' || u == '\\';
 }
 
 /* Write the escape of byte u (one of needs_escape) to out; returns its length. */
@@ -218,7 +227,8 @@ static size_t escape_byte(char *out, unsigned char u)
 
 size_t qg_jw_escape(char *out, const char *s, size_t len, bool *nul)
 {
-    if (!utf8_valid(s, len))
+    bool escapes; /* the loop below finds them */
+    if (!utf8_valid_escapes(s, len, &escapes))
         return 0;
     size_t o = 0;
     out[o++] = '"';
@@ -337,34 +347,6 @@ void qg_jw_begin_array_k(qg_jw *w, const char *key, size_t klen)
 void qg_jw_end_array(qg_jw *w)
 {
     end(w, ']');
-}
-
-/* utf8_valid(), and in the same pass: does any byte need an escape (*escapes)? */
-static bool utf8_valid_escapes(const char *str, size_t len, bool *escapes)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    bool esc = false;
-    for (size_t i = 0; i < len;) {
-        if (i + 8 <= len) {
-            uint64_t x = load8(s, i);
-            if (!(x & HIGHS)) {
-                esc = esc || any_escape8(x);
-                i += 8; /* eight ASCII bytes */
-                continue;
-            }
-        }
-        if (s[i] < 0x80) {
-            esc = esc || needs_escape(s[i]);
-            i++;
-            continue;
-        }
-        size_t n = utf8_len(s, i, len);
-        if (!n)
-            return false;
-        i += n;
-    }
-    *escapes = esc;
-    return true;
 }
 
 void qg_jw_stringn_k(qg_jw *w, const char *key, size_t klen, const char *s, size_t len)

@@ -37,25 +37,12 @@ typedef struct mctx {
     size_t ntok;
 } mctx;
 
-static size_t first_token_at(const mctx *m, size_t b)
-{
-    size_t lo = 0, hi = m->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (m->tok[mid].begin < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Tokens [*first, *end) of paragraph p. */
 static void para_tokens(const mctx *m, size_t p, size_t *first, size_t *end)
 {
     qg_span s = m->doc->paragraphs.items[p];
-    *first = first_token_at(m, s.begin);
-    *end = first_token_at(m, s.end);
+    *first = qg_token_lower_bound(m->tok, 0, m->ntok, s.begin);
+    *end = qg_token_lower_bound(m->tok, 0, m->ntok, s.end);
 }
 
 static bool is_word(const mctx *m, size_t k)

@@ -428,59 +428,45 @@ static inline uint64_t load8(const unsigned char *s)
     return w;
 }
 
+/* Move the cursor past one code point, or past eight ASCII bytes (eight units) when `room`, the
+ * bytes or units still to go, is at least eight and they are ASCII. */
+static inline void cursor_step(u16_cursor *c, size_t room)
+{
+    const unsigned char *t = (const unsigned char *)c->t;
+    if (room >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
+        c->u8 += 8;
+        c->u16 += 8;
+        return;
+    }
+    unsigned char b = t[c->u8];
+    if (b < 0x80) {
+        c->u8++;
+        c->u16++;
+    } else if (b < 0xE0) {
+        c->u8 += 2;
+        c->u16++;
+    } else if (b < 0xF0) {
+        c->u8 += 3;
+        c->u16++;
+    } else {
+        c->u8 += 4;
+        c->u16 += 2;
+    }
+}
+
 /* Byte offset of UTF-16 index u16 (at or after the cursor's). */
 static inline size_t u16_to_u8(u16_cursor *c, int32_t u16)
 {
-    const unsigned char *t = (const unsigned char *)c->t;
-    while (c->u16 < u16) {
-        if (u16 - c->u16 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
-            c->u8 += 8; /* eight ASCII bytes: eight units */
-            c->u16 += 8;
-            continue;
-        }
-        unsigned char b = t[c->u8];
-        if (b < 0x80) {
-            c->u8++;
-            c->u16++;
-        } else if (b < 0xE0) {
-            c->u8 += 2;
-            c->u16++;
-        } else if (b < 0xF0) {
-            c->u8 += 3;
-            c->u16++;
-        } else {
-            c->u8 += 4;
-            c->u16 += 2;
-        }
-    }
+    while (c->u16 < u16)
+        cursor_step(c, (size_t)(u16 - c->u16));
     return c->u8;
 }
 
 /* UTF-16 index of byte offset u8 (a code point boundary at or after the cursor's). */
 static inline int32_t u8_to_u16(u16_cursor *c, size_t u8)
 {
-    const unsigned char *t = (const unsigned char *)c->t;
-    while (c->u8 < u8) {
-        if (u8 - c->u8 >= 8 && !(load8(t + c->u8) & 0x8080808080808080ull)) {
-            c->u8 += 8; /* eight ASCII bytes: eight units */
-            c->u16 += 8;
-            continue;
-        }
-        unsigned char b = t[c->u8];
-        if (b < 0x80) {
-            c->u8++;
-            c->u16++;
-        } else if (b < 0xE0) {
-            c->u8 += 2;
-            c->u16++;
-        } else if (b < 0xF0) {
-            c->u8 += 3;
-            c->u16++;
-        } else {
-            c->u8 += 4;
-            c->u16 += 2;
-        }
-    }
+    while (c->u8 < u8)
+        cursor_step(c, u8 - c->u8);
     return c->u16;
 }
 

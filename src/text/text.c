@@ -131,26 +131,28 @@ bool qg_cp_is_dash(int32_t cp)
         return ascii_prop(cp) & P_DASH;
     return cp >= 0 && u_hasBinaryProperty(cp, UCHAR_DASH);
 }
+/* The code point at s[*k] (valid UTF-8 below e), moving *k past it: 0 when it is not a letter,
+ * else P_LETTER, with P_UPPER when it is upper-case. The ASCII table must be filled. */
+static inline int letter_case_next(const char *s, size_t e, size_t *k)
+{
+    unsigned char ch = (unsigned char)s[*k];
+    if (ch < 0x80) {
+        int p = ascii_props[ch];
+        (*k)++;
+        return p & P_LETTER ? p & (P_LETTER | P_UPPER) : 0;
+    }
+    int32_t d = qg_utf8_next(s, e, k);
+    return qg_cp_is_letter(d) ? P_LETTER | (qg_cp_is_upper(d) ? P_UPPER : 0) : 0;
+}
+
 void qg_text_count_letters(const char *s, size_t b, size_t e, size_t *letters, size_t *upper)
 {
     size_t l = 0, u = 0;
     (void)ascii_prop(0); /* the table is filled */
     for (size_t k = b; k < e;) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch < 0x80) {
-            int p = ascii_props[ch];
-            k++;
-            if (p & P_LETTER) {
-                l++;
-                u += (p & P_UPPER) != 0;
-            }
-            continue;
-        }
-        int32_t d = qg_utf8_next(s, e, &k);
-        if (qg_cp_is_letter(d)) {
-            l++;
-            u += qg_cp_is_upper(d);
-        }
+        int cls = letter_case_next(s, e, &k);
+        l += (cls & P_LETTER) != 0;
+        u += (cls & P_UPPER) != 0;
     }
     *letters = l;
     *upper = u;
@@ -161,20 +163,9 @@ bool qg_text_is_all_caps(const char *s, size_t b, size_t e)
     size_t l = 0;
     (void)ascii_prop(0); /* the table is filled */
     for (size_t k = b; k < e;) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch < 0x80) {
-            int p = ascii_props[ch];
-            k++;
-            if (p & P_LETTER) {
-                if (!(p & P_UPPER))
-                    return false;
-                l++;
-            }
-            continue;
-        }
-        int32_t d = qg_utf8_next(s, e, &k);
-        if (qg_cp_is_letter(d)) {
-            if (!qg_cp_is_upper(d))
+        int cls = letter_case_next(s, e, &k);
+        if (cls) {
+            if (!(cls & P_UPPER))
                 return false;
             l++;
         }
